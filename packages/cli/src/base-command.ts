@@ -1,0 +1,37 @@
+import { Command, Flags } from '@oclif/core';
+import { isContractsError } from '@contracts/core';
+
+/**
+ * Shared behaviour: errors a user can act on (bad path, bad ref, missing pandoc) print as one line and
+ * exit 2, never as a stack trace. oclif's own usage errors (unknown flag) keep its message and exit 2.
+ */
+export abstract class BaseCommand extends Command {
+  static override baseFlags = {};
+
+  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    if (isContractsError(error)) {
+      process.stderr.write(`contracts: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (error.oclif?.exit !== undefined && error.oclif.exit !== 0 && !('code' in error && error.code === 'EEXIT')) {
+      // oclif parse errors: print the message only, with usage exit code 2.
+      process.stderr.write(`contracts: ${error.message.split('\n')[0]}\nSee more help with --help\n`);
+      process.exitCode = 2;
+      return;
+    }
+    return super.catch(error);
+  }
+
+  /** Writes to stdout and waits for it to drain, so large outputs are never cut off by an early exit. */
+  protected async print(text: string): Promise<void> {
+    if (text === '') return;
+    await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  }
+}
+
+export const formatFlag = (options: readonly string[], defaultValue: string) =>
+  Flags.string({ char: 'f', description: 'Output format', options: [...options], default: defaultValue });
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';

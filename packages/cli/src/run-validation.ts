@@ -1,0 +1,24 @@
+import { collectContractFiles, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
+import { formatters, type FormatName } from '@contracts/format';
+
+export interface ValidationRun {
+  output: string;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+}
+
+/** `contracts validate`: collect files, validate them, format the diagnostics. */
+export async function validatePaths(paths: string[], options: { format: string; color: boolean }): Promise<ValidationRun> {
+  const files = await collectContractFiles(paths);
+  const results = await validateFiles(files);
+  const diagnostics = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
+  const formatter = formatters[options.format as FormatName];
+  const output = formatter(diagnostics, { color: options.color, files: files.map((f) => ({ file: displayPath(f) })) });
+  return {
+    output,
+    diagnostics,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Every diagnostic code in one place. A released code never changes meaning: CI configurations, SARIF
+ * baselines and suppressions refer to them. Risk-rule codes come from data (`risk/<rule-id>`), so they
+ * are a template type rather than a list.
+ */
+export const yamlCodes = [
+  'yaml/syntax',
+  'yaml/duplicate-key',
+  'yaml/tab-indentation',
+  'yaml/unknown-tag',
+  'yaml/alias-limit',
+  'yaml/too-deep',
+  'yaml/too-large',
+  'yaml/binary',
+  'yaml/encoding',
+  'yaml/empty',
+  'yaml/multiple-documents',
+  'yaml/not-a-mapping',
+  'yaml/number-out-of-range',
+  'yaml/non-string-key',
+] as const;
+
+export const schemaCodes = [
+  'schema/required',
+  'schema/unknown-field',
+  'schema/type',
+  'schema/enum',
+  'schema/const',
+  'schema/pattern',
+  'schema/format',
+  'schema/range',
+  'schema/length',
+  'schema/items',
+  'schema/unique',
+  'schema/invalid',
+] as const;
+
+export const playbookCodes = [
+  'playbook/walk-away',
+  'playbook/fallback',
+  'playbook/preferred',
+  'playbook/missing',
+  'playbook/invalid',
+] as const;
+
+export type YamlCode = (typeof yamlCodes)[number];
+export type SchemaCode = (typeof schemaCodes)[number];
+export type PlaybookCode = (typeof playbookCodes)[number];
+export type RiskCode = `risk/${string}`;
+export type DiagnosticCode = YamlCode | SchemaCode | PlaybookCode | RiskCode;

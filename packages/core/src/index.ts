@@ -1,0 +1,14 @@
+export * from './codes.js';
+export * from './diagnostic.js';
+export * from './errors.js';
+export * from './decode.js';
+export * from './load.js';
+export * from './locate.js';
+export * from './inspect-value.js';
+export * from './did-you-mean.js';
+export * from './schemas.js';
+export * from './validate.js';
+export * from './validate-files.js';
+export * from './files.js';
+export type { VendorAgreementForConnectedIoTTechnology as VendorAgreement } from './contract-types.js';
+export * from './contract-types.js';

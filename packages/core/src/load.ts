@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { Document, isMap, LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
+import type { Diagnostic } from './diagnostic.js';
+import { InputOutputError } from './errors.js';
+import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
+import { locate } from './locate.js';
+
+/** A parsed YAML file: its value, its syntax tree (for positions) and what went wrong. */
+export interface LoadedFile {
+  file: string;
+  text: string;
+  /** The plain value, or `undefined` when the file could not be read as one mapping. */
+  value: Record<string, unknown> | undefined;
+  document: Document.Parsed | undefined;
+  lineCounter: LineCounter;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  maxBytes?: number;
+  /** Most alias expansions allowed; stops "billion laughs" documents. */
+  maxAliasCount?: number;
+}
+
+const yamlErrorCodes: Record<string, Diagnostic['code']> = {
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+  TAB_AS_INDENT: 'yaml/tab-indentation',
+  TAG_RESOLVE_FAILED: 'yaml/unknown-tag',
+  BAD_ALIAS: 'yaml/syntax',
+};
+
+function fromYamlError(error: YAMLError, file: string, lines: LineCounter): Diagnostic {
+  const start = lines.linePos(error.pos[0]);
+  const end = lines.linePos(Math.max(error.pos[1], error.pos[0] + 1));
+  // yaml's messages end with a code frame when prettyErrors is on; we keep the first sentence only.
+  let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (error.code === 'TAG_RESOLVE_FAILED') message = message.replace('Unresolved tag', 'Unknown tag') + ' (tags are not allowed in contract files)';
+  return {
+    code: yamlErrorCodes[error.code] ?? 'yaml/syntax',
+    severity: 'error',
+    message,
+    file,
+    line: start.line,
+    column: start.col,
+    endLine: end.line,
+    endColumn: end.col,
+    path: '',
+  };
+}
+
+const parseOptions = {
+  uniqueKeys: true,
+  merge: false, // `<<` is an ordinary (and so unknown) key: merges hide where a value came from
+  resolveKnownTags: false, // !!binary, !!set, !!omap … are reported, not decoded
+  strict: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+} as const;
+
+/** Parses contract text safely. Never throws for bad input: every problem becomes a diagnostic. */
+export function loadYamlText(text: string, file: string, options: LoadOptions = {}): LoadedFile {
+  const lineCounter = new LineCounter();
+  const result: LoadedFile = { file, text, value: undefined, document: undefined, lineCounter, diagnostics: [] };
+  const problem = (code: Diagnostic['code'], message: string, offset = 0, endOffset = offset + 1): LoadedFile => {
+    const s = lineCounter.linePos(offset);
+    const e = lineCounter.linePos(endOffset);
+    result.diagnostics.push({ code, severity: 'error', message, file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col, path: '' });
+    return result;
+  };
+  if (text.trim() === '') return problem('yaml/empty', 'File is empty; a contract starts with `schemaVersion: 1`');
+
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { ...parseOptions, lineCounter });
+    documents = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    // The parser recurses on nested flow collections; absurd nesting exhausts the stack.
+    if (error instanceof RangeError) return problem('yaml/too-deep', `Nesting is deeper than ${MAX_DEPTH} levels`);
+    throw error;
+  }
+  const [document, second] = documents;
+  if (!document) return problem('yaml/empty', 'File holds no YAML document; a contract starts with `schemaVersion: 1`');
+  result.document = document;
+  if (second) {
+    const at = second.range[0];
+    problem('yaml/multiple-documents', 'File holds more than one YAML document (`---`); put one contract per file', at, at + 3);
+  }
+  for (const error of [...document.errors, ...document.warnings]) result.diagnostics.push(fromYamlError(error, file, lineCounter));
+  if (result.diagnostics.length > 0) return result;
+
+  if (!isMap(document.contents)) {
+    const at = document.contents?.range?.[0] ?? 0;
+    return problem('yaml/not-a-mapping', 'A contract must be a mapping of fields (`schemaVersion: 1`, `id: …`), not a list or a single value', at);
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: options.maxAliasCount ?? 100 });
+  } catch (error) {
+    if (error instanceof RangeError) return problem('yaml/too-deep', `Nesting is deeper than ${MAX_DEPTH} levels`);
+    if (error instanceof ReferenceError) return problem('yaml/alias-limit', 'Too many alias expansions (`*name`); the file looks like an alias bomb');
+    throw error;
+  }
+  const unsafe = findUnsafeValue(value);
+  if (unsafe) {
+    const range = locate(result, unsafe.pointer);
+    result.diagnostics.push({ code: unsafe.code, severity: 'error', message: unsafe.message, file, ...range, path: unsafe.pointer });
+    return result;
+  }
+  result.value = value as Record<string, unknown>;
+  return result;
+}
+
+/** Reads and parses a contract file. Throws `InputOutputError` only when the file cannot be read. */
+export async function loadYamlFile(file: string, options: LoadOptions = {}): Promise<LoadedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
+    throw new InputOutputError('io/unreadable', `Cannot read ${file}: ${why}`, { cause: error });
+  }
+  return loadYamlBytes(bytes, file, options);
+}
+
+/** Parses contract bytes (from disk or from git). */
+export function loadYamlBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): LoadedFile {
+  const decoded = decodeContractBytes(bytes, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!decoded.ok) {
+    return { file, text: '', value: undefined, document: undefined, lineCounter: new LineCounter(), diagnostics: [decoded.diagnostic] };
+  }
+  return loadYamlText(decoded.text, file, options);
+}

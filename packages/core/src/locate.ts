@@ -1,0 +1,64 @@
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Range } from './diagnostic.js';
+import { fromPointer } from './diagnostic.js';
+
+interface Locatable {
+  document: Document.Parsed | undefined;
+  lineCounter: LineCounter;
+}
+
+export interface Located {
+  /** The deepest node that exists on the path. */
+  node: Node | null;
+  /** The key naming that node in its parent mapping, if any. */
+  key: Node | null;
+  /** How many path segments were found; less than the path length when the field is missing. */
+  depth: number;
+}
+
+/** Walks a JSON Pointer down the YAML tree as far as it exists. */
+export function findNode(file: Locatable, pointer: string): Located {
+  let node = (file.document?.contents ?? null) as Node | null;
+  let key: Node | null = null;
+  let depth = 0;
+  for (const segment of fromPointer(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
+      if (!pair) break;
+      key = (pair.key as Node) ?? null;
+      node = (pair.value as Node) ?? key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item || !/^\d+$/.test(segment)) break;
+      key = null;
+      node = item;
+    } else break;
+    depth++;
+  }
+  return { node, key, depth };
+}
+
+function rangeOf(file: Locatable, start: number, end: number): Range {
+  const s = file.lineCounter.linePos(start);
+  const e = file.lineCounter.linePos(Math.max(end, start + 1));
+  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+}
+
+/**
+ * Source range for a field. `target: 'value'` (default) points at a scalar value, or at the key of a
+ * collection (a mapping spans many lines; its key is where a reader looks). `target: 'key'` points at
+ * the key (used for unknown fields). A missing field points at its nearest existing parent's key.
+ */
+export function locate(file: Locatable, pointer: string, target: 'value' | 'key' = 'value'): Range {
+  const { node, key } = findNode(file, pointer);
+  const chosen = target === 'key' || !isScalar(node) ? (key ?? node) : node;
+  const range = chosen?.range;
+  if (!range) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  if (chosen === node && (isMap(node) || isSeq(node))) {
+    // A top-level or list-item collection: its first line only.
+    const firstLineEnd = file.lineCounter.linePos(range[0]);
+    const lineEndOffset = (file.lineCounter.lineStarts[firstLineEnd.line] ?? range[1]) - 1;
+    return rangeOf(file, range[0], Math.min(range[1], Math.max(lineEndOffset, range[0] + 1)));
+  }
+  return rangeOf(file, range[0], range[1]);
+}

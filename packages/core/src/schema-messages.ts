@@ -1,0 +1,128 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from './diagnostic.js';
+import { dottedPath } from './diagnostic.js';
+import { didYouMean } from './did-you-mean.js';
+
+/** What one ajv error means for a reader: code, sentence, where to point and what to suggest. */
+export interface SchemaProblem {
+  code: Diagnostic['code'];
+  pointer: string;
+  /** Point at the key (unknown fields) or the value. Missing fields point at the parent. */
+  target: 'key' | 'value';
+  /** The pointer to locate in the YAML (for a missing field: its parent). */
+  locateAt: string;
+  message: string;
+  fix?: string;
+}
+
+type Schema = { title?: string; examples?: unknown[]; properties?: Record<string, Schema>; enum?: unknown[]; description?: string };
+
+const found = (data: unknown): string => {
+  const text = typeof data === 'string' ? JSON.stringify(data) : data === null ? 'nothing' : Array.isArray(data) ? 'a list' : typeof data === 'object' ? 'a mapping' : String(data);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+};
+
+/** "Notification deadline (hours)" → "hours": the unit in a title's trailing parentheses. */
+const unitOf = (schema: Schema | undefined): string | undefined => schema?.title?.match(/\(([^)×]+)\)\s*$/)?.[1];
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  boolean: 'true or false',
+  object: 'a mapping of fields',
+  array: 'a list',
+  number: 'a number',
+  integer: 'a whole number',
+  null: 'empty',
+};
+
+const patternHelp: Record<string, string> = {
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'a slug of lowercase letters, digits and single hyphens',
+  '^(EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$': 'an ISO 3166 code such as US, US-IL or GB-ENG',
+};
+
+const list = (values: readonly unknown[]): string => values.map((v) => String(v)).join(', ');
+
+/** Translates one ajv error into a sentence for a lawyer. */
+export function describeSchemaError(error: ErrorObject): SchemaProblem {
+  const at = error.instancePath;
+  const name = dottedPath(at);
+  const schema = (error.parentSchema ?? {}) as Schema;
+  const p = error.params as Record<string, unknown>;
+  const base = { pointer: at, target: 'value' as const, locateAt: at };
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(p.missingProperty);
+      const child = schema.properties?.[missing];
+      const label = child?.title ? ` (${child.title})` : '';
+      const example = child?.examples?.[0];
+      return {
+        ...base,
+        code: 'schema/required',
+        pointer: `${at}/${missing}`,
+        message: at === '' ? `Required field ${missing}${label} is missing` : `${name} is missing required field ${missing}${label}`,
+        ...(example !== undefined && typeof example !== 'object' ? { fix: `${missing}: ${String(example)}` } : {}),
+      };
+    }
+    case 'additionalProperties': {
+      const extra = String(p.additionalProperty);
+      const known = Object.keys(schema.properties ?? {});
+      const guess = didYouMean(extra, known);
+      const where = at === '' ? 'at the top level' : `in ${name}`;
+      return {
+        code: 'schema/unknown-field',
+        pointer: `${at}/${extra}`,
+        locateAt: `${at}/${extra}`,
+        target: 'key',
+        message: `Unknown field ${extra} ${where}` + (guess ? `; did you mean ${guess}?` : `; known fields: ${list(known)}`),
+        ...(guess ? { fix: guess } : {}),
+      };
+    }
+    case 'type': {
+      const wanted = String(p.type);
+      const unit = unitOf(schema);
+      const what = wanted === 'integer' && unit ? `a whole number of ${unit}` : wanted === 'number' && unit ? `a number (${unit})` : (typeNames[wanted] ?? wanted);
+      return { ...base, code: 'schema/type', message: `${name} must be ${what} (found ${found(error.data)})` };
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]) ?? [];
+      const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed.map(String)) : undefined;
+      return {
+        ...base,
+        code: 'schema/enum',
+        message: `${name} must be one of: ${list(allowed)} (found ${found(error.data)})` + (guess ? `; did you mean ${guess}?` : ''),
+        ...(guess ? { fix: guess } : {}),
+      };
+    }
+    case 'const':
+      return { ...base, code: 'schema/const', message: `${name} must be ${String(p.allowedValue)} (found ${found(error.data)})`, fix: String(p.allowedValue) };
+    case 'pattern': {
+      const help = patternHelp[String(p.pattern)] ?? `text matching ${String(p.pattern)}`;
+      const example = schema.examples?.[0];
+      return { ...base, code: 'schema/pattern', message: `${name} must be ${help}${example ? ` (e.g. ${String(example)})` : ''} (found ${found(error.data)})` };
+    }
+    case 'format':
+      return { ...base, code: 'schema/format', message: `${name} must be ${p.format === 'date' ? 'a date written YYYY-MM-DD' : `a valid ${String(p.format)}`} (found ${found(error.data)})` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const bound = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' }[error.keyword];
+      const unit = unitOf(schema);
+      return { ...base, code: 'schema/range', message: `${name} must be ${bound} ${String(p.limit)}${unit ? ` ${unit}` : ''} (found ${found(error.data)})` };
+    }
+    case 'minLength':
+      return { ...base, code: 'schema/length', message: Number(p.limit) === 1 ? `${name} must not be empty` : `${name} must be at least ${String(p.limit)} characters long` };
+    case 'maxLength':
+      return { ...base, code: 'schema/length', message: `${name} must be at most ${String(p.limit)} characters long` };
+    case 'minItems':
+      return { ...base, code: 'schema/items', message: `${name} must list at least ${String(p.limit)} item${Number(p.limit) === 1 ? '' : 's'}` };
+    case 'maxItems':
+      return { ...base, code: 'schema/items', message: `${name} must list at most ${String(p.limit)} items` };
+    case 'uniqueItems': {
+      const items = Array.isArray(error.data) ? error.data : [];
+      return { ...base, code: 'schema/unique', message: `${name} lists ${found(items[Number(p.i)])} more than once` };
+    }
+    default:
+      return { ...base, code: 'schema/invalid', message: `${name} ${error.message ?? 'is invalid'}` };
+  }
+}

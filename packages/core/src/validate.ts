@@ -1,0 +1,32 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { LoadedFile } from './load.js';
+import { locate } from './locate.js';
+import { describeSchemaError } from './schema-messages.js';
+import type { SchemaValidator } from './schemas.js';
+
+/**
+ * Validates a loaded file against a schema and maps every ajv error to a diagnostic at the exact YAML
+ * node. Several ajv errors about one place (e.g. a value failing both `type` and `enum`) collapse into one.
+ */
+export function validateLoaded(file: LoadedFile, validator: SchemaValidator): Diagnostic[] {
+  if (file.value === undefined) return [];
+  if (validator(file.value)) return [];
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of validator.errors ?? []) {
+    const problem = describeSchemaError(error);
+    const identity = `${problem.pointer}\u0000${problem.code === 'schema/enum' || problem.code === 'schema/type' ? 'value' : problem.code}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    diagnostics.push({
+      code: problem.code,
+      severity: 'error',
+      message: problem.message,
+      file: file.file,
+      ...locate(file, problem.locateAt, problem.target),
+      path: problem.pointer,
+      ...(problem.fix !== undefined ? { fix: problem.fix } : {}),
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const packages = ['core', 'format', 'playbook', 'pandoc', 'render', 'diff', 'git'];
+
+export default defineConfig({
+  resolve: {
+    // Tests exercise the TypeScript sources; the CLI tests run the built CLI.
+    alias: Object.fromEntries(packages.map((p) => [`@contracts/${p}`, here(`packages/${p}/src/index.ts`)])),
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
