@@ -30,9 +30,23 @@ const yamlErrorCodes: Record<string, Diagnostic['code']> = {
   BAD_ALIAS: 'yaml/syntax',
 };
 
-function fromYamlError(error: YAMLError, file: string, lines: LineCounter): Diagnostic {
-  const start = lines.linePos(error.pos[0]);
-  const end = lines.linePos(Math.max(error.pos[1], error.pos[0] + 1));
+/**
+ * yaml reports an unterminated quoted string where the file ends; the reader needs the opening quote.
+ */
+function errorOffsets(error: YAMLError, text: string): [number, number] {
+  const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+  if (error.code === 'MISSING_CHAR' && quote) {
+    let at = Math.min(error.pos[0], text.length) - 1;
+    while (at >= 0 && !(text[at] === quote && (quote === "'" || text[at - 1] !== '\\'))) at--;
+    if (at >= 0) return [at, at + 1];
+  }
+  return [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
+}
+
+function fromYamlError(error: YAMLError, file: string, lines: LineCounter, text: string): Diagnostic {
+  const [from, to] = errorOffsets(error, text);
+  const start = lines.linePos(from);
+  const end = lines.linePos(to);
   // yaml's messages end with a code frame when prettyErrors is on; we keep the first sentence only.
   let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (error.code === 'TAG_RESOLVE_FAILED') message = message.replace('Unresolved tag', 'Unknown tag') + ' (tags are not allowed in contract files)';
@@ -65,9 +79,18 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   const problem = (code: Diagnostic['code'], message: string, offset = 0, endOffset = offset + 1): LoadedFile => {
     const s = lineCounter.linePos(offset);
     const e = lineCounter.linePos(endOffset);
-    result.diagnostics.push({ code, severity: 'error', message, file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col, path: '' });
+    // Before parsing, the line counter knows no lines: positions then mean "start of file".
+    const line = Math.max(1, s.line);
+    const column = Math.max(1, s.col);
+    const endLine = Math.max(line, e.line);
+    const endColumn = endLine === line ? Math.max(column + 1, e.col) : e.col;
+    result.diagnostics.push({ code, severity: 'error', message, file, line, column, endLine, endColumn, path: '' });
     return result;
   };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (text.length > maxBytes) {
+    return problem('yaml/too-large', `File is ${(text.length / 1024 / 1024).toFixed(1)} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`);
+  }
   if (text.trim() === '') return problem('yaml/empty', 'File is empty; a contract starts with `schemaVersion: 1`');
 
   let documents: Document.Parsed[];
@@ -86,7 +109,7 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
     const at = second.range[0];
     problem('yaml/multiple-documents', 'File holds more than one YAML document (`---`); put one contract per file', at, at + 3);
   }
-  for (const error of [...document.errors, ...document.warnings]) result.diagnostics.push(fromYamlError(error, file, lineCounter));
+  for (const error of [...document.errors, ...document.warnings]) result.diagnostics.push(fromYamlError(error, file, lineCounter, text));
   if (result.diagnostics.length > 0) return result;
 
   if (!isMap(document.contents)) {

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadValidator, loadYamlText, validateLoaded, type Diagnostic } from '../src/index.js';
+
+const example = readFileSync(new URL('../../../contracts/springfield-smartcam.yaml', import.meta.url), 'utf8');
+
+async function diagnosticsFor(text: string): Promise<Diagnostic[]> {
+  const loaded = loadYamlText(text, 'c.yaml');
+  return [...loaded.diagnostics, ...validateLoaded(loaded, await loadValidator('vendor-agreement'))];
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('schema diagnostics', () => {
+  it('accepts the example contract', async () => {
+    expect(await diagnosticsFor(example)).toEqual([]);
+  });
+
+  it('explains a wrong type in words, at the value', async () => {
+    const text = example.replace('notificationHours: 48', 'notificationHours: soon');
+    const [d] = await diagnosticsFor(text);
+    expect(d).toMatchObject({
+      code: 'schema/type',
+      path: '/terms/incidentResponse/notificationHours',
+      message: 'terms.incidentResponse.notificationHours must be a whole number of hours (found "soon")',
+      line: lineOf(text, 'notificationHours: soon'),
+      column: 24,
+      endColumn: 28,
+    });
+  });
+
+  it('suggests the field an unknown key was meant to be, at the key', async () => {
+    const text = example.replace('notificationHours: 48', 'notificatonHours: 48');
+    const found = await diagnosticsFor(text);
+    const unknown = found.find((d) => d.code === 'schema/unknown-field')!;
+    expect(unknown.message).toContain('did you mean notificationHours?');
+    expect(unknown).toMatchObject({ line: lineOf(text, 'notificatonHours'), column: 5, fix: 'notificationHours' });
+  });
+
+  it('points a missing required field at its parent mapping', async () => {
+    const text = example.replace('    kind: government\n', '');
+    const [d] = await diagnosticsFor(text);
+    expect(d).toMatchObject({ code: 'schema/required', path: '/parties/buyer/kind', line: lineOf(text, '  buyer:'), column: 3 });
+    expect(d!.message).toBe('parties.buyer is missing required field kind (Buyer kind)');
+  });
+
+  it('lists allowed values for a closed set and guesses the intended one', async () => {
+    const text = example.replace('remediationCostsBorneBy: vendor-if-vendor-caused', 'remediationCostsBorneBy: vender');
+    const d = (await diagnosticsFor(text)).find((x) => x.code === 'schema/enum')!;
+    expect(d.message).toContain('must be one of: vendor, vendor-if-vendor-caused, shared, buyer (found "vender"); did you mean vendor?');
+  });
+
+  it('rejects an id that cannot name a git tag', async () => {
+    const d = (await diagnosticsFor(example.replace('id: springfield-smartcam', 'id: ../../etc'))).find((x) => x.path === '/id')!;
+    expect(d.code).toBe('schema/pattern');
+    expect(d.message).toContain('slug');
+  });
+
+  it('reports a value inside a list at the list item', async () => {
+    const text = example.replace('dataCollected: [video, audio, personal, location]', 'dataCollected: [video, smell]');
+    const d = (await diagnosticsFor(text)).find((x) => x.code === 'schema/enum')!;
+    expect(d).toMatchObject({ path: '/product/dataCollected/1', line: lineOf(text, 'smell'), column: 26 });
+  });
+
+  it('rejects a date that is not YYYY-MM-DD', async () => {
+    const d = (await diagnosticsFor(example.replace('effectiveDate: 2026-07-01', 'effectiveDate: July 1st'))).find((x) => x.path === '/effectiveDate')!;
+    expect(d.code).toBe('schema/format');
+  });
+});
