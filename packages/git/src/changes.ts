@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { promisify } from 'node:util';
+import { runGit, toContractsError } from './exec.js';
+import { resolveRef } from './refs.js';
+import type { Repo } from './repo.js';
+
+const execFileAsync = promisify(execFile);
+
+/** A file that differs between a ref and the working tree. */
+export interface ChangedFile {
+  /** A (added), M (modified), D (deleted), R (renamed), C (copied), T (type changed). */
+  status: 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+  /** Repo-relative path in the working tree (the old path for deletions). */
+  path: string;
+  /** For renames and copies: the path at the ref. */
+  oldPath?: string;
+}
+
+/**
+ * Files changed between `ref` and the working tree: committed, staged, unstaged and untracked
+ * (but not ignored) changes, with renames detected — also for a file moved without `git mv`.
+ */
+export async function changedFilesSince(repo: Repo, ref: string, contractId?: string): Promise<ChangedFile[]> {
+  const sha = await resolveRef(repo, ref, contractId);
+  // Untracked files only take part in rename detection when they are in the index. Mark them
+  // intent-to-add in a *copy* of the index so the user's real index is never touched.
+  const dir = await mkdtemp(join(tmpdir(), 'contracts-git-'));
+  try {
+    const index = join(dir, 'index');
+    const real = (await runGit(repo.git, ['rev-parse', '--git-path', 'index'])).trim();
+    await copyFile(isAbsolute(real) ? real : join(repo.root, real), index).catch(() => {});
+    const env = { ...process.env, GIT_INDEX_FILE: index };
+    await gitWithEnv(repo.root, env, ['--literal-pathspecs', 'add', '--intent-to-add', '--', '.']);
+    const out = await gitWithEnv(repo.root, env, ['diff', '--no-color', '--no-ext-diff', '--name-status', '-z', '-M', '--end-of-options', sha, '--']);
+    return parseNameStatus(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Parses `--name-status -z` output: status, then one path (two for R/C: old, new). */
+function parseNameStatus(out: string): ChangedFile[] {
+  const tokens = out.split('\0');
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < tokens.length && tokens[i] !== ''; ) {
+    const status = tokens[i]!.charAt(0) as ChangedFile['status'];
+    if (status === 'R' || status === 'C') {
+      files.push({ status, path: tokens[i + 2]!, oldPath: tokens[i + 1]! });
+      i += 3;
+    } else {
+      files.push({ status, path: tokens[i + 1]! });
+      i += 2;
+    }
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Runs git with a custom environment (simple-git rejects inherited variables such as EDITOR). */
+async function gitWithEnv(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync('git', args, { cwd, env, maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    throw toContractsError(new Error(stderr || String(error), { cause: error }), args);
+  }
+}

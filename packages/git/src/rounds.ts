@@ -1,0 +1,78 @@
+import { runGit } from './exec.js';
+import { assertContractId } from './ref-syntax.js';
+import type { Repo } from './repo.js';
+
+/** A negotiation round: the tag `<contract-id>/round-<n>` and the commit it marks. */
+export interface Round {
+  n: number;
+  tag: string;
+  /** Full SHA of the tagged commit. */
+  commit: string;
+  /** ISO 8601 date of the tag (the commit date for a lightweight tag). */
+  date: string;
+  /** "Name <email>" of whoever created the tag; null for a lightweight tag. */
+  tagger: string | null;
+  /** The tag message (the commit message for a lightweight tag), trimmed. */
+  message: string;
+}
+
+const ROUND_TAG = /^(.+)\/round-([1-9]\d*)$/;
+
+/** The tag name for round `n` of a contract. */
+export function roundTagName(contractId: string, n: number): string {
+  assertContractId(contractId);
+  return `${contractId}/round-${n}`;
+}
+
+/** Splits a tag name of the form `<contract-id>/round-<n>`; undefined for any other tag. */
+export function parseRoundTag(tag: string): { contractId: string; n: number } | undefined {
+  const match = ROUND_TAG.exec(tag);
+  return match ? { contractId: match[1]!, n: Number(match[2]) } : undefined;
+}
+
+// One record per tag; fields NUL-separated (tag messages cannot contain NUL).
+const FIELDS = [
+  '%(refname:strip=2)',
+  '%(objectname)',
+  '%(*objectname)',
+  '%(*objecttype)',
+  '%(objecttype)',
+  '%(creatordate:iso-strict)',
+  '%(taggername)',
+  '%(taggeremail)',
+  '%(contents)',
+];
+
+/** All rounds of a contract, sorted by round number. */
+export async function listRounds(repo: Repo, contractId: string): Promise<Round[]> {
+  assertContractId(contractId);
+  const format = FIELDS.join('%00') + '%00';
+  const out = await runGit(repo.git, ['for-each-ref', `--format=${format}`, '--', `refs/tags/${contractId}/`]);
+  const tokens = out.split('\0');
+  const rounds: Round[] = [];
+  for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
+    const [tag, object, peeled, peeledType, type, date, taggerName, taggerEmail, contents] = tokens
+      .slice(i, i + FIELDS.length)
+      .map((t, k) => (k === 0 ? t.replace(/^\n/, '') : t));
+    const parsed = parseRoundTag(tag ?? '');
+    if (!parsed || parsed.contractId !== contractId) continue;
+    const annotated = type === 'tag';
+    // A round must mark a commit; tags of trees or blobs are not rounds.
+    if ((annotated ? peeledType : type) !== 'commit') continue;
+    rounds.push({
+      n: parsed.n,
+      tag: tag!,
+      commit: (annotated ? peeled : object) ?? '',
+      date: date ?? '',
+      tagger: annotated && taggerName ? `${taggerName} ${taggerEmail ?? ''}`.trim() : null,
+      message: (contents ?? '').trim(),
+    });
+  }
+  return rounds.sort((a, b) => a.n - b.n);
+}
+
+/** The number the next round of the contract gets: one more than the highest existing round. */
+export async function nextRoundNumber(repo: Repo, contractId: string): Promise<number> {
+  const rounds = await listRounds(repo, contractId);
+  return (rounds.at(-1)?.n ?? 0) + 1;
+}
