@@ -1,0 +1,116 @@
+/**
+ * Two-pass document diff: paragraphs first (Myers over interned paragraph texts), then
+ * words, but only inside deleted/inserted paragraph pairs that are similar enough to be
+ * "the same paragraph, edited". Unchanged paragraphs are never tokenized, which is what
+ * keeps a 100k-word redline with a handful of edits fast.
+ */
+import { diffAnchored } from './anchors.js';
+import { DELETE, EQUAL } from './myers.js';
+import { splitParagraphs, type Paragraph } from './paragraphs.js';
+import { ParagraphSimilarity } from './similarity.js';
+import { Interner } from './tokenize.js';
+import type { RedlineBlock } from './types.js';
+import { diffWords } from './words.js';
+
+/** Minimum Dice similarity (shared words) for a deleted and an inserted paragraph to pair. */
+const PAIR_THRESHOLD = 0.5;
+/**
+ * Lower bar for the inserted paragraph at the same position as the deleted one: short
+ * edited clauses ("Pay 24." -> "Pay 48 & costs.") share few words yet are clearly one edit.
+ */
+const POSITIONAL_THRESHOLD = 0.25;
+/** How many inserted paragraphs ahead a deleted one looks for its partner (bounds cost). */
+const PAIR_WINDOW = 8;
+
+/**
+ * Diffs two Markdown documents into paragraph-level blocks; edited paragraphs carry
+ * word-level ops. Blocks appear in reading order of the redline: a deleted paragraph comes
+ * before the paragraph inserted in its place.
+ */
+export function diffDocuments(oldMarkdown: string, newMarkdown: string): RedlineBlock[] {
+  const oldParas = splitParagraphs(oldMarkdown);
+  const newParas = splitParagraphs(newMarkdown);
+  const paraIds = new Interner();
+  const oldIds = paraIds.ids32(oldParas.map((p) => p.text));
+  const newIds = paraIds.ids32(newParas.map((p) => p.text));
+  const script = diffAnchored(oldIds, newIds, paraIds.size);
+  const ctx: Ctx = { words: new Interner(), similarity: new ParagraphSimilarity(PAIR_THRESHOLD) };
+  const blocks: RedlineBlock[] = [];
+  let i = 0;
+  let j = 0;
+  let r = 0;
+  while (r < script.kinds.length) {
+    if (script.kinds[r] === EQUAL) {
+      for (let n = script.lengths[r]!; n > 0; n--, i++, j++) {
+        const block = whole('equal', newParas[j]!);
+        block.oldBlankBefore = oldParas[i]!.blankBefore;
+        blocks.push(block);
+      }
+      r++;
+      continue;
+    }
+    // Collect the whole run of changes between two equal runs, then pair inside it.
+    let dels = 0;
+    let ins = 0;
+    for (; r < script.kinds.length && script.kinds[r] !== EQUAL; r++) {
+      if (script.kinds[r] === DELETE) dels += script.lengths[r]!;
+      else ins += script.lengths[r]!;
+    }
+    pairRun(oldParas.slice(i, i + dels), newParas.slice(j, j + ins), ctx, blocks);
+    i += dels;
+    j += ins;
+  }
+  return blocks;
+}
+
+interface Ctx {
+  words: Interner;
+  similarity: ParagraphSimilarity;
+}
+
+function whole(kind: 'equal' | 'insert' | 'delete', p: Paragraph): RedlineBlock {
+  return {
+    kind,
+    prefix: p.prefix,
+    oldPrefix: kind === 'insert' ? '' : p.prefix,
+    blankBefore: p.blankBefore,
+    oldBlankBefore: kind === 'insert' ? false : p.blankBefore,
+    ops: p.body ? [{ kind, text: p.body }] : [],
+  };
+}
+
+/** Greedy in-order pairing: each deleted paragraph takes the best match in a window ahead. */
+function pairRun(dels: Paragraph[], ins: Paragraph[], ctx: Ctx, out: RedlineBlock[]): void {
+  let next = 0; // first inserted paragraph not yet emitted
+  for (const d of dels) {
+    let best = -1;
+    let bestScore = 0;
+    for (let k = next; k < ins.length && k < next + PAIR_WINDOW; k++) {
+      const score = ctx.similarity.score(d.body, ins[k]!.body);
+      const threshold = k === next ? POSITIONAL_THRESHOLD : PAIR_THRESHOLD;
+      if (score >= threshold && (best < 0 || score > bestScore)) {
+        best = k;
+        bestScore = score;
+      }
+      // A clearly similar paragraph in the same position is the common case: take it
+      // without scoring the look-ahead window.
+      if (k === next && score >= PAIR_THRESHOLD) break;
+    }
+    if (best < 0) {
+      out.push(whole('delete', d));
+      continue;
+    }
+    for (; next < best; next++) out.push(whole('insert', ins[next]!));
+    const n = ins[best]!;
+    out.push({
+      kind: 'change',
+      prefix: n.prefix,
+      oldPrefix: d.prefix,
+      blankBefore: n.blankBefore,
+      oldBlankBefore: d.blankBefore,
+      ops: diffWords(d.body, n.body, ctx.words),
+    });
+    next = best + 1;
+  }
+  for (; next < ins.length; next++) out.push(whole('insert', ins[next]!));
+}

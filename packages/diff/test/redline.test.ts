@@ -1,0 +1,247 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  diffDocuments,
+  joinParagraphs,
+  reconstruct,
+  redlineStats,
+  splitParagraphs,
+  toRedlineHtml,
+  toRedlineMarkdown,
+  type RedlineBlock,
+  type WordOp,
+} from '../src/redline/index.js';
+
+const BY = { author: 'Round 2 <legal@example.com>', date: '2026-03-01T12:00:00Z' };
+const changes = (blocks: RedlineBlock[]): WordOp[] => blocks.flatMap((b) => b.ops.filter((o) => o.kind !== 'equal'));
+
+describe('diffDocuments', () => {
+  it('a changed number gives exactly one delete + one insert', () => {
+    const blocks = diffDocuments(
+      'Supplier shall notify Customer within 24 hours (24) of an incident.',
+      'Supplier shall notify Customer within 48 hours (24) of an incident.',
+    );
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.kind).toBe('change');
+    expect(changes(blocks)).toEqual([
+      { kind: 'delete', text: '24' },
+      { kind: 'insert', text: '48' },
+    ]);
+  });
+
+  it('keeps parentheses equal around a changed number', () => {
+    const [block] = diffDocuments('Fees apply (24) times.', 'Fees apply (48) times.');
+    expect(block!.ops).toEqual([
+      { kind: 'equal', text: 'Fees apply (' },
+      { kind: 'delete', text: '24' },
+      { kind: 'insert', text: '48' },
+      { kind: 'equal', text: ') times.' },
+    ]);
+  });
+
+  it('reports an inserted paragraph as a whole insert block', () => {
+    const blocks = diffDocuments('Alpha one.\n\nGamma three.', 'Alpha one.\n\nBeta two is new.\n\nGamma three.');
+    expect(blocks.map((b) => b.kind)).toEqual(['equal', 'insert', 'equal']);
+    expect(blocks[1]!.ops).toEqual([{ kind: 'insert', text: 'Beta two is new.' }]);
+  });
+
+  it('reports a deleted paragraph as a whole delete block', () => {
+    const blocks = diffDocuments('Alpha one.\n\nBeta two goes.\n\nGamma three.', 'Alpha one.\n\nGamma three.');
+    expect(blocks.map((b) => b.kind)).toEqual(['equal', 'delete', 'equal']);
+    expect(blocks[1]!.ops).toEqual([{ kind: 'delete', text: 'Beta two goes.' }]);
+  });
+
+  it('keeps unchanged paragraphs equal when another paragraph moves', () => {
+    const paras = ['Clause alpha text.', 'Clause beta text.', 'Clause gamma text.', 'Clause delta text.'];
+    const moved = [paras[1], paras[2], paras[3], paras[0]];
+    const blocks = diffDocuments(paras.join('\n\n'), moved.join('\n\n'));
+    expect(blocks.filter((b) => b.kind === 'equal').map((b) => b.ops[0]!.text)).toEqual(paras.slice(1));
+    expect(blocks.filter((b) => b.kind === 'delete').map((b) => b.ops[0]!.text)).toEqual([paras[0]]);
+    expect(blocks.filter((b) => b.kind === 'insert').map((b) => b.ops[0]!.text)).toEqual([paras[0]]);
+    expect(blocks.some((b) => b.kind === 'change')).toBe(false);
+  });
+
+  it('identical inputs give no changes', () => {
+    const doc = '# Title\n\n## 1. Scope\n\nThe Services.\n\n- a\n- b\n';
+    const blocks = diffDocuments(doc, doc);
+    expect(blocks.every((b) => b.kind === 'equal')).toBe(true);
+    expect(redlineStats(blocks)).toMatchObject({ wordsInserted: 0, wordsDeleted: 0, paragraphsChanged: 0 });
+    expect(toRedlineMarkdown(blocks, BY)).not.toContain('{.');
+    expect(toRedlineHtml(blocks)).not.toMatch(/<(ins|del)>/);
+  });
+
+  it('handles empty inputs', () => {
+    expect(diffDocuments('', '')).toEqual([]);
+    expect(toRedlineMarkdown([], BY)).toBe('');
+    expect(toRedlineHtml([])).toBe('');
+    expect(diffDocuments('', 'New text.').map((b) => b.kind)).toEqual(['insert']);
+    expect(diffDocuments('Old text.\n\n\n', '  \n').map((b) => b.kind)).toEqual(['delete']);
+  });
+
+  it('merges tiny equal runs between changes (semantic cleanup)', () => {
+    const [block] = diffDocuments('pay the fee of ten dollars', 'pay a charge of five euros');
+    expect(block!.ops).toEqual([
+      { kind: 'equal', text: 'pay ' },
+      { kind: 'delete', text: 'the fee of ten dollars' },
+      { kind: 'insert', text: 'a charge of five euros' },
+    ]);
+  });
+
+  it('counts words and paragraphs', () => {
+    const blocks = diffDocuments('Keep this.\n\nChange 24 here.\n\nDrop me now.', 'Keep this.\n\nChange 48 here.\n\nBrand new words.');
+    expect(redlineStats(blocks)).toEqual({
+      wordsInserted: 4,
+      wordsDeleted: 4,
+      paragraphsInserted: 1,
+      paragraphsDeleted: 1,
+      paragraphsChanged: 1,
+      paragraphsUnchanged: 1,
+    });
+  });
+});
+
+describe('toRedlineMarkdown', () => {
+  it('keeps a heading prefix outside spans', () => {
+    const md = toRedlineMarkdown(diffDocuments('## 3. Incident Response\n', '## 3. Security Incident Response\n'), BY);
+    expect(md).toBe(
+      '## 3. [Security ]{.insertion author="Round 2 <legal@example.com>" date="2026-03-01T12:00:00Z"}Incident Response\n',
+    );
+  });
+
+  it('keeps list markers outside whole-paragraph spans', () => {
+    const md = toRedlineMarkdown(diffDocuments('1. First.\n2. Second.\n', '1. First.\n2. Second.\n3. Totally different third.\n'), BY);
+    expect(md).toMatch(/\n3\. \[Totally different third\.\]\{\.insertion /);
+  });
+
+  it('escapes quotes in attribute values', () => {
+    const md = toRedlineMarkdown(diffDocuments('a', 'b'), { author: 'O"Brien \\ Co', date: 'd' });
+    expect(md).toContain('author="O\\"Brien \\\\ Co"');
+  });
+
+  const injections = ['[x](javascript:alert(1))', '`x`{=openxml}', '<script>alert(1)</script>', ']{.deletion}', '{{ 7*7 }}'];
+  it.each(injections)('keeps %s literal and escaped inside a span', (evil) => {
+    const blocks = diffDocuments('Vendor: Acme Corp.\n', `Vendor: ${evil} Corp.\n`);
+    const md = toRedlineMarkdown(blocks, BY);
+    // Spans are found by a scanner that honours backslash escapes, like pandoc does.
+    const spans = [...md.matchAll(/\[((?:\\.|[^\\\]])*)\]\{\.(insertion|deletion) /g)];
+    expect(spans.map((m) => m[2])).toEqual(['deletion', 'insertion']);
+    const text = md.replace(/\[(?:\\.|[^\\\]])*\]\{[^}]*\}/g, '');
+    expect(text).toBe('Vendor: ' + ' Corp.\n'); // nothing outside the spans changed
+    const inserted = spans[1]![1]!;
+    expect(inserted.replace(/\\(.)/g, '$1')).toBe(evil);
+    // No unescaped special character survives in the span text.
+    expect(inserted.replace(/\\./g, '')).not.toMatch(/[[\]<>`{}*]/);
+    const html = toRedlineHtml(blocks);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<ins>');
+  });
+
+  it('escapes markup in inserted whole paragraphs and equal runs of changed ones', () => {
+    const md = toRedlineMarkdown(diffDocuments('See [a]. Old.', 'See [a]. New.\n\n<b>*x*</b>'), BY);
+    expect(md).toContain('See \\[a\\]. [Old]{.deletion');
+    expect(md).toContain('[\\<b\\>\\*x\\*\\</b\\>]{.insertion');
+  });
+});
+
+describe('toRedlineHtml', () => {
+  it('renders headings, lists and paragraphs with ins/del deterministically', () => {
+    const blocks = diffDocuments('# T\n\n- one\n- two apples\n\nPay 24.', '# T\n\n- one\n- three apples\n\nPay 48 & <b>.');
+    const html = toRedlineHtml(blocks);
+    expect(html).toBe(
+      [
+        '<h1>T</h1>',
+        '<ul>',
+        '<li>one</li>',
+        '<li class="redline-change"><del>two</del><ins>three</ins> apples</li>',
+        '</ul>',
+        '<p class="redline-change">Pay <del>24</del><ins>48 &amp; &lt;b&gt;</ins>.</p>',
+        '',
+      ].join('\n'),
+    );
+    expect(toRedlineHtml(blocks)).toBe(html);
+  });
+});
+
+// Random texts over a small vocabulary so that paragraphs share words and get paired.
+const word = fc.constantFrom('the', 'Supplier', 'shall', '24', '48', '(', ')', '.', ',', '[', ']', '`', '\\', '*', 'fee', 'Customer', 'é', '#');
+const line = fc.tuple(
+  fc.constantFrom('', '', '## ', '- ', '1. ', '> '),
+  fc.array(fc.tuple(word, fc.constantFrom(' ', '', '  ')).map(([w, s]) => w + s), { minLength: 1, maxLength: 12 }),
+).map(([p, ws]) => p + ws.join(''));
+const doc = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n')).map(([l, s]) => l + s), { maxLength: 12 }).map((ls) => ls.join(''));
+
+describe('property: ops reconstruct both sides', () => {
+  it('equal+insert gives the new text, equal+delete gives the old text', () => {
+    fc.assert(
+      fc.property(doc, doc, (a, b) => {
+        const blocks = diffDocuments(a, b);
+        expect(reconstruct(blocks, 'new')).toBe(joinParagraphs(splitParagraphs(b)));
+        expect(reconstruct(blocks, 'old')).toBe(joinParagraphs(splitParagraphs(a)));
+        for (const block of blocks) {
+          for (let k = 1; k < block.ops.length; k++) expect(block.ops[k]!.kind).not.toBe(block.ops[k - 1]!.kind);
+          expect(block.ops.every((o) => o.text.length > 0)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('holds for arbitrary strings with odd whitespace and escapes', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\u00a0', '\t', '\n', '\n\n', '\\', ']', '.', '1', '#', '- '), maxLength: 80 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const blocks = diffDocuments(a, b);
+        expect(reconstruct(blocks, 'new')).toBe(joinParagraphs(splitParagraphs(b)));
+        expect(reconstruct(blocks, 'old')).toBe(joinParagraphs(splitParagraphs(a)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a document diffed against itself is all equal', () => {
+    fc.assert(fc.property(doc, (a) => diffDocuments(a, a).every((b) => b.kind === 'equal')));
+  });
+});
+
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0 && spawnSync('unzip', ['-v']).status === 0;
+
+describe.skipIf(!hasPandoc)('pandoc docx tracked changes', () => {
+  it('pandoc parses injection attempts as plain text inside the spans', () => {
+    const evil = '[x](javascript:alert(1)) `x`{=openxml} <script>alert(1)</script> ]{.deletion} {{ 7*7 }} @cite $x$ &amp;';
+    const md = toRedlineMarkdown(diffDocuments('Vendor: Acme.\n\nOther.', `Vendor: ${evil}\n\n1986. ${evil}`), BY);
+    const run = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: md, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const json = run.stdout;
+    for (const t of ['Link', 'RawInline', 'RawBlock', 'Code', 'Cite', 'Math', 'Emph']) {
+      expect(json).not.toContain(`"t":"${t}"`);
+    }
+    const classes = [...json.matchAll(/"t":"Span","c":\[\["",\["([^"]*)"\]/g)].map((m) => m[1]);
+    expect(new Set(classes)).toEqual(new Set(['insertion', 'deletion']));
+  });
+
+
+  it('turns the redline into w:ins / w:del with the author', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-'));
+    try {
+      const old = '# MSA\n\n## 3. Incident Response\n\nNotify within 24 hours.\n\n- Vendor: Acme\n';
+      const neu = '# MSA\n\n## 3. Security Incident Response\n\nNotify within 48 hours.\n\n- Vendor: ]{.deletion} <script>\n';
+      const md = join(dir, 'r.md');
+      const docx = join(dir, 'r.docx');
+      writeFileSync(md, toRedlineMarkdown(diffDocuments(old, neu), { author: 'Jane "JD" Doe', date: '2026-03-01T12:00:00Z' }));
+      const run = spawnSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', docx, md], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const xml = spawnSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' }).stdout;
+      expect(xml).toMatch(/<w:ins [^>]*w:author="Jane &quot;JD&quot; Doe"/);
+      expect(xml).toMatch(/<w:del [^>]*w:date="2026-03-01T12:00:00Z"/);
+      expect(xml).toContain('<w:delText xml:space="preserve">24</w:delText>');
+      expect(xml).toContain(']{.deletion} &lt;script&gt;');
+      expect(readFileSync(md, 'utf8')).toContain('## 3. [Security ]{.insertion');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
