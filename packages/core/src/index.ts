@@ -4,6 +4,8 @@ export * from './errors.js';
 export * from './decode.js';
 export * from './load.js';
 export * from './locate.js';
+export * from './fast-yaml.js';
+export * from './line-index.js';
 export * from './inspect-value.js';
 export * from './did-you-mean.js';
 export * from './schemas.js';

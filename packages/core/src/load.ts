@@ -4,6 +4,8 @@ import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
 import { InputOutputError } from './errors.js';
 import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
+import { fastParseYaml, type FieldOffsets } from './fast-yaml.js';
+import { LineIndex, type LinePositions } from './line-index.js';
 import { locate } from './locate.js';
 
 /** A parsed YAML file: its value, its syntax tree (for positions) and what went wrong. */
@@ -12,8 +14,11 @@ export interface LoadedFile {
   text: string;
   /** The plain value, or `undefined` when the file could not be read as one mapping. */
   value: Record<string, unknown> | undefined;
+  /** The YAML syntax tree, when the full parser read the file. */
   document: Document.Parsed | undefined;
-  lineCounter: LineCounter;
+  /** Field offsets by JSON Pointer, when the fast reader read the file. */
+  offsets?: Map<string, FieldOffsets>;
+  lineCounter: LinePositions;
   diagnostics: Diagnostic[];
 }
 
@@ -92,6 +97,11 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
     return problem('yaml/too-large', `File is ${(text.length / 1024 / 1024).toFixed(1)} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`);
   }
   if (text.trim() === '') return problem('yaml/empty', 'File is empty; a contract starts with `schemaVersion: 1`');
+
+  const fast = fastParseYaml(text);
+  if (fast && !findUnsafeValue(fast.value)) {
+    return { file, text, value: fast.value, document: undefined, offsets: fast.offsets, lineCounter: new LineIndex(text), diagnostics: [] };
+  }
 
   let documents: Document.Parsed[];
   try {

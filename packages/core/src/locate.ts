@@ -1,10 +1,14 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Range } from './diagnostic.js';
 import { fromPointer } from './diagnostic.js';
+import type { FieldOffsets } from './fast-yaml.js';
+import type { LinePositions } from './line-index.js';
 
 interface Locatable {
   document: Document.Parsed | undefined;
-  lineCounter: LineCounter;
+  offsets?: Map<string, FieldOffsets>;
+  lineCounter: LinePositions;
+  text?: string;
 }
 
 export interface Located {
@@ -50,6 +54,7 @@ function rangeOf(file: Locatable, start: number, end: number): Range {
  * the key (used for unknown fields). A missing field points at its nearest existing parent's key.
  */
 export function locate(file: Locatable, pointer: string, target: 'value' | 'key' = 'value'): Range {
+  if (file.offsets) return locateByOffsets(file, file.offsets, pointer, target);
   const { node, key } = findNode(file, pointer);
   const chosen = target === 'key' || !isScalar(node) ? (key ?? node) : node;
   const range = chosen?.range;
@@ -61,4 +66,31 @@ export function locate(file: Locatable, pointer: string, target: 'value' | 'key'
     return rangeOf(file, range[0], Math.min(range[1], Math.max(lineEndOffset, range[0] + 1)));
   }
   return rangeOf(file, range[0], range[1]);
+}
+
+/** The same rules over the fast reader's offsets: deepest existing field, key for collections. */
+function locateByOffsets(file: Locatable, offsets: Map<string, FieldOffsets>, pointer: string, target: 'value' | 'key'): Range {
+  let at = pointer;
+  let entry = offsets.get(at);
+  while (!entry && at !== '') {
+    at = at.slice(0, at.lastIndexOf('/'));
+    entry = offsets.get(at);
+  }
+  if (!entry) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  const [keyStart, keyEnd, valueStart, valueEnd] = entry;
+  const missing = at !== pointer;
+  const opener = file.text?.[valueStart];
+  const blockScalar = opener === '>' || opener === '|';
+  const multiLine = file.lineCounter.linePos(valueStart).line !== file.lineCounter.linePos(Math.max(valueStart, valueEnd - 1)).line;
+  // Collections (flow, or a nested block on the following lines) are pointed at by their key.
+  const startsBelowKey = keyStart >= 0 && file.lineCounter.linePos(valueStart).line > file.lineCounter.linePos(keyStart).line;
+  const collection = opener === '[' || opener === '{' || startsBelowKey || (multiLine && !blockScalar);
+  const useKey = keyStart >= 0 && (target === 'key' || missing || collection || valueEnd <= valueStart);
+  if (useKey) return rangeOf(file, keyStart, keyEnd);
+  if (multiLine && !blockScalar) {
+    const first = file.lineCounter.linePos(valueStart);
+    const lineEnd = (file.lineCounter.lineStarts[first.line] ?? valueEnd) - 1;
+    return rangeOf(file, valueStart, Math.max(valueStart + 1, Math.min(valueEnd, lineEnd)));
+  }
+  return rangeOf(file, valueStart, valueEnd);
 }

@@ -1,0 +1,349 @@
+/**
+ * A fast reader for the plain subset of YAML that contract files use: block mappings and sequences,
+ * one-line flow collections of scalars, quoted and plain scalars, comments, and simple folded or literal
+ * block scalars. It is about ten times faster than a full YAML parser, which matters when CI checks
+ * thousands of contracts.
+ *
+ * It never guesses. On anything outside that subset (anchors, tags, multi-line flow, unusual numbers,
+ * duplicate keys, odd indentation, errors of any kind) it returns `undefined` and the caller uses the
+ * full `yaml` parser, which also produces the diagnostics. A differential test checks that whenever it
+ * answers, it answers exactly what `yaml` (core schema) answers.
+ */
+
+/** Offsets of one field: its key (or -1 for a list item) and its value, as [start, end). */
+export type FieldOffsets = [keyStart: number, keyEnd: number, valueStart: number, valueEnd: number];
+
+export interface FastParse {
+  value: Record<string, unknown>;
+  /** Offsets by JSON Pointer. */
+  offsets: Map<string, FieldOffsets>;
+}
+
+class Bail extends Error {}
+const bail = (): never => {
+  throw new Bail();
+};
+
+interface Line {
+  indent: number;
+  /** Offset of the first content character. */
+  start: number;
+  /** Content without the trailing comment, trimmed on the right. */
+  text: string;
+}
+
+const pointerSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** yaml's core schema number tests (yaml/dist/schema/core/{int,float}.js). */
+const coreNumber = [
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+];
+
+/** Resolves a plain scalar like yaml's core schema, bailing on every form where exactness is doubtful. */
+function plainScalar(text: string): unknown {
+  if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+  if (text === 'false' || text === 'False' || text === 'FALSE') return false;
+  if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(text) || /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/.test(text)) return Number(text);
+  // yaml's other core-schema number forms (exponents, hex, octal, +, leading zeros, .inf, .nan) are rare
+  // in contracts and have edge cases: the full parser decides them.
+  if (coreNumber.some((re) => re.test(text))) bail();
+  if (/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/^[-?:][^\s,\[\]{}]/.test(text)) bail();
+  if (text.includes(': ') || text.endsWith(':') || text.includes(' #') || text.includes('\t')) bail();
+  return text;
+}
+
+const simpleEscapes: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v', ' ': ' ' };
+
+/** A double- or single-quoted scalar that closes on the same line; returns value and end offset in `text`. */
+function quoted(text: string, at: number): [string, number] {
+  const q = text[at]!;
+  let out = '';
+  let i = at + 1;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (q === "'" && ch === "'") {
+      if (text[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      return [out, i + 1];
+    }
+    if (q === '"' && ch === '"') return [out, i + 1];
+    if (q === '"' && ch === '\\') {
+      const next = text[i + 1] ?? bail();
+      if (next in simpleEscapes) {
+        out += simpleEscapes[next];
+        i += 2;
+        continue;
+      }
+      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        const code = parseInt(text.slice(i + 2, i + 6), 16);
+        if (code >= 0xd800 && code <= 0xdfff) bail();
+        out += String.fromCharCode(code);
+        i += 6;
+        continue;
+      }
+      bail();
+    }
+    out += ch;
+    i++;
+  }
+  return bail();
+}
+
+/** Splits source into lines, dropping blank and comment-only lines; bails on tabs and directives. */
+function readLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  while (offset <= source.length) {
+    let end = source.indexOf('\n', offset);
+    if (end < 0) end = source.length;
+    let lineEnd = end > offset && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let indent = 0;
+    while (source.charCodeAt(offset + indent) === 32) indent++;
+    const c = source.charCodeAt(offset + indent);
+    if (c === 9) bail();
+    if (offset + indent < lineEnd && c !== 35) {
+      let raw = source.slice(offset + indent, lineEnd);
+      if (indent === 0 && (raw.startsWith('---') || raw.startsWith('...') || raw.startsWith('%'))) bail();
+      // Strip a trailing comment only when no quote could contain the `#`.
+      const hash = raw.indexOf(' #');
+      if (hash >= 0) {
+        if (raw.includes('"') || raw.includes("'")) bail(); // is the `#` inside quotes? the full parser knows
+        raw = raw.slice(0, hash);
+      }
+      if (raw.includes('\t')) bail();
+      raw = raw.trimEnd();
+      lines.push({ indent, start: offset + indent, text: raw });
+    }
+    offset = end + 1;
+  }
+  return lines;
+}
+
+export function fastParseYaml(source: string): FastParse | undefined {
+  try {
+    return new FastParser(source).parse();
+  } catch (error) {
+    if (error instanceof Bail) return undefined;
+    throw error;
+  }
+}
+
+class FastParser {
+  private readonly lines: Line[];
+  private index = 0;
+  readonly offsets = new Map<string, FieldOffsets>();
+  constructor(private readonly source: string) {
+    this.lines = readLines(source);
+  }
+
+  parse(): FastParse {
+    const first = this.lines[0];
+    if (!first || first.indent !== 0 || first.text.startsWith('- ')) bail();
+    const value = this.mapping(0, '') as Record<string, unknown>;
+    if (this.index !== this.lines.length) bail();
+    return { value, offsets: this.offsets };
+  }
+
+  private set(target: Record<string, unknown>, key: string, value: unknown): void {
+    if (Object.prototype.hasOwnProperty.call(target, key)) bail(); // duplicate: let yaml report it
+    if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else target[key] = value;
+  }
+
+  /** A block mapping whose keys sit at `indent`. `firstText` continues a `- key: value` list item. */
+  private mapping(indent: number, pointer: string, firstInline?: Line): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    let line: Line | undefined = firstInline;
+    if (!line) line = this.lines[this.index++];
+    while (line) {
+      if (line.indent !== indent) bail();
+      const colon = line.text.search(/:(?: |$)/);
+      if (colon <= 0) bail();
+      const key = line.text.slice(0, colon);
+      if (!/^[A-Za-z0-9_$<][^:#'"{}\[\],&*!|>%@`]*$/.test(key) || key !== key.trimEnd()) bail();
+      const child = `${pointer}/${pointerSegment(key)}`;
+      let rest = line.text.slice(colon + 1);
+      const restStart = line.start + colon + 1 + (rest.length - rest.trimStart().length);
+      rest = rest.trim();
+      const keyStart = line.start;
+      if (rest === '') {
+        this.set(map, key, this.nested(indent, child, [keyStart, keyStart + key.length]));
+      } else if (rest[0] === '>' || rest[0] === '|') {
+        this.set(map, key, this.blockScalar(rest, indent, child, [keyStart, keyStart + key.length], restStart));
+      } else {
+        this.set(map, key, this.inline(rest, restStart, child, [keyStart, keyStart + key.length]));
+      }
+      const next = this.lines[this.index];
+      if (!next || next.indent < indent) break;
+      if (next.indent > indent) bail(); // a continuation line of a multi-line plain scalar, or bad indentation
+      if (next.text.startsWith('- ') || next.text === '-') break;
+      line = next;
+      this.index++;
+    }
+    return map;
+  }
+
+  /** The value after `key:` with nothing on its line: a nested block, or null. */
+  private nested(indent: number, pointer: string, key: [number, number]): unknown {
+    const next = this.lines[this.index];
+    const isItem = next !== undefined && (next.text.startsWith('- ') || next.text === '-');
+    if (next && (next.indent > indent || (next.indent === indent && isItem))) {
+      this.index++;
+      const value = isItem ? this.sequence(next.indent, pointer, next) : this.mapping(next.indent, pointer, next);
+      const last = this.lines[this.index - 1]!;
+      this.offsets.set(pointer, [key[0], key[1], next.start, last.start + last.text.length]);
+      return value;
+    }
+    this.offsets.set(pointer, [key[0], key[1], key[1] + 1, key[1] + 1]);
+    return null;
+  }
+
+  private sequence(indent: number, pointer: string, first: Line): unknown[] {
+    const list: unknown[] = [];
+    let line: Line | undefined = first;
+    while (line && line.indent === indent && (line.text.startsWith('- ') || line.text === '-')) {
+      const child = `${pointer}/${list.length}`;
+      const body = line.text.slice(1).trimStart();
+      const bodyStart = line.start + (line.text.length - body.length);
+      if (body === '') bail();
+      if (body.startsWith('- ') || body[0] === '>' || body[0] === '|') bail();
+      const colon = body.search(/:(?: |$)/);
+      if (colon > 0 && body[0] !== '"' && body[0] !== "'" && body[0] !== '{' && body[0] !== '[') {
+        // `- key: value` starts a mapping whose keys align with `key`.
+        const inline: Line = { indent: indent + (bodyStart - line.start), start: bodyStart, text: body };
+        const value = this.mapping(inline.indent, child, inline);
+        const last = this.lines[this.index - 1]!;
+        this.offsets.set(child, [-1, -1, bodyStart, last.start + last.text.length]);
+        list.push(value);
+      } else {
+        list.push(this.inline(body, bodyStart, child, [-1, -1]));
+      }
+      line = this.lines[this.index];
+      if (line && line.indent > indent) bail();
+      if (line && line.indent === indent && (line.text.startsWith('- ') || line.text === '-')) this.index++;
+      else break;
+    }
+    return list;
+  }
+
+  /** A value on the same line as its key or dash: scalar or one-line flow collection. */
+  private inline(text: string, start: number, pointer: string, key: [number, number]): unknown {
+    const c = text[0];
+    let value: unknown;
+    if (c === '[' || c === '{') value = this.flow(text, start, pointer);
+    else if (c === '"' || c === "'") {
+      const [v, end] = quoted(text, 0);
+      if (end !== text.length) bail();
+      value = v;
+    } else value = plainScalar(text);
+    this.offsets.set(pointer, [key[0], key[1], start, start + text.length]);
+    return value;
+  }
+
+  /** `[a, b]` or `{k: v, …}` closed on the same line, holding scalars only. */
+  private flow(text: string, start: number, pointer: string): unknown {
+    const open = text[0]!;
+    const close = open === '[' ? ']' : '}';
+    if (text[text.length - 1] !== close) bail();
+    const isMap = open === '{';
+    const result: unknown[] | Record<string, unknown> = isMap ? {} : [];
+    let i = 1;
+    const skip = () => {
+      while (text[i] === ' ') i++;
+    };
+    skip();
+    if (text[i] === close) {
+      if (i !== text.length - 1) bail();
+      return result;
+    }
+    while (i < text.length - 1) {
+      let key: string | undefined;
+      let keyAt = -1;
+      if (isMap) {
+        const m = /^([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`]*?):(?: |(?=[,}]))/.exec(text.slice(i));
+        if (!m) bail();
+        key = m![1]!;
+        keyAt = i;
+        i += m![0].length;
+        skip();
+      }
+      const itemAt = i;
+      let value: unknown;
+      if (text[i] === '"' || text[i] === "'") {
+        const [v, end] = quoted(text, i);
+        value = v;
+        i = end;
+      } else {
+        let j = i;
+        while (j < text.length - 1 && text[j] !== ',') j++;
+        const raw = text.slice(i, j).trimEnd();
+        if (/[\[\]{}]/.test(raw) || raw.includes(': ') || raw.endsWith(':')) bail();
+        value = raw === '' && isMap ? null : plainScalar(raw);
+        if (raw === '' && !isMap) bail();
+        i = i + raw.length;
+      }
+      const itemEnd = i;
+      skip();
+      if (text[i] === ',') {
+        i++;
+        skip();
+        if (text[i] === close) bail(); // trailing comma: rare, let yaml decide
+      } else if (i !== text.length - 1) bail();
+      if (isMap) {
+        this.set(result as Record<string, unknown>, key!, value);
+        this.offsets.set(`${pointer}/${pointerSegment(key!)}`, [start + keyAt, start + keyAt + key!.length, start + itemAt, start + itemEnd]);
+      } else {
+        this.offsets.set(`${pointer}/${(result as unknown[]).length}`, [-1, -1, start + itemAt, start + itemEnd]);
+        (result as unknown[]).push(value);
+      }
+    }
+    return result;
+  }
+
+  /** `>-`, `>`, `|`, `|-` with every content line at one indentation (else: full parser). */
+  private blockScalar(header: string, indent: number, pointer: string, key: [number, number], start: number): string {
+    if (!/^[>|]-?$/.test(header)) bail();
+    const folded = header[0] === '>';
+    const strip = header.endsWith('-');
+    const parts: string[] = [];
+    let contentIndent = -1;
+    let lastEnd = start + header.length;
+    // Blank lines inside a block scalar are significant; readLines dropped them, so refuse when the raw
+    // source between content lines has any.
+    let previous: Line | undefined;
+    while (this.index < this.lines.length && this.lines[this.index]!.indent > indent) {
+      const line = this.lines[this.index]!;
+      if (contentIndent < 0) contentIndent = line.indent;
+      if (line.indent !== contentIndent) bail();
+      const between = previous ? this.source.slice(previous.start + previous.text.length, line.start) : '';
+      if (previous && (between.split('\n').length !== 2 || between.includes('#'))) bail();
+      // `#` is content inside a block scalar, and trailing spaces are kept: readLines cut both.
+      if (line.text.length !== this.sourceLineLength(line)) bail();
+      parts.push(line.text);
+      lastEnd = line.start + line.text.length;
+      previous = line;
+      this.index++;
+    }
+    if (parts.length === 0) bail();
+    this.offsets.set(pointer, [key[0], key[1], start, lastEnd]);
+    const body = parts.join(folded ? ' ' : '\n');
+    return strip ? body : `${body}\n`;
+  }
+
+  /** Length of the raw source line from `start` (to detect a comment or trailing spaces that were cut). */
+  private sourceLineLength(line: Line): number {
+    let end = this.source.indexOf('\n', line.start);
+    if (end < 0) end = this.source.length;
+    if (this.source.charCodeAt(end - 1) === 13) end--;
+    return end - line.start;
+  }
+}

@@ -1,0 +1,32 @@
+/** Offset → 1-based line and column; the part of yaml's LineCounter that diagnostics need. */
+export interface LinePositions {
+  lineStarts: number[];
+  linePos(offset: number): { line: number; col: number };
+}
+
+/** Line starts computed only when a position is first asked for: valid files never pay for it. */
+export class LineIndex implements LinePositions {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  get lineStarts(): number[] {
+    if (!this.starts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, col: offset - starts[low]! + 1 };
+  }
+}

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { fastParseYaml, locate } from '../src/index.js';
+
+const reference = (text: string) => parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true }).toJS();
+const examplesDir = new URL('../../../contracts/', import.meta.url);
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(new URL(f, examplesDir), 'utf8'));
+
+/** Every pointer to every value in a plain JSON-like value. */
+function pointers(value: unknown, at = ''): string[] {
+  if (value === null || typeof value !== 'object') return [at];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return [at, ...entries.flatMap(([k, v]) => pointers(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`))];
+}
+
+describe('fast YAML reader', () => {
+  it('reads every bundled example, exactly as the full parser does', () => {
+    for (const text of examples) {
+      const fast = fastParseYaml(text);
+      expect(fast, 'the examples should take the fast path').toBeDefined();
+      expect(fast!.value).toStrictEqual(reference(text));
+    }
+  });
+
+  it('points at the same line and column as the full parser for every field of the examples', () => {
+    for (const text of examples) {
+      const fast = fastParseYaml(text)!;
+      const lineCounter = new LineCounter();
+      const document = parseDocument(text, { lineCounter });
+      const viaTree = { document, lineCounter, text } as never;
+      const viaOffsets = { document: undefined, offsets: fast.offsets, lineCounter, text } as never;
+      for (const pointer of pointers(fast.value).filter((p) => p !== '')) {
+        const a = locate(viaTree, pointer);
+        const b = locate(viaOffsets, pointer);
+        expect({ pointer, line: b.line, column: b.column }).toEqual({ pointer, line: a.line, column: a.column });
+      }
+    }
+  });
+
+  const tricky = [
+    'a: 1e3\n', 'a: 0x1F\n', 'a: 0o17\n', 'a: +1\n', 'a: 007\n', 'a: .inf\n', 'a: 1_000\n', 'a: 12345678901234567890\n',
+    'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: [1,\n  2]\n', 'a: {b: [1]}\n',
+    'a: 1\na: 2\n', 'a:\n\t- x\n', '- a\n', 'a: b: c\n', 'a: "x" # c\n', "a: 'it''s'\n", 'a: "\\u00e9\\n"\n',
+    'a: >\n  x\n\n  y\n', 'a: |\n  x\n   y\n', 'a: >+\n  x\n', '? a\n: b\n', 'a: [a, b, ]\n', 'a: {b: 1, b: 2}\n',
+    'a: x #c\n', 'a: yes\n', 'a: 2026-01-01\n', 'a: ~\n', 'a:\n', 'a: -x\n', 'a: - x\n', 'a: :x\n', '__proto__: 1\n',
+    'a:\n- x\n- y\nb: 1\n', 'a:\n  - b: 1\n    c: 2\n  - d\n', 'a: "#x"\n', 'a: x#y\n', 'a: ""\n', "a: ''\n", 'a: []\n', 'a: {}\n',
+    'a: [x, "y, z", \'w\']\n', 'a: {b: "c: d", e: f}\n', 'a: >-\n  one\n  two\n', 'a: |-\n  one\n  two\n', '"q": 1\n', 'a: 1\n---\nb: 2\n',
+    'a: 1.50\n', 'a: -0\n', 'a: 0.000001\n', 'a: b\r\nc: d\r\n', 'a:   spaced   \n', 'a: "\\x41"\n', 'a: [1, [2]]\n',
+  ];
+
+  it('either agrees with the full parser or steps aside, on tricky inputs', () => {
+    for (const text of tricky) {
+      const fast = fastParseYaml(text);
+      if (fast === undefined) continue;
+      let expected: unknown;
+      try {
+        const doc = parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true });
+        if (doc.errors.length > 0 || doc.warnings.length > 0) throw new Error(`fast reader accepted invalid YAML: ${JSON.stringify(text)}`);
+        expected = doc.toJS();
+      } catch (error) {
+        throw new Error(`${JSON.stringify(text)}: ${String(error)}`);
+      }
+      expect({ text, value: fast.value }).toStrictEqual({ text, value: expected });
+    }
+  });
+
+  it('agrees with the full parser on random documents in every style yaml writes', () => {
+    const key = fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9 _-]{0,12}$/);
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.stringMatching(/^[a-z0-9 .,:#'"-]{0,16}$/),
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 5 }),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(key, value.node, { minKeys: 1, maxKeys: 6 }), fc.boolean(), fc.integer({ min: 0, max: 20 }), (doc, flow, flowLevel) => {
+        const text = stringify(doc, { collectionStyle: flow ? 'flow' : 'any', flowCollectionPadding: flowLevel % 2 === 0, lineWidth: 40 + flowLevel });
+        const fast = fastParseYaml(text);
+        if (fast) expect(fast.value).toStrictEqual(reference(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
