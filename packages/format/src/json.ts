@@ -1,9 +1,29 @@
+import type { Diagnostic, RelatedLocation } from '@contracts/core';
 import { compareDiagnostics } from '@contracts/core';
 import type { Formatter } from './types.js';
 
+// Rebuilt field by field so the key order does not depend on which producer built the object.
+const relatedLocation = (r: RelatedLocation) => ({
+  file: r.file, path: r.path, message: r.message, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
+});
+const diagnostic = (d: Diagnostic) => ({
+  code: d.code,
+  severity: d.severity,
+  message: d.message,
+  file: d.file,
+  line: d.line,
+  column: d.column,
+  endLine: d.endLine,
+  endColumn: d.endColumn,
+  path: d.path,
+  ...(d.source !== undefined ? { source: d.source } : {}),
+  ...(d.fix !== undefined ? { fix: d.fix } : {}),
+  ...(d.related !== undefined ? { related: d.related.map(relatedLocation) } : {}),
+});
+
 /** Stable JSON: `{ files, diagnostics }`, diagnostics sorted, keys in a fixed order. */
 export const json: Formatter = (diagnostics, options = {}) => {
-  const sorted = diagnostics.slice().sort(compareDiagnostics);
+  const sorted = diagnostics.slice().sort(compareDiagnostics).map(diagnostic);
   const files = (options.files ?? []).map((f) => ({
     file: f.file,
     ...(f.summary ? { summary: f.summary } : {}),

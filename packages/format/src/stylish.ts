@@ -1,11 +1,10 @@
 import type { Diagnostic, Severity } from '@contracts/core';
 import { compareDiagnostics } from '@contracts/core';
+import { totalsLine } from './totals.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 const paint = (enabled: boolean) => (code: number, text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
 const severityColour: Record<Severity, number> = { error: 31, warning: 33, info: 36 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Human output grouped by file, like ESLint's stylish: `line:col  severity  message  code`. */
 export const stylish: Formatter = (diagnostics: readonly Diagnostic[], options: FormatOptions = {}) => {
@@ -33,8 +32,7 @@ export const stylish: Formatter = (diagnostics: readonly Diagnostic[], options: 
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const checked = options.files?.length;
-  const total = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${checked !== undefined ? ` in ${plural(checked, 'file')}` : ''}`;
+  const total = totalsLine(diagnostics, options);
   out.push(errors > 0 ? c(31, `✖ ${total}`) : warnings > 0 ? c(33, `⚠ ${total}`) : c(32, `✔ ${total}`));
   return out.join('\n') + '\n';
 };

@@ -10,7 +10,7 @@ export interface FileSummary {
 export interface FormatOptions {
   /** Colour output (stylish only). The CLI sets it from the TTY and NO_COLOR. */
   color?: boolean;
-  /** Show info-severity diagnostics (stylish, markdown). */
+  /** Show info-severity diagnostics (stylish, github, junit, markdown; json and sarif always include them). */
   verbose?: boolean;
   /** Every file checked, so clean files can be counted and summarised. */
   files?: FileSummary[];

@@ -1,0 +1,54 @@
+import type { Diagnostic, Severity } from '@contracts/core';
+import { compareDiagnostics } from '@contracts/core';
+import { totalsLine } from './totals.js';
+import type { Formatter } from './types.js';
+
+// Escaping as actions/toolkit packages/core/src/command.ts: the runner unescapes exactly these sequences.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** `::name k=v,k=v::data`; like the toolkit, properties without a value are left out. */
+function workflowCommand(name: string, properties: [string, string | number | undefined][], data: string): string {
+  const props = properties
+    .filter((p): p is [string, string | number] => p[1] !== undefined && p[1] !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${name}${props ? ` ${props}` : ''}::${escapeData(data)}`;
+}
+
+function body(d: Diagnostic): string {
+  const lines = [d.message];
+  if (d.fix) lines.push(`Suggested: ${d.fix}`);
+  if (d.source) lines.push(`Source: ${d.source}`);
+  for (const r of d.related ?? []) lines.push(`Related: ${r.file}:${r.line}:${r.column} ${r.message}`);
+  return lines.join('\n');
+}
+
+/**
+ * GitHub Actions workflow commands: one `::error` / `::warning` / `::notice` annotation per diagnostic (notices
+ * only with `verbose`), then one plain totals line for the log. Columns are sent only for single-line ranges,
+ * because GitHub rejects `col`/`endColumn` when `line` and `endLine` differ.
+ */
+export const github: Formatter = (diagnostics, options = {}) => {
+  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
+  const out = shown.map((d) => {
+    const line = d.line >= 1 ? d.line : undefined;
+    const oneLine = line !== undefined && d.endLine === d.line;
+    return workflowCommand(
+      command[d.severity],
+      [
+        ['file', d.file],
+        ['line', line],
+        ['col', oneLine && d.column >= 1 ? d.column : undefined],
+        ['endLine', line !== undefined && d.endLine >= d.line ? d.endLine : undefined],
+        ['endColumn', oneLine && d.endColumn >= 1 ? d.endColumn : undefined],
+        ['title', d.code],
+      ],
+      body(d),
+    );
+  });
+  out.push(`contracts: ${totalsLine(diagnostics, options)}`);
+  return out.join('\n') + '\n';
+};

@@ -1,0 +1,53 @@
+import type { Diagnostic, Severity } from '@contracts/core';
+import { compareDiagnostics, dottedPath } from '@contracts/core';
+import { plural, totalsLine } from './totals.js';
+import type { Formatter } from './types.js';
+
+const marker: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
+
+/**
+ * Text safe inside a GFM table cell: ASCII punctuation that could start markup (or end the cell) is
+ * backslash-escaped, and line breaks become `<br>`, the only line break a cell can hold.
+ */
+export const cell = (s: string) => s.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\r\n?|\n/g, '<br>');
+
+/** A code span whose fence is longer than any backtick run inside; `|` still needs escaping in a table. */
+function code(s: string, inTable: boolean): string {
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  const text = `${fence}${pad}${s.replace(/\r\n?|\n/g, ' ')}${pad}${fence}`;
+  return inTable ? text.replace(/\|/g, '\\|') : text;
+}
+
+function row(d: Diagnostic): string {
+  const related = (d.related ?? []).map((r) => `<br>↳ ${cell(`${r.file}:${r.line}:${r.column} ${r.message}`)}`).join('');
+  const finding = `${cell(d.message)} ${code(d.code, true)}${related}`;
+  const field = d.path === '' ? '(document)' : code(dottedPath(d.path), true);
+  const cells = [marker[d.severity], `${d.line}:${d.column}`, field, finding, cell(d.fix ?? ''), cell(d.source ?? '')];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Markdown for pull-request comments and `$GITHUB_STEP_SUMMARY`: a heading, the totals, then one section per file
+ * with findings or a summary line, each with a table of findings (info rows only with `verbose`).
+ */
+export const markdown: Formatter = (diagnostics, options = {}) => {
+  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
+  const summaries = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
+  const files = [...new Set([...shown.map((d) => d.file), ...[...summaries.keys()].filter((f) => summaries.get(f))])].sort();
+  const errors = diagnostics.some((d) => d.severity === 'error');
+  const warnings = diagnostics.some((d) => d.severity === 'warning');
+  const out = ['## Contracts', '', `${errors ? '❌' : warnings ? '⚠️' : '✅'} ${totalsLine(diagnostics, options)}`];
+  const clean = (options.files ?? []).filter((f) => !diagnostics.some((d) => d.file === f.file && d.severity !== 'info'));
+  if (clean.length > 0) out[2] += ` (${plural(clean.length, 'file')} without findings)`;
+  for (const file of files) {
+    out.push('', `### ${code(file, false)}`);
+    const summary = summaries.get(file);
+    if (summary) out.push('', cell(summary));
+    const rows = shown.filter((d) => d.file === file);
+    if (rows.length === 0) continue;
+    out.push('', '| Severity | Line | Field | Finding | Suggested | Source |', '| --- | --- | --- | --- | --- | --- |', ...rows.map(row));
+  }
+  return out.join('\n') + '\n';
+};

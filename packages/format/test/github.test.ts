@@ -1,0 +1,66 @@
+import type { Diagnostic } from '@contracts/core';
+import { github } from '@contracts/format';
+import { describe, expect, it } from 'vitest';
+import { diagnostics } from './sample.js';
+
+const base = diagnostics[0]!;
+const tricky: Diagnostic = {
+  ...base,
+  file: 'contracts/a,b:c%d.yaml',
+  message: 'Line one, 100% sure\r\nline two :: not a command\n::error::injected',
+  fix: 'a, b: c',
+  source: 'Art. 5(1)(f), 50%',
+  related: undefined,
+};
+
+/** The runner's side (actions/runner ActionCommand.TryParseV2): split at the first `::` after the name, then unescape. */
+function parseCommand(line: string) {
+  const m = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
+  if (!m) return undefined;
+  const unescape = (s: string) =>
+    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((kv) => {
+    const i = kv.indexOf('=');
+    return [kv.slice(0, i), unescape(kv.slice(i + 1))];
+  }));
+  return { name: m[1], properties, data: unescape(m[3]!) };
+}
+
+describe('github', () => {
+  it('escapes data and properties exactly as the actions toolkit does', () => {
+    const [line] = github([tricky]).split('\n');
+    expect(line).toBe(
+      '::error file=contracts/a%2Cb%3Ac%25d.yaml,line=24,col=24,endLine=24,endColumn=26,title=playbook/walk-away::' +
+        'Line one, 100%25 sure%0D%0Aline two :: not a command%0A::error::injected%0ASuggested: a, b: c%0ASource: Art. 5(1)(f), 50%25',
+    );
+  });
+
+  it('round-trips file names and messages through the runner parser', () => {
+    const parsed = parseCommand(github([tricky]).split('\n')[0]!);
+    expect(parsed).toMatchObject({ name: 'error', properties: { file: tricky.file, line: '24', title: 'playbook/walk-away' } });
+    expect(parsed?.data.split('\n')).toEqual([
+      'Line one, 100% sure\r',
+      'line two :: not a command',
+      '::error::injected',
+      'Suggested: a, b: c',
+      'Source: Art. 5(1)(f), 50%',
+    ]);
+  });
+
+  it('writes one command line per diagnostic and one plain totals line', () => {
+    const lines = github([tricky, ...diagnostics]).trimEnd().split('\n');
+    expect(lines.slice(0, -1).every((l) => l.startsWith('::'))).toBe(true);
+    expect(lines).toHaveLength(4 + 1);
+    expect(lines.at(-1)).toBe('contracts: 3 errors, 1 warning');
+  });
+
+  it('sends notices only with verbose', () => {
+    expect(github(diagnostics)).not.toContain('::notice');
+    expect(github(diagnostics, { verbose: true })).toContain('::notice file=contracts/acme-cameras.yaml,line=40,col=13');
+  });
+
+  it('leaves out columns for a range over several lines', () => {
+    const out = github([diagnostics[3]!]);
+    expect(out).toContain('::error file=contracts/globex.yaml,line=5,endLine=6,title=schema/required::');
+  });
+});
