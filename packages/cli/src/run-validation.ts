@@ -9,12 +9,12 @@ export interface ValidationRun {
 }
 
 /** `contracts validate`: collect files, validate them, format the diagnostics. */
-export async function validatePaths(paths: string[], options: { format: string; color: boolean }): Promise<ValidationRun> {
+export async function validatePaths(paths: string[], options: { format: string; color: boolean; verbose?: boolean; toolVersion?: string }): Promise<ValidationRun> {
   const files = await collectContractFiles(paths);
   const results = await validateFiles(files);
   const diagnostics = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
   const formatter = formatters[options.format as FormatName];
-  const output = formatter(diagnostics, { color: options.color, files: files.map((f) => ({ file: displayPath(f) })) });
+  const output = formatter(diagnostics, { color: options.color, verbose: options.verbose ?? false, toolVersion: options.toolVersion, files: files.map((f) => ({ file: displayPath(f) })) });
   return {
     output,
     diagnostics,

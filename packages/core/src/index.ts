@@ -11,6 +11,8 @@ export * from './did-you-mean.js';
 export * from './schemas.js';
 export * from './validate.js';
 export * from './validate-files.js';
+export * from './parallel.js';
+export { readContractFile, validateOne } from './validate-task.js';
 export * from './files.js';
 export type { VendorAgreementForConnectedIoTTechnology as VendorAgreement } from './contract-types.js';
 export * from './contract-types.js';

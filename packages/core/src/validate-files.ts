@@ -1,12 +1,9 @@
 import type { Diagnostic } from './diagnostic.js';
-import { compareDiagnostics } from './diagnostic.js';
-import { loadYamlFile, type LoadedFile } from './load.js';
-import { loadValidator, type SchemaName } from './schemas.js';
-import { validateLoaded } from './validate.js';
+import { runFileTask, type ParallelOptions } from './parallel.js';
+import type { SchemaName } from './schemas.js';
 
-export interface FileResult {
+export interface FileDiagnostics {
   file: string;
-  loaded: LoadedFile;
   diagnostics: Diagnostic[];
 }
 
@@ -24,12 +21,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
   return results;
 }
 
-/** Loads and schema-validates files. Parse problems and schema problems come back as diagnostics. */
-export async function validateFiles(files: readonly string[], schema: SchemaName = 'vendor-agreement'): Promise<FileResult[]> {
-  const validator = await loadValidator(schema);
-  return mapLimit(files, 16, async (file) => {
-    const loaded = await loadYamlFile(file);
-    const diagnostics = [...loaded.diagnostics, ...validateLoaded(loaded, validator)].sort(compareDiagnostics);
-    return { file, loaded, diagnostics };
-  });
+/**
+ * Loads and schema-validates files, on every core for large batches. Parse problems and schema
+ * problems come back as diagnostics, in input order.
+ */
+export function validateFiles(files: readonly string[], schema: SchemaName = 'vendor-agreement', parallel: ParallelOptions = {}): Promise<FileDiagnostics[]> {
+  return runFileTask(new URL('./validate-task.js', import.meta.url), files, { schema }, parallel);
 }

@@ -21,7 +21,7 @@ export default class Validate extends BaseCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Validate);
     const { validatePaths } = await import('../run-validation.js');
-    const result = await validatePaths((argv as string[]).length > 0 ? (argv as string[]) : ['contracts'], { format: flags.format, color: useColor() });
+    const result = await validatePaths((argv as string[]).length > 0 ? (argv as string[]) : ['contracts'], { format: flags.format, color: useColor(), toolVersion: this.config.version });
     await this.print(result.output);
     process.exitCode = result.errors > 0 || (flags['max-warnings'] !== undefined && result.warnings > flags['max-warnings']) ? 1 : 0;
   }

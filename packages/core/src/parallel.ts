@@ -1,0 +1,41 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** A batch task: a module whose default export turns a list of files into one result per file. */
+export type FileTask<O, R> = (files: string[], options: O) => Promise<R[]> | R[];
+
+export interface ParallelOptions {
+  /** Threads to use, including this one. Default: the machine's cores, at most 4. */
+  threads?: number;
+  /** Below this many files one thread is faster than starting workers. */
+  minFilesPerThread?: number;
+}
+
+/**
+ * Runs a batch task over files on every core: this thread takes the first slice while worker threads
+ * take the others; results come back in input order. Starting a worker costs ~100 ms (it loads the
+ * task's modules), so small batches stay on this thread.
+ */
+export async function runFileTask<O, R>(taskModule: URL, files: readonly string[], options: O, parallel: ParallelOptions = {}): Promise<R[]> {
+  const threads = Math.max(1, Math.min(parallel.threads ?? Math.min(availableParallelism(), 4), Math.floor(files.length / (parallel.minFilesPerThread ?? 150))));
+  const task = async (slice: string[]) => ((await import(taskModule.href)) as { default: FileTask<O, R> }).default(slice, options);
+  if (threads <= 1) return task([...files]);
+  const size = Math.ceil(files.length / threads);
+  const slices = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const [first, ...rest] = slices;
+  const remote = rest.map((slice) => inWorker<O, R>(taskModule, slice, options));
+  const results = await Promise.all([task(first!), ...remote]);
+  return results.flat();
+}
+
+function inWorker<O, R>(taskModule: URL, files: string[], options: O): Promise<R[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: { taskModule: taskModule.href, files, options } });
+    worker.once('message', (message: { ok: true; results: R[] } | { ok: false; error: { name: string; message: string; code?: string; exitCode?: number } }) => {
+      if (message.ok) resolve(message.results);
+      else reject(Object.assign(new Error(message.error.message), message.error));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`worker stopped with exit code ${code}`)));
+  });
+}
