@@ -3,12 +3,6 @@
  * Generated from schemas/vendor-agreement.schema.json by json-schema-to-typescript: do not edit.
  * Regenerate with scripts/gen-types.sh after changing the schema.
  */
- * Generated from schemas/vendor-agreement.schema.json by json-schema-to-typescript: do not edit.
- * Regenerate with scripts/gen-types.sh after changing the schema.
-
-
- * and run json-schema-to-typescript to regenerate this file.
- */
 
 /**
  * Version of this file format. Only 1 exists.
