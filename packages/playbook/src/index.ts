@@ -1,1 +1,16 @@
-export {};
+/**
+ * @contracts/playbook: where every term of a vendor agreement stands for the buyer (preferred /
+ * fallback / walk-away) and which terms the product's risks make mandatory. Positions and risk rules
+ * are data (playbook.yaml, validated by schemas/playbook.schema.json), compiled once per playbook.
+ */
+export { loadPlaybook, loadPlaybookText, compilePlaybook, defaultPlaybookPath, resolvePlaybookPath, listTerms, type LoadedPlaybook } from './load-playbook.js';
+export { evaluateTerm, compareForBuyer, findTerm, type BuyerDirection } from './evaluate-term.js';
+export { evaluateRules, triggeredRules } from './evaluate-rules.js';
+export { checkContract, type CheckOptions } from './check-contract.js';
+export { summarize } from './summary.js';
+export { conditionOperators } from './conditions.js';
+export { negotiableTermPaths } from './contract-schema.js';
+export { describePosition, showValue } from './compile-term.js';
+export { checkFiles, type CheckedFile, type CheckFilesOptions } from './check-files.js';
+export { checkFilesParallel, type ParallelOptions } from './check-parallel.js';
+export type * from './types.js';

@@ -1,0 +1,62 @@
+import { loadYamlFile, loadYamlText } from '@contracts/core';
+import { describe, expect, it } from 'vitest';
+import { checkContract, checkFiles, checkFilesParallel } from '../src/index.js';
+import { asLoaded, baseContract, defaultPlaybook, repoRoot } from './helpers.js';
+
+describe('checkContract', async () => {
+  const playbook = await defaultPlaybook();
+
+  it('rates the dental example: walk-away notice at its line, with source and suggested value', async () => {
+    const loaded = await loadYamlFile(`${repoRoot}contracts/bright-smile-sterilizer.yaml`);
+    const { diagnostics, summary, terms } = checkContract(loaded, playbook);
+    const d = diagnostics.find((x) => x.path === '/terms/incidentResponse/notificationHours')!;
+    expect(d).toMatchObject({ code: 'playbook/walk-away', severity: 'error', fix: '24', source: expect.stringContaining('GDPR Art. 33') });
+    expect(loaded.text.split('\n')[d.line - 1]).toContain('notificationHours: 120');
+    expect(terms.find((t) => t.path === 'incidentResponse.notificationHours')).toMatchObject({ tier: 'walk-away', value: 120 });
+    expect(summary.walkAway).toBeGreaterThanOrEqual(1);
+    expect(summary.text).toMatch(/^\d+ walk-away, \d+ fallback, \d+ preferred, \d+ missing, \d+ risk findings?$/);
+  });
+
+  it('shows fallback positions as warnings and preferred ones as info', async () => {
+    const { diagnostics } = checkContract(await loadYamlFile(`${repoRoot}contracts/springfield-smartcam.yaml`), playbook);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/fallback', severity: 'warning', path: '/terms/incidentResponse/notificationHours' }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/preferred', severity: 'info', path: '/terms/securityProgram/standard' }));
+  });
+
+  it('warns about a missing expected term, pointing at its parent', () => {
+    const c = baseContract();
+    delete c.terms.liability.indemnity;
+    const loaded = asLoaded(c);
+    const d = checkContract(loaded, playbook).diagnostics.find((x) => x.code === 'playbook/missing')!;
+    expect(d).toMatchObject({ severity: 'warning', path: '/terms/liability/indemnity', fix: 'true' });
+    expect(loaded.text.split('\n')[d.line - 1]).toMatch(/^\s*liability:/);
+  });
+
+  it('does not rate a term that already failed the schema', () => {
+    const loaded = loadYamlText(asLoaded(baseContract()).text.replace('notificationHours: 24', 'notificationHours: soon'), 'x.yaml');
+    const schemaDiagnostics = [{ code: 'schema/type', severity: 'error', message: '', file: 'x.yaml', path: '/terms/incidentResponse/notificationHours', line: 1, column: 1, endLine: 1, endColumn: 1 } as const];
+    const { diagnostics } = checkContract(loaded, playbook, { schemaDiagnostics });
+    expect(diagnostics.filter((d) => d.path === '/terms/incidentResponse/notificationHours')).toEqual([]);
+  });
+
+  it('checks files end to end: parse and schema problems are kept, unreadable values not rated', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/pb-`);
+    await writeFile(`${dir}/broken.yaml`, 'terms: [\n');
+    await writeFile(`${dir}/invalid.yaml`, asLoaded(baseContract()).text.replace('notificationHours: 24', 'notificationHours: soon'));
+    const [broken, invalid] = await checkFiles([`${dir}/broken.yaml`, `${dir}/invalid.yaml`], playbook);
+    expect(broken!.summary).toBeUndefined();
+    expect(broken!.diagnostics.every((d) => d.code.startsWith('yaml/'))).toBe(true);
+    expect(invalid!.diagnostics).toContainEqual(expect.objectContaining({ code: 'schema/type', path: '/terms/incidentResponse/notificationHours' }));
+    expect(invalid!.diagnostics.filter((d) => d.path === '/terms/incidentResponse/notificationHours' && d.code.startsWith('playbook/'))).toEqual([]);
+    expect(invalid!.summary).toBeDefined();
+  });
+
+  it('gives the same results over worker threads, in input order (needs the build)', async () => {
+    const files = ['bright-smile-sterilizer', 'nordlicht-building-sensors', 'springfield-smartcam', 'bright-smile-sterilizer'].map((n) => `${repoRoot}contracts/${n}.yaml`);
+    const serial = await checkFiles(files, playbook, { info: false });
+    const parallel = await checkFilesParallel(files, playbook, { info: false, workers: 2, minFilesPerWorker: 1 });
+    expect(parallel).toEqual(serial);
+  });
+});
