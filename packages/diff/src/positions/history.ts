@@ -1,0 +1,50 @@
+import type { Playbook } from '@contracts/playbook';
+import { diffFlatTerms, flattenTerms } from './diff-positions.js';
+import type { Leaf } from './values.js';
+import type { PositionChange } from './types.js';
+
+/** One version of the file in history (oldest first), as the CLI reads it from git. */
+export interface HistoryVersion {
+  commit: string;
+  authorName: string;
+  authorEmail: string;
+  authorDate: string;
+  subject: string;
+  /** The file's path at this commit (differs before a rename). */
+  path: string;
+  /** Round tags on this commit (`<id>/round-<n>`). */
+  rounds: string[];
+  /** The parsed contract, or undefined when this version could not be read (see `problem`). */
+  value: unknown;
+  /** Why the version could not be read (binary, invalid YAML, deleted). */
+  problem?: string;
+}
+
+/** A version and the term moves it made relative to the last readable version before it. */
+export interface HistoryStep extends Omit<HistoryVersion, 'value'> {
+  changes: PositionChange[];
+}
+
+/**
+ * How each position moved across versions (oldest first). Unreadable versions are kept as steps
+ * with `problem` and no changes; the next readable one is compared with the last readable before.
+ * The first readable version's terms are `added` and neutral. `term` limits the changes to one term (or a term subtree); steps without changes are then dropped.
+ */
+export function positionHistory(versions: readonly HistoryVersion[], playbook: Playbook, term?: string): HistoryStep[] {
+  const only = term?.replace(/^\/?terms[./]/, '').split('/').join('.');
+  const steps: HistoryStep[] = [];
+  let previous: Map<string, Leaf> | undefined;
+  for (const { value, ...meta } of versions) {
+    if (value === undefined) {
+      steps.push({ ...meta, changes: [] });
+      continue;
+    }
+    // The first version is the opening position, not a move: nobody gained by it.
+    const current = flattenTerms(value, playbook);
+    const changes = diffFlatTerms(previous ?? new Map(), current, playbook, only).map((c) => (previous === undefined ? { ...c, gained: 'neutral' as const } : c));
+    previous = current;
+    if (only !== undefined && changes.length === 0) continue;
+    steps.push({ ...meta, changes });
+  }
+  return steps;
+}

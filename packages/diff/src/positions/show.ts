@@ -1,0 +1,30 @@
+import { showValue } from '@contracts/playbook';
+import type { PositionChange, ProductChange } from './types.js';
+
+/** A value for people: `24 hours`, `aes-256`, `[SOC2, ISO-27001-2022]`, `—` when absent. */
+export function show(value: unknown, unit?: string): string {
+  if (value === undefined || value === null) return '—';
+  const text = showValue(value);
+  return unit && typeof value === 'number' ? `${text} ${unit}` : text;
+}
+
+/** `72 → 24 hours`, `+eu-residents −public`, `(added) 48 hours`. */
+export function showMove(c: PositionChange | ProductChange): string {
+  const unit = 'unit' in c ? c.unit : undefined;
+  if (c.change === 'changed' && Array.isArray(c.from) && Array.isArray(c.to)) {
+    const parts = [...(c.membersAdded ?? []).map((m) => `+${showValue(m)}`), ...(c.membersRemoved ?? []).map((m) => `−${showValue(m)}`)];
+    if (parts.length > 0) return parts.join(' ');
+  }
+  if (c.change === 'added') return `(added) ${show(c.to, unit)}`;
+  if (c.change === 'removed') return `${show(c.from, unit)} (removed)`;
+  const sameUnit = typeof c.from === 'number' && typeof c.to === 'number';
+  return `${show(c.from, sameUnit ? undefined : unit)} → ${show(c.to, unit)}`;
+}
+
+/** `fallback → preferred`, or one tier when it did not change. */
+export function showTiers(c: PositionChange): string {
+  return c.tierFrom === c.tierTo ? c.tierTo : `${c.tierFrom} → ${c.tierTo}`;
+}
+
+export const walkAwayNote = (c: PositionChange): string =>
+  c.walkAway === 'entered' ? 'entered walk-away' : c.walkAway === 'left' ? 'left walk-away' : '';
