@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { collectContractFiles, displayPath, UsageError, type Diagnostic } from '@contracts/core';
+import { collectContractFiles, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
 import { formatters, type FileSummary, type FormatName } from '@contracts/format';
-import { checkFiles, loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
+import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 
 export interface CheckRunOptions {
   format: string;
@@ -36,9 +36,10 @@ export async function checkPaths(paths: string[], options: CheckRunOptions): Pro
   if (shard) files = files.filter((f) => shardOf(displayPath(f), shard.count) === shard.index - 1);
 
   // Preferred positions (info) are only built with --verbose: it keeps every format (and machine
-  // output for thousands of files) small. One thread: checkFilesParallel (worker threads) was not
-  // faster on the 2-core runner at 1,000 or 10,000 files (start-up, JIT warm-up, result cloning).
-  const results = await checkFiles(files, loaded.playbook, { info: options.verbose });
+  // output for thousands of files) small. Large batches use every core (core's runFileTask).
+  rememberPlaybook(playbookFile, loaded);
+  const task = new URL(import.meta.resolve('@contracts/playbook/check-task'));
+  const results = await runFileTask<{ playbookPath: string; info: boolean }, CheckedFile>(task, files, { playbookPath: playbookFile, info: options.verbose });
   const diagnostics: Diagnostic[] = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) }));
   const summaries: FileSummary[] = [];
   for (const r of results) {

@@ -30,7 +30,8 @@ export async function runFileTask<O, R>(taskModule: URL, files: readonly string[
 
 function inWorker<O, R>(taskModule: URL, files: string[], options: O): Promise<R[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: { taskModule: taskModule.href, files, options } });
+    // The built worker, from src/ (tests) and dist/ alike: both sit one level below the package.
+    const worker = new Worker(new URL('../dist/parallel-worker.js', import.meta.url), { workerData: { taskModule: taskModule.href, files, options } });
     worker.once('message', (message: { ok: true; results: R[] } | { ok: false; error: { name: string; message: string; code?: string; exitCode?: number } }) => {
       if (message.ok) resolve(message.results);
       else reject(Object.assign(new Error(message.error.message), message.error));

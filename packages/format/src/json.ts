@@ -24,11 +24,19 @@ const diagnostic = (d: Diagnostic) => ({
 /** Stable JSON: `{ files, diagnostics }`, diagnostics sorted, keys in a fixed order. */
 export const json: Formatter = (diagnostics, options = {}) => {
   const sorted = diagnostics.slice().sort(compareDiagnostics).map(diagnostic);
+  // One pass to count: filtering per file would be quadratic over 10,000 files.
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const d of diagnostics) {
+    const count = counts.get(d.file) ?? { errors: 0, warnings: 0 };
+    if (d.severity === 'error') count.errors++;
+    else if (d.severity === 'warning') count.warnings++;
+    counts.set(d.file, count);
+  }
   const files = (options.files ?? []).map((f) => ({
     file: f.file,
     ...(f.summary ? { summary: f.summary } : {}),
-    errors: diagnostics.filter((d) => d.file === f.file && d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.file === f.file && d.severity === 'warning').length,
+    errors: counts.get(f.file)?.errors ?? 0,
+    warnings: counts.get(f.file)?.warnings ?? 0,
   }));
   return JSON.stringify({ files, diagnostics: sorted }, null, 2) + '\n';
 };

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@contracts/core';
 import { compareDiagnostics, dottedPath } from '@contracts/core';
-import { allFiles } from './totals.js';
+import { allFiles, groupByFile } from './totals.js';
 import type { Formatter } from './types.js';
 
 // XML 1.0 cannot carry most C0 controls, U+FFFE/U+FFFF or lone surrogates even as references: drop them.
@@ -40,8 +40,9 @@ export const junit: Formatter = (diagnostics, options = {}) => {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  const byFile = groupByFile(shown);
   for (const file of allFiles(shown, options)) {
-    const rows = shown.filter((d) => d.file === file);
+    const rows = byFile.get(file) ?? [];
     const fails = rows.filter((d) => d.severity !== 'info').length;
     const seen = new Map<string, number>();
     const cases = rows.map((d) => {

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '@contracts/core';
 import { compareDiagnostics, dottedPath } from '@contracts/core';
-import { plural, totalsLine } from './totals.js';
+import { groupByFile, plural, totalsLine } from './totals.js';
 import type { Formatter } from './types.js';
 
 const marker: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
@@ -39,13 +39,15 @@ export const markdown: Formatter = (diagnostics, options = {}) => {
   const errors = diagnostics.some((d) => d.severity === 'error');
   const warnings = diagnostics.some((d) => d.severity === 'warning');
   const out = ['## Contracts', '', `${errors ? '❌' : warnings ? '⚠️' : '✅'} ${totalsLine(diagnostics, options)}`];
-  const clean = (options.files ?? []).filter((f) => !diagnostics.some((d) => d.file === f.file && d.severity !== 'info'));
+  const byFile = groupByFile(shown);
+  const withFindings = new Set(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file));
+  const clean = (options.files ?? []).filter((f) => !withFindings.has(f.file));
   if (clean.length > 0) out[2] += ` (${plural(clean.length, 'file')} without findings)`;
   for (const file of files) {
     out.push('', `### ${code(file, false)}`);
     const summary = summaries.get(file);
     if (summary) out.push('', cell(summary));
-    const rows = shown.filter((d) => d.file === file);
+    const rows = byFile.get(file) ?? [];
     if (rows.length === 0) continue;
     out.push('', '| Severity | Line | Field | Finding | Suggested | Source |', '| --- | --- | --- | --- | --- | --- |', ...rows.map(row));
   }

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '@contracts/core';
 import { compareDiagnostics } from '@contracts/core';
-import { totalsLine } from './totals.js';
+import { groupByFile, totalsLine } from './totals.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 const paint = (enabled: boolean) => (code: number, text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -10,8 +10,7 @@ const severityColour: Record<Severity, number> = { error: 31, warning: 33, info:
 export const stylish: Formatter = (diagnostics: readonly Diagnostic[], options: FormatOptions = {}) => {
   const c = paint(options.color ?? false);
   const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of shown) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = groupByFile(shown);
   const summaries = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
   const files = [...new Set([...byFile.keys(), ...[...summaries.keys()].filter((f) => summaries.get(f))])].sort();
   const out: string[] = [];

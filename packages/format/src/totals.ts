@@ -15,3 +15,14 @@ export function totalsLine(diagnostics: readonly Diagnostic[], options: FormatOp
 export function allFiles(diagnostics: readonly Diagnostic[], options: FormatOptions): string[] {
   return [...new Set([...diagnostics.map((d) => d.file), ...(options.files ?? []).map((f) => f.file)])].sort();
 }
+
+/** Diagnostics grouped by file, keeping their order: one pass, so formatting 10,000 files stays linear. */
+export function groupByFile<D extends Diagnostic>(diagnostics: readonly D[]): Map<string, D[]> {
+  const byFile = new Map<string, D[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  return byFile;
+}

@@ -12,5 +12,5 @@ export { conditionOperators } from './conditions.js';
 export { negotiableTermPaths } from './contract-schema.js';
 export { describePosition, showValue } from './compile-term.js';
 export { checkFiles, type CheckedFile, type CheckFilesOptions } from './check-files.js';
-export { checkFilesParallel, type ParallelOptions } from './check-parallel.js';
+export { default as checkTask, rememberPlaybook, type CheckTaskOptions } from './check-task.js';
 export type * from './types.js';

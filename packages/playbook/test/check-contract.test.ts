@@ -1,6 +1,7 @@
 import { loadYamlFile, loadYamlText } from '@contracts/core';
 import { describe, expect, it } from 'vitest';
-import { checkContract, checkFiles, checkFilesParallel } from '../src/index.js';
+import { runFileTask } from '@contracts/core';
+import { checkContract, checkFiles } from '../src/index.js';
 import { asLoaded, baseContract, defaultPlaybook, repoRoot } from './helpers.js';
 
 describe('checkContract', async () => {
@@ -56,7 +57,8 @@ describe('checkContract', async () => {
   it('gives the same results over worker threads, in input order (needs the build)', async () => {
     const files = ['bright-smile-sterilizer', 'nordlicht-building-sensors', 'springfield-smartcam', 'bright-smile-sterilizer'].map((n) => `${repoRoot}contracts/${n}.yaml`);
     const serial = await checkFiles(files, playbook, { info: false });
-    const parallel = await checkFilesParallel(files, playbook, { info: false, workers: 2, minFilesPerWorker: 1 });
+    const task = new URL('../dist/check-task.js', import.meta.url);
+    const parallel = await runFileTask(task, files, { playbookPath: playbook.file, info: false }, { threads: 2, minFilesPerThread: 1 });
     expect(parallel).toEqual(serial);
   });
 });
