@@ -1,0 +1,71 @@
+/**
+ * `contracts render`: load and schema-check the contracts, render each to the requested format, and
+ * decide where each output goes. One contract: md/html to stdout, docx/pdf to `<id>.<ext>` in the
+ * working directory, unless `--out` says otherwise. Several contracts (or a directory): `--out` must
+ * be a directory, which receives `<id>.<ext>` for each. Nothing existing is overwritten without --force.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { collectContractFiles, displayPath, loadValidator, loadYamlFile, UsageError, validateLoaded, type VendorAgreement } from '@contracts/core';
+import { formatters } from '@contracts/format';
+import { renderMany, type RenderFormat } from '@contracts/render';
+import { writeFileAtomic } from './write-file.js';
+
+export interface RenderFlags {
+  to: RenderFormat;
+  out?: string | undefined;
+  force?: boolean;
+  templates?: string | undefined;
+  htmlEngine?: 'builtin' | 'pandoc';
+  concurrency?: number | undefined;
+}
+
+export interface RenderRun {
+  /** What to print on stdout (single md/html without --out, or `--out -`). */
+  stdout?: string | Uint8Array;
+  /** Lines for stderr: files written, or diagnostics. */
+  messages: string[];
+  exitCode: number;
+}
+
+const isDirectory = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
+
+export async function renderFiles(paths: string[], flags: RenderFlags): Promise<RenderRun> {
+  if (paths.length === 0) throw new UsageError('usage/missing-file', 'Name a contract file (or, with --out DIR, several files or a directory)');
+  if (flags.templates && !(await isDirectory(flags.templates))) {
+    throw new UsageError('usage/bad-templates', `--templates ${flags.templates} is not a directory`);
+  }
+  const files = await collectContractFiles(paths);
+  const batch = files.length > 1 || (await Promise.all(paths.map(isDirectory))).some(Boolean);
+  const outIsDir = flags.out !== undefined && flags.out !== '-' && (batch || (await isDirectory(flags.out)) || /[/\\]$/.test(flags.out));
+  if (batch && !outIsDir) throw new UsageError('usage/out-directory', 'Rendering several contracts needs --out DIR (a directory for the <id>.<ext> files)');
+
+  const validator = await loadValidator('vendor-agreement');
+  const results = await Promise.all(
+    files.map(async (file) => {
+      const loaded = await loadYamlFile(file);
+      return { loaded, diagnostics: [...loaded.diagnostics, ...(loaded.value ? validateLoaded(loaded, validator) : [])] };
+    }),
+  );
+  const invalid = results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(d.file) })));
+  if (invalid.length > 0) {
+    const report = formatters.stylish(invalid, { color: false, files: files.map((f) => ({ file: displayPath(f) })) });
+    return { messages: [report.trimEnd(), 'contracts: not rendered: fix the schema errors above first'], exitCode: 1 };
+  }
+  const contracts = results.map((r) => r.loaded.value as unknown as VendorAgreement);
+  const outputs = await renderMany(contracts, flags.to, {
+    ...(flags.templates ? { templatesDir: flags.templates } : {}),
+    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    html: { engine: flags.htmlEngine ?? 'builtin' },
+  });
+
+  const textual = flags.to === 'md' || flags.to === 'html';
+  if (!batch && (flags.out === '-' || (flags.out === undefined && textual))) return { stdout: outputs[0]!, messages: [], exitCode: 0 };
+  const messages: string[] = [];
+  for (const [i, contract] of contracts.entries()) {
+    const target = outIsDir ? join(flags.out!, `${contract.id}.${flags.to}`) : (flags.out ?? `${contract.id}.${flags.to}`);
+    await writeFileAtomic(target, outputs[i]!, { force: flags.force ?? false });
+    messages.push(`wrote ${displayPath(target)}`);
+  }
+  return { messages, exitCode: 0 };
+}

@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './run-cli.js';
+
+const smartcam = join(repoRoot, 'contracts/springfield-smartcam.yaml');
+const scratch = () => mkdtempSync(join(tmpdir(), 'contracts-render-'));
+
+describe('contracts render', () => {
+  it('prints Markdown to stdout', async () => {
+    const { stdout, stderr, exitCode } = await runCli(['render', smartcam, '--to', 'md']);
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^# Connected Camera Purchase and Security Agreement\n/);
+    expect(stdout).toContain('## 5. Incident Response {#incident-response}');
+    expect(stdout).toContain('within forty-eight (48) hours');
+  });
+
+  it('prints standalone HTML with print CSS to stdout, byte-identical across runs', async () => {
+    const first = await runCli(['render', smartcam, '--to', 'html']);
+    const second = await runCli(['render', smartcam, '--to', 'html']);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(first.stdout).toContain('@media print');
+    expect(first.stdout).toBe(second.stdout);
+  });
+
+  it('renders md and html without touching pandoc at all', async () => {
+    // A bogus backend makes any pandoc call fail, so success proves md/html never start pandoc (or its WASM build).
+    const env = { CONTRACTS_PANDOC_BACKEND: 'bogus', PATH: '/nonexistent' };
+    for (const to of ['md', 'html']) {
+      const { exitCode, stderr } = await runCli(['render', smartcam, '--to', to], { env });
+      expect(stderr).toBe('');
+      expect(exitCode).toBe(0);
+    }
+  });
+
+  it('writes <id>.docx in the working directory and never overwrites a different file without --force', async () => {
+    const cwd = scratch();
+    const env = { SOURCE_DATE_EPOCH: '1767225600' };
+    const first = await runCli(['render', smartcam, '--to', 'docx'], { cwd, env });
+    expect(first.exitCode).toBe(0);
+    expect(first.stderr).toContain('wrote springfield-smartcam.docx');
+    const bytes = readFileSync(join(cwd, 'springfield-smartcam.docx'));
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004'); // a zip; content is checked in @contracts/render tests
+
+    const again = await runCli(['render', smartcam, '--to', 'docx'], { cwd, env });
+    expect(again.exitCode).toBe(0); // identical bytes: nothing to refuse
+    expect(readFileSync(join(cwd, 'springfield-smartcam.docx')).equals(bytes)).toBe(true);
+
+    writeFileSync(join(cwd, 'other.docx'), 'mine');
+    const refused = await runCli(['render', smartcam, '--to', 'docx', '--out', 'other.docx'], { cwd, env });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('already exists; pass --force');
+    expect(readFileSync(join(cwd, 'other.docx'), 'utf8')).toBe('mine');
+    const forced = await runCli(['render', smartcam, '--to', 'docx', '--out', 'other.docx', '--force'], { cwd, env });
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(join(cwd, 'other.docx')).equals(bytes)).toBe(true);
+  });
+
+  it('renders a directory of contracts into --out DIR', async () => {
+    const cwd = scratch();
+    const { exitCode, stderr } = await runCli(['render', join(repoRoot, 'contracts'), '--to', 'md', '--out', 'build'], { cwd });
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain('wrote build/nordlicht-building-sensors.md');
+    expect(readFileSync(join(cwd, 'build/bright-smile-sterilizer.md'), 'utf8')).toContain('45 C.F.R. § 164.504(e)');
+  });
+
+  it('asks for --out DIR when given several contracts', async () => {
+    const { exitCode, stderr } = await runCli(['render', join(repoRoot, 'contracts'), '--to', 'md']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('needs --out DIR');
+  });
+
+  it('uses a clause from --templates and falls back to ours for the rest', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'clauses'));
+    writeFileSync(join(dir, 'clauses/audit.md.njk'), '{{ heading() }}\n\n**{{ clause() }}** Custom audit wording.\n');
+    const { stdout, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('**10.1** Custom audit wording.');
+    expect(stdout).toContain('## 12. Termination and Return of Data');
+  });
+
+  it('reports a template error as one line naming file, line and term, exit 2', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'clauses'));
+    writeFileSync(join(dir, 'clauses/audit.md.njk'), '{{ heading() }}\n\n{{ c.terms.audit.nope }}\n');
+    const { stderr, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
+    expect(exitCode).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/audit\.md\.njk:3:\d+: `c\.terms\.audit\.nope` is undefined/);
+  });
+
+  it('rejects an include outside the templates directory', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'clauses'));
+    writeFileSync(join(dir, 'clauses/audit.md.njk'), '{% include "../../../etc/passwd" %}\n');
+    const { stderr, stdout, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('not allowed');
+    expect(stdout).not.toContain('root:');
+  });
+
+  it('refuses to render a contract with schema errors (exit 1)', async () => {
+    const dir = scratch();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, readFileSync(smartcam, 'utf8').replace('notificationHours: 48', 'notificationHours: soon'));
+    const { stderr, exitCode } = await runCli(['render', file, '--to', 'md']);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('not rendered');
+  });
+
+  it('exits 2 with installation advice when no PDF engine is present', async () => {
+    const cwd = scratch();
+    const { stderr, exitCode } = await runCli(['render', smartcam, '--to', 'pdf'], { cwd, env: { PATH: '/nonexistent', CONTRACTS_CHROMIUM_PATH: '' } });
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/No PDF engine found\. Install Chromium/);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Markdown → a standalone HTML document with print CSS. The built-in converter is the default (fast,
+ * identical on every machine); `engine: 'pandoc'` sends the Markdown through pandoc instead, for clause
+ * libraries that use Markdown beyond the subset ours emit. Either way the document shell is ours: inline
+ * CSS and a Content-Security-Policy that forbids scripts, as a second line of defence.
+ */
+import type { VendorAgreement } from '@contracts/core';
+import { convert, type BackendPreference } from '@contracts/pandoc';
+import { getEnvironment } from './environment.js';
+import { renderMarkdown } from './markdown.js';
+import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
+import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
+
+export interface HtmlDocumentOptions {
+  title: string;
+  css: string;
+  lang?: string;
+}
+
+/** Wraps an HTML fragment in a complete document. */
+export function htmlDocument(fragment: string, { title, css, lang = 'en' }: HtmlDocumentOptions): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta name="generator" content="@contracts/render" />
+<title>${escapeHtml(title)}</title>
+<style>
+${css.replace(/<\//g, '<\\/')}
+</style>
+</head>
+<body>
+<main class="agreement">
+${fragment}</main>
+</body>
+</html>
+`;
+}
+
+/** Markdown (the template subset) → standalone HTML with the built-in converter. */
+export function markdownToHtmlDocument(markdown: string, options: HtmlDocumentOptions): string {
+  return htmlDocument(markdownToHtml(markdown), options);
+}
+
+export interface RenderHtmlOptions {
+  templatesDir?: string;
+  /** `builtin` (default) or `pandoc`. */
+  engine?: 'builtin' | 'pandoc';
+  /** Pandoc backend when `engine` is `pandoc`. */
+  backend?: BackendPreference;
+  /** Document title; default: the contract's title, or the first heading of the Markdown. */
+  title?: string;
+}
+
+/** The print stylesheet: `print.css` from the templates directory (overridable like any template). */
+export function printCss(templatesDir?: string): string {
+  const loader = (getEnvironment(templatesDir) as unknown as { loaders: { getSource(n: string): { src: string } | null }[] }).loaders[0]!;
+  return loader.getSource('print.css')?.src ?? '';
+}
+
+const firstHeading = (markdown: string) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Agreement';
+
+/** A contract or its rendered Markdown → standalone HTML. Async only for the pandoc engine. */
+export async function renderHtml(input: VendorAgreement | string, options: RenderHtmlOptions = {}): Promise<string> {
+  const markdown = typeof input === 'string' ? input : renderMarkdown(input, options);
+  const title = options.title ?? (typeof input === 'string' ? firstHeading(markdown) : input.title);
+  const css = printCss(options.templatesDir);
+  if (options.engine !== 'pandoc') return markdownToHtmlDocument(markdown, { title, css });
+  const result = await convert(markdown, {
+    from: 'markdown',
+    to: 'html5',
+    extensions: PANDOC_MARKDOWN_EXTENSIONS,
+    ...(options.backend ? { backend: options.backend } : {}),
+  });
+  return htmlDocument(result.text(), { title, css });
+}

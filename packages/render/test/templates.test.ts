@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, TemplateRenderError } from '@contracts/render';
+import { loadContract } from './helpers.js';
+
+function userTemplates(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clauses-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+function renderError(fn: () => unknown): TemplateRenderError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TemplateRenderError);
+    return error as TemplateRenderError;
+  }
+  throw new Error('expected a TemplateRenderError');
+}
+
+describe('clause library', () => {
+  it('lets a user template override ours file by file', async () => {
+    const dir = userTemplates({ 'clauses/audit.md.njk': '{{ heading() }}\n\n**{{ clause() }}** Our own audit clause for {{ c.parties.vendor.name }}.\n' });
+    const md = renderMarkdown(await loadContract('springfield-smartcam.yaml'), { templatesDir: dir });
+    expect(md).toContain('## 10. Audit Rights {#audit}\n\n**10.1** Our own audit clause for Acme Cameras Inc.');
+    expect(md).not.toContain('On-site audit');
+    expect(md).toContain('## 5. Incident Response'); // the rest still comes from our library
+  });
+
+  it('names the template file, line and term of an undefined value in a one-line render/template error', async () => {
+    const dir = userTemplates({ 'clauses/audit.md.njk': '{{ heading() }}\n\nThe auditor is\n{{ c.terms.audit.auditorName }}.\n' });
+    const contract = await loadContract('springfield-smartcam.yaml');
+    const error = renderError(() => renderMarkdown(contract, { templatesDir: dir }));
+    expect(error.code).toBe('render/template');
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/clauses\/audit\.md\.njk:4:\d+: `c\.terms\.audit\.auditorName` is undefined/);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('rejects includes that climb out of the templates directory', async () => {
+    const contract = await loadContract('springfield-smartcam.yaml');
+    for (const name of ['../../etc/passwd', '/etc/passwd', 'clauses/../../package.json']) {
+      const dir = userTemplates({ 'clauses/audit.md.njk': `{% include "${name}" %}\n` });
+      const error = renderError(() => renderMarkdown(contract, { templatesDir: dir }));
+      expect(error.message).toContain('not allowed');
+      expect(error.message).toContain('audit.md.njk');
+    }
+  });
+
+  it('does not follow a symbolic link out of the templates directory', async () => {
+    const dir = userTemplates({ 'clauses/audit.md.njk': '{% include "leak.txt" %}\n' });
+    symlinkSync('/etc/hostname', join(dir, 'leak.txt'));
+    const error = renderError(() => renderMarkdown(loadContractSync, { templatesDir: dir }));
+    expect(error.message).toMatch(/outside/);
+  });
+
+  it('reports template syntax errors with file and line', async () => {
+    const dir = userTemplates({ 'clauses/audit.md.njk': 'ok\n{% if %}\n' });
+    const error = renderError(() => renderMarkdown(loadContractSync, { templatesDir: dir }));
+    expect(error.message).toMatch(/audit\.md\.njk/);
+    expect(error.message).not.toContain('\n');
+  });
+});
+
+// Only audit.md.njk is overridden in these tests and it fails first, so an almost-empty contract will do.
+const loadContractSync = await loadContract('springfield-smartcam.yaml');
+
+describe('a contract with no negotiated terms', () => {
+  const minimal = {
+    schemaVersion: 1,
+    id: 'minimal',
+    title: 'Minimal Agreement',
+    parties: { buyer: { name: 'Buyer Co', kind: 'company', jurisdiction: 'US-NY' }, vendor: { name: 'Vendor Co', jurisdiction: 'US-DE' } },
+    product: { name: 'Sensor', category: 'other', deployment: { network: 'isolated', internetFacing: false, physical: ['office'] }, dataCollected: ['telemetry'], dataLocations: { storage: ['US'] } },
+    terms: {},
+  } as const;
+
+  it('keeps only the clauses that need no terms, numbered from 1', () => {
+    const md = renderMarkdown(structuredClone(minimal) as never);
+    expect([...md.matchAll(/^## (\d+)\. (.+?) \{#/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['1 Definitions', '2 General']);
+    expect(md).not.toMatch(/undefined|Section \d+ \(Incident/);
+  });
+
+  it('explains a cross-reference to a clause this agreement does not have', () => {
+    const dir = userTemplates({ 'clauses/general.md.njk': '{{ heading() }}\n\nSee {{ ref("audit") }}.\n' });
+    const error = renderError(() => renderMarkdown(structuredClone(minimal) as never, { templatesDir: dir }));
+    expect(error.message).toMatch(/general\.md\.njk:3:\d+: ref\("audit"\) names a section that is not in this agreement/);
+  });
+});
