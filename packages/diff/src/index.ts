@@ -1,1 +1,3 @@
 export * from './redline/index.js';
+export * from './positions/index.js';
+export * from './redline-document/index.js';

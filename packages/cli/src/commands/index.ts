@@ -1,8 +1,22 @@
 // oclif's "explicit" command strategy: one map, no directory scan or manifest at start-up.
+import Check from './check.js';
+import Diff from './diff.js';
+import History from './history.js';
+import Redline from './redline.js';
+import Render from './render.js';
+import Round from './round.js';
+import Rounds from './rounds.js';
 import Schema from './schema.js';
 import Validate from './validate.js';
 
 export const COMMANDS = {
+  check: Check,
+  diff: Diff,
+  history: History,
+  redline: Redline,
+  render: Render,
+  round: Round,
+  rounds: Rounds,
   schema: Schema,
   validate: Validate,
 };

@@ -1,0 +1,22 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand, formatFlag } from '../base-command.js';
+
+export default class Rounds extends BaseCommand {
+  static override summary = 'List the negotiation rounds of a contract.';
+  static override description =
+    'Each round tag <contract-id>/round-<n> with its date, the author of the tagged version and how many positions moved since the previous round.\nExit codes: 0 listed, 1 the file or the playbook has YAML errors, 2 usage or git error.';
+  static override examples = ['<%= config.bin %> rounds contracts/springfield-smartcam.yaml', '<%= config.bin %> rounds contracts/springfield-smartcam.yaml --format json'];
+  static override args = { file: Args.string({ description: 'Contract file', required: true }) };
+  static override flags = {
+    format: formatFlag(['text', 'json', 'markdown'], 'text'),
+    playbook: Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Rounds);
+    const { listRoundsOf } = await import('../run-round.js');
+    const result = await listRoundsOf(args.file, { format: flags.format as 'text' | 'json' | 'markdown', ...(flags.playbook !== undefined ? { playbook: flags.playbook } : {}) });
+    await this.print(result.output);
+    process.exitCode = result.exitCode;
+  }
+}

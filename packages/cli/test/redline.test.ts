@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUYER, commitFile, makeRepo, tag, VENDOR, writeFile, type TestRepo } from './git-fixture.js';
+import { repoRoot, runCli } from './run-cli.js';
+
+const FILE = 'contracts/springfield-smartcam.yaml';
+const example = readFileSync(join(repoRoot, FILE), 'utf8');
+const hours = (n: number) => example.replace(/notificationHours: \d+/, `notificationHours: ${n}`);
+const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z
+
+let repo: TestRepo;
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(['redline', FILE, ...args], { cwd: repo.dir, env: { ...repo.env, ...env } });
+const part = (file: string, name = 'word/document.xml') => execFileSync('unzip', ['-p', join(repo.dir, file), name], { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+beforeAll(() => {
+  repo = makeRepo('contracts-redline-');
+  commitFile(repo, FILE, hours(72), { message: 'Buyer draft', author: BUYER, date: '2026-02-01T09:00:00Z' });
+  tag(repo, 'springfield-smartcam/round-1', { message: 'Round 1' });
+  commitFile(repo, FILE, hours(24), { message: 'Vendor markup', author: VENDOR, date: '2026-02-15T16:30:00+01:00' });
+  tag(repo, 'springfield-smartcam/round-2', { message: 'Round 2' });
+});
+afterAll(() => repo.cleanup());
+
+describe('contracts redline', () => {
+  it('writes a DOCX with tracked changes by the --to commit author at its date', async () => {
+    const r = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'r.docx']);
+    expect(r.stderr).toMatch(/^wrote r\.docx: round-1 \([0-9a-f]{7}\) → round-2 \([0-9a-f]{7}\)/);
+    expect(r.exitCode).toBe(0);
+    const xml = part('r.docx');
+    expect(xml).toMatch(/<w:del [^>]*w:author="Vic Vendor" w:date="2026-02-15T15:30:00Z"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>seventy-two \(72</);
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Vic Vendor"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>twenty-four \(24</);
+    // The zip is stamped with the --to commit's date, so the file depends only on the two versions.
+    expect(part('r.docx', 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-15T15:30:00Z<');
+  });
+
+  it('is byte-identical across runs, on the system and the WASM pandoc', async () => {
+    await cli(['--from', 'round-1', '--to', 'round-2', '--format', 'docx', '--out', 'a.docx']);
+    const again = await cli(['--from', 'round-1', '--to', 'round-2', '--format', 'docx', '--out', 'a.docx']);
+    expect(again.exitCode).toBe(0); // same bytes: writing over an identical file needs no --force
+    const wasm = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'w.docx'], { CONTRACTS_PANDOC_BACKEND: 'wasm' });
+    expect(wasm.exitCode).toBe(0);
+    expect(part('w.docx')).toMatch(/<w:del [^>]*w:author="Vic Vendor"/);
+    const wasm2 = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'w2.docx'], { CONTRACTS_PANDOC_BACKEND: 'wasm' });
+    expect(readFileSync(join(repo.dir, 'w2.docx')).equals(readFileSync(join(repo.dir, 'w.docx')))).toBe(true);
+  });
+
+  it('infers HTML from --out and lists the position change in the header', async () => {
+    const r = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'r.html']);
+    expect(r.exitCode).toBe(0);
+    const html = readFileSync(join(repo.dir, 'r.html'), 'utf8');
+    expect(html).toMatch(/<section class="redline-summary">[\s\S]*<del>72 hours<\/del>[\s\S]*<ins>24 hours<\/ins>/);
+    expect(html).toContain('<del>seventy-two (72</del><ins>twenty-four (24</ins>');
+  });
+
+  it('redlines against the working tree by default, as git config user.name at SOURCE_DATE_EPOCH', async () => {
+    writeFile(repo, FILE, hours(12));
+    try {
+      const r = await cli(['--from', 'round-2', '--format', 'md', '--out', '-'], EPOCH);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain('[twenty-four (24]{.deletion author="Nick Negotiator" date="2026-01-01T00:00:00Z"}[twelve (12]{.insertion');
+    } finally {
+      writeFile(repo, FILE, hours(24));
+    }
+  });
+
+  it('refuses to overwrite a different existing --out without --force', async () => {
+    writeFileSync(join(repo.dir, 'keep.docx'), 'mine');
+    const r = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'keep.docx']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('already exists');
+    expect(readFileSync(join(repo.dir, 'keep.docx'), 'utf8')).toBe('mine');
+    const forced = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'keep.docx', '--force']);
+    expect(forced.exitCode).toBe(0);
+  });
+
+  it.each([
+    ['an unknown ref', ['--from', 'round-9', '--to', 'round-2', '--out', 'x.md'], /Unknown git ref "round-9"/],
+    ['an option-like ref', ['--from=--upload-pack=evil', '--out', 'x.md'], /Invalid git ref/],
+    ['an output format it cannot guess', ['--from', 'round-1', '--out', 'x.pdf'], /--format md\|html\|docx/],
+  ])('exits 2 with one line for %s', async (_name, args, message) => {
+    const r = await cli(args);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(repo.dir, 'x.md'))).toBe(false);
+  });
+
+  it('exits 2 outside a git repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contracts-norepo-'));
+    try {
+      writeFileSync(join(dir, 'a.yaml'), example);
+      const r = await runCli(['redline', 'a.yaml', '--from', 'HEAD', '--out', 'x.md'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/^contracts: Not inside a git repository/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows the diagnostics of a version that does not parse, naming file@ref, exit 1', async () => {
+    const bad = makeRepo('contracts-redline-bad-');
+    try {
+      commitFile(bad, FILE, example.replace('notificationHours: 48', 'notificationHours: [48'), { message: 'broken' });
+      tag(bad, 'broken');
+      commitFile(bad, FILE, example, { message: 'fixed' });
+      const r = await runCli(['redline', FILE, '--from', 'broken', '--to', 'HEAD', '--out', 'x.md'], { cwd: bad.dir, env: bad.env });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain(`${FILE}@broken`);
+      expect(r.stderr).toContain('no redline');
+      expect(existsSync(join(bad.dir, 'x.md'))).toBe(false);
+    } finally {
+      bad.cleanup();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadValidator, type VendorAgreement } from '@contracts/core';
+import { pandocInfo } from '@contracts/pandoc';
+import { loadPlaybook } from '@contracts/playbook';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRedline, changeDate, loadVersion, redlineDocx, redlineHtml, type Redline } from '../src/redline-document/index.js';
+
+const springfield = readFileSync(fileURLToPath(new URL('../../../contracts/springfield-smartcam.yaml', import.meta.url)), 'utf8');
+const withHours = (hours: number) => springfield.replace(/notificationHours: \d+/, `notificationHours: ${hours}`);
+const BY = { author: 'Vic Vendor', date: changeDate('2026-03-01T14:00:00+02:00') };
+const EPOCH = 1_772_366_400; // 2026-03-01T12:00:00Z
+
+let dir: string;
+let redline: Redline;
+
+async function contractOf(text: string, label: string): Promise<VendorAgreement> {
+  const loaded = loadVersion(Buffer.from(text), label, await loadValidator('vendor-agreement'));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded.contract;
+}
+
+/** One part of a DOCX, via the system unzip (the diff package does not depend on a zip library). */
+function docxPart(bytes: Uint8Array, part = 'word/document.xml'): string {
+  const file = join(dir, `part-${Math.random().toString(36).slice(2)}.docx`);
+  writeFileSync(file, bytes);
+  return execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'redline-document-'));
+  const { playbook } = await loadPlaybook();
+  redline = buildRedline(
+    { contract: await contractOf(withHours(72), 'old'), label: 'round-1' },
+    { contract: await contractOf(withHours(24), 'new'), label: 'round-2' },
+    { by: BY, ...(playbook ? { playbook } : {}) },
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('buildRedline', () => {
+  it('marks the changed notice period as a deletion and an insertion in the Markdown', () => {
+    const attrs = ' author="Vic Vendor" date="2026-03-01T12:00:00Z"';
+    expect(redline.markdown).toContain(`[seventy-two (72]{.deletion${attrs}}[twenty-four (24]{.insertion${attrs}})`);
+    expect(redline.stats).toMatchObject({ paragraphsChanged: 2, paragraphsInserted: 0, paragraphsDeleted: 0 });
+  });
+
+  it('rates the moved term with the playbook', () => {
+    expect(redline.positions).toEqual([
+      expect.objectContaining({ path: 'terms.incidentResponse.notificationHours', from: '72 hours', to: '24 hours', note: 'toward buyer' }),
+    ]);
+  });
+
+  it('lists changed fields plainly without a playbook', async () => {
+    const plain = buildRedline({ contract: await contractOf(withHours(72), 'a'), label: 'a' }, { contract: await contractOf(withHours(24), 'b'), label: 'b' }, { by: BY });
+    expect(plain.positions).toEqual([{ label: 'terms.incidentResponse.notificationHours', path: 'terms.incidentResponse.notificationHours', from: '72', to: '24', note: '' }]);
+  });
+});
+
+describe('loadVersion', () => {
+  it('returns the diagnostics of a broken version, named by file@ref', async () => {
+    const loaded = loadVersion(Buffer.from('schemaVersion: 1\nid: [unclosed\n'), 'contracts/a.yaml@round-1', await loadValidator('vendor-agreement'));
+    expect(loaded.ok).toBe(false);
+    expect(!loaded.ok && loaded.diagnostics[0]).toMatchObject({ file: 'contracts/a.yaml@round-1', severity: 'error' });
+  });
+});
+
+describe('redlineHtml', () => {
+  it('has <ins>/<del> and a header with the position change', () => {
+    const html = redlineHtml(redline);
+    expect(html).toContain('<del>seventy-two (72</del><ins>twenty-four (24</ins>');
+    expect(html).toMatch(/<section class="redline-summary">[\s\S]*Vendor breach notice to buyer[\s\S]*<del>72 hours<\/del>[\s\S]*<ins>24 hours<\/ins>/);
+    expect(html).toContain('Redline: round-1 → round-2');
+    expect(redlineHtml(redline)).toBe(html);
+  });
+});
+
+const backends = ['system', 'wasm'] as const;
+describe.each(backends)('redlineDocx (%s pandoc)', (backend) => {
+  let available = true;
+  beforeAll(async () => {
+    available = await pandocInfo({ backend }).then(() => true, () => false);
+  });
+
+  it('writes real tracked changes, byte-identical on a second run', async (ctx) => {
+    if (!available) ctx.skip();
+    const first = await redlineDocx(redline, { epoch: EPOCH, backend });
+    const xml = docxPart(first);
+    expect(xml).toMatch(/<w:del [^>]*w:author="Vic Vendor" w:date="2026-03-01T12:00:00Z"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>seventy-two \(72<\/w:delText>/);
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Vic Vendor"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>twenty-four \(24<\/w:t>/);
+    expect(docxPart(first, 'docProps/core.xml')).toContain('2026-03-01T12:00:00Z');
+    const second = await redlineDocx(redline, { epoch: EPOCH, backend });
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+  });
+});
