@@ -249,64 +249,70 @@ class FastParser {
     return value;
   }
 
-  /** `[a, b]` or `{k: v, …}` closed on the same line, holding scalars only. */
+  /** `[a, b]` or `{k: v, …}` closed on the same line; nested one-line flow collections are fine. */
   private flow(text: string, start: number, pointer: string): unknown {
-    const open = text[0]!;
+    const [value, end] = this.flowCollection(text, 0, start, pointer);
+    if (end !== text.length) bail();
+    return value;
+  }
+
+  /** Parses the flow collection opening at `text[at]`; returns it and the index after its closer. */
+  private flowCollection(text: string, at: number, start: number, pointer: string, depth = 0): [unknown, number] {
+    if (depth > 16) bail(); // deep nesting is not a contract: the full parser reports it
+    const open = text[at]!;
     const close = open === '[' ? ']' : '}';
-    if (text[text.length - 1] !== close) bail();
     const isMap = open === '{';
     const result: unknown[] | Record<string, unknown> = isMap ? {} : [];
-    let i = 1;
+    let i = at + 1;
     const skip = () => {
       while (text[i] === ' ') i++;
     };
     skip();
-    if (text[i] === close) {
-      if (i !== text.length - 1) bail();
-      return result;
-    }
-    while (i < text.length - 1) {
+    if (text[i] === close) return [result, i + 1];
+    for (;;) {
       let key: string | undefined;
       let keyAt = -1;
       if (isMap) {
-        const m = /^([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`]*?):(?: |(?=[,}]))/.exec(text.slice(i));
+        const m = /^([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`]*?):(?: |(?=[,}]))/.exec(text.slice(i, i + 200));
         if (!m) bail();
         key = m![1]!;
         keyAt = i;
         i += m![0].length;
         skip();
       }
+      const child = isMap ? `${pointer}/${pointerSegment(key!)}` : `${pointer}/${(result as unknown[]).length}`;
       const itemAt = i;
       let value: unknown;
-      if (text[i] === '"' || text[i] === "'") {
+      const c = text[i];
+      if (c === '[' || c === '{') {
+        [value, i] = this.flowCollection(text, i, start, child, depth + 1);
+      } else if (c === '"' || c === "'") {
         const [v, end] = quoted(text, i);
         value = v;
         i = end;
       } else {
         let j = i;
-        while (j < text.length - 1 && text[j] !== ',') j++;
+        while (j < text.length && text[j] !== ',' && text[j] !== close && text[j] !== ']' && text[j] !== '}') j++;
         const raw = text.slice(i, j).trimEnd();
-        if (/[\[\]{}]/.test(raw) || raw.includes(': ') || raw.endsWith(':')) bail();
-        value = raw === '' && isMap ? null : plainScalar(raw);
+        if (raw.includes(': ') || raw.endsWith(':') || raw.includes('[') || raw.includes('{')) bail();
         if (raw === '' && !isMap) bail();
-        i = i + raw.length;
+        value = raw === '' ? null : plainScalar(raw);
+        i += raw.length;
       }
       const itemEnd = i;
       skip();
+      if (isMap) this.set(result as Record<string, unknown>, key!, value);
+      else (result as unknown[]).push(value);
+      this.offsets.set(child, [isMap ? start + keyAt : -1, isMap ? start + keyAt + key!.length : -1, start + itemAt, start + itemEnd]);
       if (text[i] === ',') {
         i++;
         skip();
-        if (text[i] === close) bail(); // trailing comma: rare, let yaml decide
-      } else if (i !== text.length - 1) bail();
-      if (isMap) {
-        this.set(result as Record<string, unknown>, key!, value);
-        this.offsets.set(`${pointer}/${pointerSegment(key!)}`, [start + keyAt, start + keyAt + key!.length, start + itemAt, start + itemEnd]);
-      } else {
-        this.offsets.set(`${pointer}/${(result as unknown[]).length}`, [-1, -1, start + itemAt, start + itemEnd]);
-        (result as unknown[]).push(value);
+        if (text[i] === close || text[i] === ',') bail(); // trailing or doubled comma: let yaml decide
+        continue;
       }
+      if (text[i] === close) return [result, i + 1];
+      return bail();
     }
-    return result;
   }
 
   /** `>-`, `>`, `|`, `|-` with every content line at one indentation (else: full parser). */

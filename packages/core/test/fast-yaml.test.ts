@@ -47,7 +47,7 @@ describe('fast YAML reader', () => {
     'a: x #c\n', 'a: yes\n', 'a: 2026-01-01\n', 'a: ~\n', 'a:\n', 'a: -x\n', 'a: - x\n', 'a: :x\n', '__proto__: 1\n',
     'a:\n- x\n- y\nb: 1\n', 'a:\n  - b: 1\n    c: 2\n  - d\n', 'a: "#x"\n', 'a: x#y\n', 'a: ""\n', "a: ''\n", 'a: []\n', 'a: {}\n',
     'a: [x, "y, z", \'w\']\n', 'a: {b: "c: d", e: f}\n', 'a: >-\n  one\n  two\n', 'a: |-\n  one\n  two\n', '"q": 1\n', 'a: 1\n---\nb: 2\n',
-    'a: 1.50\n', 'a: -0\n', 'a: 0.000001\n', 'a: b\r\nc: d\r\n', 'a:   spaced   \n', 'a: "\\x41"\n', 'a: [1, [2]]\n',
+    'a: 1.50\n', 'a: -0\n', 'a: 0.000001\n', 'a: b\r\nc: d\r\n', 'a:   spaced   \n', 'a: "\\x41"\n', 'a: [1, [2]]\n', 'a: {b: [1, {c: d}], e: []}\n', 'a: [[[[x]]]]\n', 'a: [x, {y: [z, "w, v"]}]\n',
   ];
 
   it('either agrees with the full parser or steps aside, on tricky inputs', () => {
