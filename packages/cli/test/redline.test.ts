@@ -36,6 +36,28 @@ describe('contracts redline', () => {
     expect(part('r.docx', 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-15T15:30:00Z<');
   });
 
+  const soffice = ['soffice', 'libreoffice'].find((bin) => {
+    try {
+      execFileSync(bin, ['--version'], { stdio: 'ignore', timeout: 30_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+  it.skipIf(!soffice)('opens in LibreOffice with the changes as tracked changes, and keeps the cover-page table', async () => {
+    expect((await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'lo.docx'])).exitCode).toBe(0);
+    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'fodt', '--outdir', repo.dir, join(repo.dir, 'lo.docx')], { stdio: 'ignore', timeout: 120_000 });
+    const fodt = readFileSync(join(repo.dir, 'lo.fodt'), 'utf8');
+    expect(fodt.match(/<text:changed-region /g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+    expect(fodt).toMatch(/<text:insertion>[\s\S]*?<dc:creator>Vic Vendor<\/dc:creator>/);
+    expect(fodt).toMatch(/<text:deletion>[\s\S]*?<dc:creator>Vic Vendor<\/dc:creator>/);
+    expect(fodt).toContain('<table:table '); // the cover page stayed a table in the redline
+    expect(fodt).not.toContain('**'); // clause numbers stayed bold, not literal asterisks
+    rmSync(profile, { recursive: true, force: true });
+  });
+
   it('is byte-identical across runs, on the system and the WASM pandoc', async () => {
     await cli(['--from', 'round-1', '--to', 'round-2', '--format', 'docx', '--out', 'a.docx']);
     const again = await cli(['--from', 'round-1', '--to', 'round-2', '--format', 'docx', '--out', 'a.docx']);

@@ -7,6 +7,7 @@ import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
 import { fastParseYaml, type FieldOffsets } from './fast-yaml.js';
 import { LineIndex, type LinePositions } from './line-index.js';
 import { locate } from './locate.js';
+import { flowNestingBeyond } from './nesting.js';
 
 /** A parsed YAML file: its value, its syntax tree (for positions) and what went wrong. */
 export interface LoadedFile {
@@ -102,6 +103,9 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   if (fast && !findUnsafeValue(fast.value)) {
     return { file, text, value: fast.value, document: undefined, offsets: fast.offsets, lineCounter: new LineIndex(text), diagnostics: [] };
   }
+
+  const tooDeep = flowNestingBeyond(text, MAX_DEPTH);
+  if (tooDeep !== undefined) return problem('yaml/too-deep', `Nesting is deeper than ${MAX_DEPTH} levels`, tooDeep);
 
   let documents: Document.Parsed[];
   try {

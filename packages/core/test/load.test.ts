@@ -67,3 +67,17 @@ describe('hostile YAML', () => {
     expect(loaded.value).toEqual({ schemaVersion: 1 });
   });
 });
+
+describe('nesting guard', () => {
+  it('refuses deep flow nesting before the parser recurses, even after another error in the same process', async () => {
+    // This order once crashed V8 (fatal out-of-memory in its regexp compiler) inside the yaml parser.
+    await check('parties:\n\tbuyer: x\n');
+    const { diagnostics } = await check(`x: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`);
+    expect(diagnostics[0]).toMatchObject({ code: 'yaml/too-deep', line: 1 });
+  });
+
+  it('does not count brackets inside quotes, comments or words', () => {
+    const loaded = loadYamlText(`a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}'\n# ${'['.repeat(100)}\nc: it's [fine]\n`, 'ok.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+  });
+});

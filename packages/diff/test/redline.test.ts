@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '@contracts/render';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,10 +141,24 @@ describe('toRedlineMarkdown', () => {
     expect(html).toContain('<ins>');
   });
 
-  it('escapes markup in inserted whole paragraphs and equal runs of changed ones', () => {
-    const md = toRedlineMarkdown(diffDocuments('See [a]. Old.', 'See [a]. New.\n\n<b>*x*</b>'), BY);
-    expect(md).toContain('See \\[a\\]. [Old]{.deletion');
-    expect(md).toContain('[\\<b\\>\\*x\\*\\</b\\>]{.insertion');
+  it("keeps a changed paragraph's own markup when the changes are plain words", () => {
+    const md = toRedlineMarkdown(diffDocuments('**5.1** **Notice.** Within 24 hours, see [Section 6](#liability).', '**5.1** **Notice.** Within 48 hours, see [Section 6](#liability).'), BY);
+    expect(md).toContain('**5.1** **Notice.** Within [24]{.deletion');
+    expect(md).toContain('see [Section 6](#liability).');
+  });
+
+  it('escapes the whole paragraph when a change contains markup or cuts into a link target', () => {
+    const withMarkup = toRedlineMarkdown(diffDocuments('See [a]. Old.', 'See [a]. New <b>*x*</b>.'), BY);
+    expect(withMarkup).toContain('See \\[a\\]. [Old]{.deletion');
+    expect(withMarkup).toContain('\\<b\\>\\*x\\*\\</b\\>');
+    const intoTarget = toRedlineMarkdown(diffDocuments('See [Section 6](#insurance) now.', 'See [Section 6](#liability) now.'), BY);
+    expect(intoTarget).toContain('See \\[Section 6\\](\\#');
+  });
+
+  it("keeps an inserted paragraph's markup inside one span, but not a table", () => {
+    const md = toRedlineMarkdown(diffDocuments('A.', 'A.\n\n**5.5** **New.** See [x](#y).\n\n| a | b |\n|---|---|\n| 1 | 2 |'), BY);
+    expect(md).toContain('[**5.5** **New.** See [x](#y).]{.insertion');
+    expect(md).not.toContain('[| a | b |');
   });
 });
 
@@ -211,8 +226,15 @@ const hasPandoc = spawnSync('pandoc', ['--version']).status === 0 && spawnSync('
 
 describe.skipIf(!hasPandoc)('pandoc docx tracked changes', () => {
   it('pandoc parses injection attempts as plain text inside the spans', () => {
-    const evil = '[x](javascript:alert(1)) `x`{=openxml} <script>alert(1)</script> ]{.deletion} {{ 7*7 }} @cite $x$ &amp;';
-    const md = toRedlineMarkdown(diffDocuments('Vendor: Acme.\n\nOther.', `Vendor: ${evil}\n\n1986. ${evil}`), BY);
+    // Contract values reach the redline already escaped by the renderer; changed raw markup is escaped here.
+    const evil = escapeMarkdown('[x](javascript:alert(1)) `x`{=openxml} <script>alert(1)</script> ]{.deletion} {{ 7*7 }} @cite $x$ &amp;');
+    const rawEvil = '[x](javascript:alert(1)) `x`{=openxml} <script>alert(1)</script>';
+    const long = 'The vendor shall notify the buyer of every security incident without undue delay.';
+    const md = toRedlineMarkdown(
+      diffDocuments(`Vendor: Acme.\n\nOther.\n\n${long}`, `Vendor: ${evil}\n\n1986. ${evil}\n\n${long.replace('every', `every ${rawEvil}`)}`),
+      BY,
+    );
+    expect(md).toContain('every [\\[x\\](javascript'); // the changed paragraph fell back to escaping
     const run = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: md, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const json = run.stdout;

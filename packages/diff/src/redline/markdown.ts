@@ -4,11 +4,14 @@
  * docx writer turns into real tracked changes (w:ins / w:del).
  *
  * Safety model: unchanged paragraphs are copied verbatim (they are the new document's own
- * Markdown). In every other paragraph the body is treated as plain text and escaped —
- * equal runs too, because a diff can cut through Markdown syntax (e.g. equal `[` + inserted
- * text + equal `](url)` would otherwise assemble a link the author never wrote). Block
- * markers stay outside spans so headings and list items keep their structure.
+ * Markdown). A changed paragraph keeps its Markdown too when every change is plain words in
+ * plain text (see preserve.ts), so clause numbers stay bold and cross-references stay links.
+ * Otherwise its body is treated as plain text and escaped — equal runs too, because a diff can
+ * cut through Markdown syntax (e.g. equal `[` + inserted text + equal `](url)` would otherwise
+ * assemble a link the author never wrote). Block markers stay outside spans so headings and
+ * list items keep their structure.
  */
+import { canPreserve } from './preserve.js';
 import type { RedlineBlock } from './types.js';
 
 /** Who made the later round's changes, and when (e.g. from its git commit). */
@@ -68,10 +71,11 @@ export function toRedlineMarkdown(blocks: readonly RedlineBlock[], by: RedlineAu
       return;
     }
     parts.push(block.prefix);
+    const preserve = canPreserve(block);
     // The body starts a line only when there is no marker before it.
     let atLineStart = block.prefix === '';
     for (const op of block.ops) {
-      const text = escapeMarkdownText(op.text, atLineStart && op.kind === 'equal');
+      const text = preserve ? op.text : escapeMarkdownText(op.text, atLineStart && op.kind === 'equal');
       if (op.kind === 'equal') parts.push(text);
       else parts.push(`[${text}]{.${op.kind === 'insert' ? 'insertion' : 'deletion'}${attrs}}`);
       atLineStart = op.text.endsWith('\n');
