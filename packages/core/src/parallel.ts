@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 export type FileTask<O, R> = (files: string[], options: O) => Promise<R[]> | R[];
 
 export interface ParallelOptions {
-  /** Threads to use, including this one. Default: the machine's cores, at most 4. */
+  /** Threads to use, including this one. Default: CONTRACTS_THREADS, else the machine's cores, at most 4. */
   threads?: number;
   /** Below this many files one thread is faster than starting workers. */
   minFilesPerThread?: number;
@@ -17,7 +17,8 @@ export interface ParallelOptions {
  * task's modules), so small batches stay on this thread.
  */
 export async function runFileTask<O, R>(taskModule: URL, files: readonly string[], options: O, parallel: ParallelOptions = {}): Promise<R[]> {
-  const threads = Math.max(1, Math.min(parallel.threads ?? Math.min(availableParallelism(), 4), Math.floor(files.length / (parallel.minFilesPerThread ?? 150))));
+  const wanted = parallel.threads ?? (Number(process.env.CONTRACTS_THREADS) || Math.min(availableParallelism(), 4));
+  const threads = Math.max(1, Math.min(wanted, Math.floor(files.length / (parallel.minFilesPerThread ?? 150))));
   const task = async (slice: string[]) => ((await import(taskModule.href)) as { default: FileTask<O, R> }).default(slice, options);
   if (threads <= 1) return task([...files]);
   const size = Math.ceil(files.length / threads);
