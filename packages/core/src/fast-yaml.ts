@@ -20,6 +20,12 @@ export interface FastParse {
 }
 
 class Bail extends Error {}
+
+/**
+ * Nesting the fast reader accepts (block levels; one-line flow collections add at most 16). With its
+ * numbers limited to exact 15-digit forms, what it returns never needs the unsafe-value walk.
+ */
+const MAX_BLOCK_DEPTH = 32;
 const bail = (): never => {
   throw new Bail();
 };
@@ -32,7 +38,10 @@ interface Line {
   text: string;
 }
 
-const pointerSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const pointerSegment = (key: string) => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
+
+/** A key inside a one-line flow mapping, matched in place (sticky) rather than on a slice. */
+const FLOW_KEY = /([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`]*?):(?: |(?=[,}]))/y;
 
 /** yaml's core schema number tests (yaml/dist/schema/core/{int,float}.js). */
 const coreNumber = [
@@ -140,6 +149,8 @@ export function fastParseYaml(source: string): FastParse | undefined {
 class FastParser {
   private readonly lines: Line[];
   private index = 0;
+  /** Block nesting depth: past MAX_BLOCK_DEPTH the full parser (and its limits) takes over. */
+  private depth = 0;
   readonly offsets = new Map<string, FieldOffsets>();
   constructor(private readonly source: string) {
     this.lines = readLines(source);
@@ -161,6 +172,7 @@ class FastParser {
 
   /** A block mapping whose keys sit at `indent`. `firstText` continues a `- key: value` list item. */
   private mapping(indent: number, pointer: string, firstInline?: Line): Record<string, unknown> {
+    if (++this.depth > MAX_BLOCK_DEPTH) bail();
     const map: Record<string, unknown> = {};
     let line: Line | undefined = firstInline;
     if (!line) line = this.lines[this.index++];
@@ -189,6 +201,7 @@ class FastParser {
       line = next;
       this.index++;
     }
+    this.depth--;
     return map;
   }
 
@@ -208,6 +221,7 @@ class FastParser {
   }
 
   private sequence(indent: number, pointer: string, first: Line): unknown[] {
+    if (++this.depth > MAX_BLOCK_DEPTH) bail();
     const list: unknown[] = [];
     let line: Line | undefined = first;
     while (line && line.indent === indent && (line.text.startsWith('- ') || line.text === '-')) {
@@ -232,6 +246,7 @@ class FastParser {
       if (line && line.indent === indent && (line.text.startsWith('- ') || line.text === '-')) this.index++;
       else break;
     }
+    this.depth--;
     return list;
   }
 
@@ -273,7 +288,8 @@ class FastParser {
       let key: string | undefined;
       let keyAt = -1;
       if (isMap) {
-        const m = /^([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`]*?):(?: |(?=[,}]))/.exec(text.slice(i, i + 200));
+        FLOW_KEY.lastIndex = i;
+        const m = FLOW_KEY.exec(text);
         if (!m) bail();
         key = m![1]!;
         keyAt = i;
