@@ -7,7 +7,7 @@ const packages = ['core', 'format', 'playbook', 'pandoc', 'render', 'diff', 'git
 export default defineConfig({
   resolve: {
     // Tests exercise the TypeScript sources; the CLI tests run the built CLI.
-    alias: Object.fromEntries(packages.map((p) => [`@contracts/${p}`, here(`packages/${p}/src/index.ts`)])),
+    alias: packages.map((p) => ({ find: new RegExp(`^@contracts/${p}$`), replacement: here(`packages/${p}/src/index.ts`) })),
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],

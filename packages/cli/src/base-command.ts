@@ -1,5 +1,5 @@
 import { Command, Flags } from '@oclif/core';
-import { isContractsError } from '@contracts/core';
+import { isContractsError } from '@contracts/core/errors';
 
 /**
  * Shared behaviour: errors a user can act on (bad path, bad ref, missing pandoc) print as one line and

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InputOutputError, UsageError } from '@contracts/core';
+import { InputOutputError, UsageError } from '@contracts/core/errors';
 
 /**
  * Writes a file atomically (temp file + rename, so a reader never sees half a file) and refuses to

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@contracts/core';
 import { json } from '@contracts/format';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diagnostics } from './sample.js';
 
 it('writes keys in one order whatever order the producer built them in', () => {
@@ -10,4 +10,11 @@ it('writes keys in one order whatever order the producer built them in', () => {
   expect(Object.keys(JSON.parse(json([scrambled])).diagnostics[0])).toEqual([
     'code', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', 'source', 'fix', 'related',
   ]);
+});
+
+describe('format names', () => {
+  it('lists exactly the registered formatters (the CLI reads the names without loading them)', async () => {
+    const { formatters, formatNames } = await import('../src/index.js');
+    expect([...formatNames].sort()).toEqual(Object.keys(formatters).sort());
+  });
 });

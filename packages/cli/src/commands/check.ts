@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { formatNames } from '@contracts/format';
+import { formatNames } from '@contracts/format/names';
 import { BaseCommand, formatFlag, useColor } from '../base-command.js';
 
 export default class Check extends BaseCommand {

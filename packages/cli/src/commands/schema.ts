@@ -1,7 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { readSchemaText } from '@contracts/core';
 import { BaseCommand } from '../base-command.js';
-import { writeFileAtomic } from '../write-file.js';
 
 export default class Schema extends BaseCommand {
   static override summary = 'Print or write the JSON Schema of vendor agreements (or of the playbook).';
@@ -18,8 +16,10 @@ export default class Schema extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Schema);
+    const { readSchemaText } = await import('@contracts/core');
     const text = readSchemaText(args.name);
     if (flags.out) {
+      const { writeFileAtomic } = await import('../write-file.js');
       await writeFileAtomic(flags.out, text, { force: flags.force });
       process.stderr.write(`wrote ${flags.out}\n`);
     } else await this.print(text);

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, formatFlag, useColor } from '../base-command.js';
-import { formatNames } from '@contracts/format';
+import { formatNames } from '@contracts/format/names';
 
 export default class Validate extends BaseCommand {
   static override summary = 'Check contract files against the vendor-agreement JSON Schema.';
