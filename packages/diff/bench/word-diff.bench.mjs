@@ -6,22 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { prng } from '../../../bench/lib/generate-contracts.mjs';
 import { diffDocuments, redlineStats, toRedlineMarkdown } from '../dist/redline/index.js';
 
 const WORDS = 100_000;
 const RUNS = Number(process.env.RUNS ?? 5);
-
-/** mulberry32: small seeded PRNG so every run benchmarks the same documents. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = (
   'the supplier shall customer agreement services data personal processing within hours days ' +

@@ -1,19 +1,12 @@
 import { runGit } from './exec.js';
-import { LOG_FORMAT, parseLog } from './log-parse.js';
+import { LOG_FORMAT, parseLog, type CommitMeta } from './log-parse.js';
 import { resolveRef } from './refs.js';
 import type { Repo } from './repo.js';
 import { parseRoundTag } from './rounds.js';
 import { isShallow, shallowBoundary, shallowError } from './shallow.js';
 
 /** One commit that changed the file. */
-export interface HistoryEntry {
-  commit: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-  /** Strict ISO 8601 with the author's offset, e.g. 2024-03-01T10:00:00+01:00. */
-  authorDate: string;
-  subject: string;
+export interface HistoryEntry extends CommitMeta {
   /** The file's repo-relative path at this commit (differs from today's path before a rename). */
   path: string;
   /** Name-status letter for the file in this commit (A, M, R100, …); '' for a merge. */

@@ -1,11 +1,16 @@
-/** One commit of a `git log -z --name-status` run, as parsed (before round filtering). */
-export interface RawLogEntry {
+/** Who made a commit, when, and what it says: shared by raw log records and history entries. */
+export interface CommitMeta {
   commit: string;
   parents: string[];
   authorName: string;
   authorEmail: string;
+  /** Strict ISO 8601 with the author's offset, e.g. 2024-03-01T10:00:00+01:00. */
   authorDate: string;
   subject: string;
+}
+
+/** One commit of a `git log -z --name-status` run, as parsed (before round filtering). */
+export interface RawLogEntry extends CommitMeta {
   /** Tag names decorating the commit. */
   tags: string[];
   /** Name-status records: status letter(s) and one path, or two for renames/copies (old, new). */
