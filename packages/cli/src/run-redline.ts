@@ -45,8 +45,9 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
   if (format === 'docx') {
     // One conversion per process: TurboFan re-compiling pandoc-wasm's hot functions costs more CPU
     // than it saves (≈1 s of 3 on two cores). Must be set before the module compiles.
-    // TODO(pandoc owner): move into loadWasmPandoc so `render --to docx` gets it too.
-    // Harmless with system pandoc (no WASM is compiled then).
+    // It stays here, not in the pandoc package: a batch (`render --to docx` of many contracts) runs
+    // pandoc-wasm many times in one process, where the optimising tier does pay off. Harmless with
+    // system pandoc (no WASM is compiled then).
     setFlagsFromString('--liftoff-only');
     void warmUp(); // pandoc-wasm compiles (~1-2 s) while we read git, render and diff
   }
