@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '@contracts/core';
-import { compareDiagnostics } from '@contracts/core';
+import { sortDiagnostics } from '@contracts/core';
 import { totalsLine } from './totals.js';
 import type { Formatter } from './types.js';
 
@@ -32,7 +32,7 @@ function body(d: Diagnostic): string {
  * because GitHub rejects `col`/`endColumn` when `line` and `endLine` differ.
  */
 export const github: Formatter = (diagnostics, options = {}) => {
-  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
+  const shown = sortDiagnostics(diagnostics.filter((d) => options.verbose || d.severity !== 'info'));
   const out = shown.map((d) => {
     const line = d.line >= 1 ? d.line : undefined;
     const oneLine = line !== undefined && d.endLine === d.line;

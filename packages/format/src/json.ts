@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedLocation } from '@contracts/core';
-import { compareDiagnostics } from '@contracts/core';
+import { sortDiagnostics } from '@contracts/core';
 import type { Formatter } from './types.js';
 
 // Rebuilt field by field so the key order does not depend on which producer built the object.
@@ -23,7 +23,7 @@ const diagnostic = (d: Diagnostic) => ({
 
 /** Stable JSON: `{ files, diagnostics }`, diagnostics sorted, keys in a fixed order. */
 export const json: Formatter = (diagnostics, options = {}) => {
-  const sorted = diagnostics.slice().sort(compareDiagnostics).map(diagnostic);
+  const sorted = sortDiagnostics(diagnostics).map(diagnostic);
   // One pass to count: filtering per file would be quadratic over 10,000 files.
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const d of diagnostics) {

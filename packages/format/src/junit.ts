@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@contracts/core';
-import { compareDiagnostics, dottedPath } from '@contracts/core';
+import { dottedPath, sortDiagnostics } from '@contracts/core';
 import { allFiles, groupByFile } from './totals.js';
 import type { Formatter } from './types.js';
 
@@ -36,7 +36,7 @@ function testcase(d: Diagnostic, name: string): string {
  * `tests` is max(1, findings). Test names repeat when one code fires twice at one place, so repeats get ` (2)`, ….
  */
 export const junit: Formatter = (diagnostics, options = {}) => {
-  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
+  const shown = sortDiagnostics(diagnostics.filter((d) => options.verbose || d.severity !== 'info'));
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

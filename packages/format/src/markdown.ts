@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '@contracts/core';
-import { compareDiagnostics, dottedPath } from '@contracts/core';
+import { dottedPath, sortDiagnostics } from '@contracts/core';
 import { groupByFile, plural, totalsLine } from './totals.js';
 import type { Formatter } from './types.js';
 
@@ -33,7 +33,7 @@ function row(d: Diagnostic): string {
  * with findings or a summary line, each with a table of findings (info rows only with `verbose`).
  */
 export const markdown: Formatter = (diagnostics, options = {}) => {
-  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
+  const shown = sortDiagnostics(diagnostics.filter((d) => options.verbose || d.severity !== 'info'));
   const summaries = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
   const files = [...new Set([...shown.map((d) => d.file), ...[...summaries.keys()].filter((f) => summaries.get(f))])].sort();
   const errors = diagnostics.some((d) => d.severity === 'error');

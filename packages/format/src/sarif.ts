@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticCode, Range, RelatedLocation, Severity } from '@contracts/core';
-import { compareDiagnostics, dottedPath } from '@contracts/core';
+import { dottedPath, sortDiagnostics } from '@contracts/core';
 import { describeCode } from './rule-descriptions.js';
 import type { Formatter } from './types.js';
 
@@ -62,7 +62,7 @@ function rules(sorted: readonly Diagnostic[]) {
  * replacements, and ours is advice for a person.
  */
 export const sarif: Formatter = (diagnostics, options = {}) => {
-  const sorted = diagnostics.slice().sort(compareDiagnostics);
+  const sorted = sortDiagnostics(diagnostics);
   const driverRules = rules(sorted);
   const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
   const results = sorted.map((d) => ({

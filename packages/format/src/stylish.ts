@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '@contracts/core';
-import { compareDiagnostics } from '@contracts/core';
+import { sortDiagnostics } from '@contracts/core';
 import { groupByFile, totalsLine } from './totals.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -9,7 +9,7 @@ const severityColour: Record<Severity, number> = { error: 31, warning: 33, info:
 /** Human output grouped by file, like ESLint's stylish: `line:col  severity  message  code`. */
 export const stylish: Formatter = (diagnostics: readonly Diagnostic[], options: FormatOptions = {}) => {
   const c = paint(options.color ?? false);
-  const shown = diagnostics.filter((d) => options.verbose || d.severity !== 'info').slice().sort(compareDiagnostics);
+  const shown = sortDiagnostics(diagnostics.filter((d) => options.verbose || d.severity !== 'info'));
   const byFile = groupByFile(shown);
   const summaries = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
   const files = [...new Set([...byFile.keys(), ...[...summaries.keys()].filter((f) => summaries.get(f))])].sort();
