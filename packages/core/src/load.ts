@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Document, isMap, LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
 import { InputOutputError } from './errors.js';
@@ -7,6 +7,7 @@ import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
 import { fastParseYaml, type FieldOffsets } from './fast-yaml.js';
 import { LineIndex, type LinePositions } from './line-index.js';
 import { locate } from './locate.js';
+import { yamlLib } from './yaml-lib.js';
 import { flowNestingBeyond } from './nesting.js';
 
 /** A parsed YAML file: its value, its syntax tree (for positions) and what went wrong. */
@@ -49,7 +50,7 @@ function errorOffsets(error: YAMLError, text: string): [number, number] {
   return [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
 }
 
-function fromYamlError(error: YAMLError, file: string, lines: LineCounter, text: string): Diagnostic {
+function fromYamlError(error: YAMLError, file: string, lines: LinePositions, text: string): Diagnostic {
   const [from, to] = errorOffsets(error, text);
   const start = lines.linePos(from);
   const end = lines.linePos(to);
@@ -80,12 +81,12 @@ const parseOptions = {
 
 /** Parses contract text safely. Never throws for bad input: every problem becomes a diagnostic. */
 export function loadYamlText(text: string, file: string, options: LoadOptions = {}): LoadedFile {
-  const lineCounter = new LineCounter();
+  // Positions come from the text itself (computed on first use), whichever parser reads it.
+  const lineCounter = new LineIndex(text);
   const result: LoadedFile = { file, text, value: undefined, document: undefined, lineCounter, diagnostics: [] };
   const problem = (code: Diagnostic['code'], message: string, offset = 0, endOffset = offset + 1): LoadedFile => {
-    const s = lineCounter.linePos(offset);
-    const e = lineCounter.linePos(endOffset);
-    // Before parsing, the line counter knows no lines: positions then mean "start of file".
+    const s = lineCounter.linePos(Math.min(offset, text.length));
+    const e = lineCounter.linePos(Math.min(endOffset, text.length));
     const line = Math.max(1, s.line);
     const column = Math.max(1, s.col);
     const endLine = Math.max(line, e.line);
@@ -102,7 +103,7 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   // The fast reader's values are safe by construction (bounded depth, exact numbers): no unsafe-value walk.
   const fast = fastParseYaml(text);
   if (fast) {
-    return { file, text, value: fast.value, document: undefined, offsets: fast.offsets, lineCounter: new LineIndex(text), diagnostics: [] };
+    return { ...result, value: fast.value, offsets: fast.offsets };
   }
 
   const tooDeep = flowNestingBeyond(text, MAX_DEPTH);
@@ -110,7 +111,7 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
 
   let documents: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { ...parseOptions, lineCounter });
+    const parsed = yamlLib().parseAllDocuments(text, parseOptions);
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
     // The parser recurses on nested flow collections; absurd nesting exhausts the stack.
@@ -127,7 +128,7 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   for (const error of [...document.errors, ...document.warnings]) result.diagnostics.push(fromYamlError(error, file, lineCounter, text));
   if (result.diagnostics.length > 0) return result;
 
-  if (!isMap(document.contents)) {
+  if (!yamlLib().isMap(document.contents)) {
     const at = document.contents?.range?.[0] ?? 0;
     return problem('yaml/not-a-mapping', 'A contract must be a mapping of fields (`schemaVersion: 1`, `id: …`), not a list or a single value', at);
   }
@@ -166,7 +167,7 @@ export async function loadYamlFile(file: string, options: LoadOptions = {}): Pro
 export function loadYamlBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): LoadedFile {
   const decoded = decodeContractBytes(bytes, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
-    return { file, text: '', value: undefined, document: undefined, lineCounter: new LineCounter(), diagnostics: [decoded.diagnostic] };
+    return { file, text: '', value: undefined, document: undefined, lineCounter: new LineIndex(''), diagnostics: [decoded.diagnostic] };
   }
   return loadYamlText(decoded.text, file, options);
 }

@@ -1,8 +1,9 @@
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Range } from './diagnostic.js';
 import { fromPointer } from './diagnostic.js';
 import type { FieldOffsets } from './fast-yaml.js';
 import type { LinePositions } from './line-index.js';
+import { yamlLib } from './yaml-lib.js';
 
 interface Locatable {
   document: Document.Parsed | undefined;
@@ -22,6 +23,7 @@ export interface Located {
 
 /** Walks a JSON Pointer down the YAML tree as far as it exists. */
 export function findNode(file: Locatable, pointer: string): Located {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node = (file.document?.contents ?? null) as Node | null;
   let key: Node | null = null;
   let depth = 0;
@@ -55,6 +57,7 @@ function rangeOf(file: Locatable, start: number, end: number): Range {
  */
 export function locate(file: Locatable, pointer: string, target: 'value' | 'key' = 'value'): Range {
   if (file.offsets) return locateByOffsets(file, file.offsets, pointer, target);
+  const { isMap, isScalar, isSeq } = yamlLib();
   const { node, key } = findNode(file, pointer);
   const chosen = target === 'key' || !isScalar(node) ? (key ?? node) : node;
   const range = chosen?.range;

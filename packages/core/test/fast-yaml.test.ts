@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { fastParseYaml, locate } from '../src/index.js';
+import { fastParseYaml, LineIndex, locate } from '../src/index.js';
 
 const reference = (text: string) => parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true }).toJS();
 const examplesDir = new URL('../../../contracts/', import.meta.url);
@@ -36,6 +36,15 @@ describe('fast YAML reader', () => {
         const b = locate(viaOffsets, pointer);
         expect({ pointer, line: b.line, column: b.column }).toEqual({ pointer, line: a.line, column: a.column });
       }
+    }
+  });
+
+  it('computes the same line and column as yaml\'s LineCounter for every offset', () => {
+    for (const text of [...examples, 'a: 1\r\nb: 2\r\n', '\n\nx: y', '']) {
+      const lineCounter = new LineCounter();
+      parseDocument(text, { lineCounter });
+      const index = new LineIndex(text);
+      for (let offset = 0; offset < text.length; offset += 7) expect(index.linePos(offset)).toEqual(lineCounter.linePos(offset));
     }
   });
 
