@@ -53,6 +53,15 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     return { messages: [report.trimEnd(), 'contracts: not rendered: fix the schema errors above first'], exitCode: 1 };
   }
   const contracts = results.map((r) => r.loaded.value as unknown as VendorAgreement);
+  // Output files are named by id: two contracts with one id would overwrite each other.
+  const seen = new Map<string, string>();
+  for (const [i, contract] of contracts.entries()) {
+    const first = seen.get(contract.id);
+    if (first !== undefined && outIsDir) {
+      throw new UsageError('usage/duplicate-id', `${displayPath(files[i]!)} and ${displayPath(first)} both have id ${contract.id}; ids name the output files and must be unique`);
+    }
+    seen.set(contract.id, files[i]!);
+  }
   const outputs = await renderMany(contracts, flags.to, {
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),

@@ -73,6 +73,17 @@ describe('contracts render', () => {
     expect(stderr).toContain('needs --out DIR');
   });
 
+  it('refuses two contracts with one id before writing anything (exit 2)', async () => {
+    const dir = scratch();
+    const source = readFileSync(smartcam, 'utf8');
+    writeFileSync(join(dir, 'a.yaml'), source);
+    writeFileSync(join(dir, 'b.yaml'), source);
+    const { stderr, exitCode } = await runCli(['render', dir, '--to', 'md', '--out', join(dir, 'out')]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/both have id springfield-smartcam/);
+    expect(() => readFileSync(join(dir, 'out', 'springfield-smartcam.md'))).toThrow();
+  });
+
   it('uses a clause from --templates and falls back to ours for the rest', async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'clauses'));
