@@ -15,8 +15,13 @@ export abstract class BaseCommand extends Command {
       return;
     }
     if (error.oclif?.exit !== undefined && error.oclif.exit !== 0 && !('code' in error && error.code === 'EEXIT')) {
-      // oclif parse errors: print the message only, with usage exit code 2.
-      process.stderr.write(`contracts: ${error.message.split('\n')[0]}\nSee more help with --help\n`);
+      // oclif parse errors: the message without colour codes or oclif's own help hint, exit code 2.
+      const lines = error.message
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('See more help'));
+      process.stderr.write(`contracts: ${lines.join('\n  ')}\nSee more help with --help\n`);
       process.exitCode = 2;
       return;
     }

@@ -73,6 +73,13 @@ describe('contracts validate', () => {
     noStackTrace(r.stderr);
   });
 
+  it('names a missing required flag (exit 2)', async () => {
+    const r = await runCli(['render', 'contracts/springfield-smartcam.yaml']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('Missing required flag to');
+    noStackTrace(r.stderr);
+  });
+
   it('shows examples in --help', async () => {
     const r = await runCli(['validate', '--help']);
     expect(r.exitCode).toBe(0);
