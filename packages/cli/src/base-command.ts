@@ -38,5 +38,8 @@ export abstract class BaseCommand extends Command {
 export const formatFlag = (options: readonly string[], defaultValue: string) =>
   Flags.string({ char: 'f', description: 'Output format', options: [...options], default: defaultValue });
 
+/** `--playbook FILE`, the same on every command that rates positions. */
+export const playbookFlag = () => Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' });
+
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { formatNames } from '@contracts/format/names';
-import { BaseCommand, formatFlag, useColor } from '../base-command.js';
+import { BaseCommand, formatFlag, playbookFlag, useColor } from '../base-command.js';
 
 export default class Check extends BaseCommand {
   static override summary = 'Check contracts against the schema, the negotiation playbook and the risk rules.';
@@ -17,7 +17,7 @@ export default class Check extends BaseCommand {
   static override args = { paths: Args.string({ description: 'Files or directories (default: contracts/)' }) };
   static override flags = {
     format: formatFlag(formatNames, 'stylish'),
-    playbook: Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' }),
+    playbook: playbookFlag(),
     'changed-since': Flags.string({ description: 'Only contracts changed since this git ref (committed, staged or not, untracked)' }),
     shard: Flags.string({ description: 'Check only shard i of n (i/n), split deterministically by file path' }),
     'max-warnings': Flags.integer({ description: 'Exit 1 when there are more warnings than this', min: 0 }),

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand, formatFlag, useColor } from '../base-command.js';
+import { BaseCommand, formatFlag, playbookFlag, useColor } from '../base-command.js';
 
 export default class Diff extends BaseCommand {
   static override summary = 'Show how the negotiated positions moved between two versions of a contract.';
@@ -12,11 +12,11 @@ export default class Diff extends BaseCommand {
   ];
   static override args = { file: Args.string({ description: 'Contract file', required: true }) };
   static override flags = {
-    // Checked in run() rather than `required`: oclif's multi-line message for it is cut to one useless line.
+    // Checked in run() rather than `required`, for a message that says what the ref is for.
     from: Flags.string({ description: 'Old version: a git ref or round-<n> (required)' }),
     to: Flags.string({ description: 'New version: a git ref or round-<n> (default: the working tree)' }),
     format: formatFlag(['text', 'json', 'markdown'], 'text'),
-    playbook: Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' }),
+    playbook: playbookFlag(),
   };
 
   async run(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand, formatFlag, useColor } from '../base-command.js';
+import { BaseCommand, formatFlag, playbookFlag, useColor } from '../base-command.js';
 
 export default class History extends BaseCommand {
   static override summary = 'Show how each negotiated position moved across every commit and round.';
@@ -14,7 +14,7 @@ export default class History extends BaseCommand {
   static override flags = {
     term: Flags.string({ description: 'Only this term (dotted path inside terms, e.g. incidentResponse.notificationHours)' }),
     format: formatFlag(['text', 'json', 'markdown'], 'text'),
-    playbook: Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' }),
+    playbook: playbookFlag(),
   };
 
   async run(): Promise<void> {

@@ -1,5 +1,5 @@
-import { Args, Flags } from '@oclif/core';
-import { BaseCommand, formatFlag } from '../base-command.js';
+import { Args } from '@oclif/core';
+import { BaseCommand, formatFlag, playbookFlag } from '../base-command.js';
 
 export default class Rounds extends BaseCommand {
   static override summary = 'List the negotiation rounds of a contract.';
@@ -9,7 +9,7 @@ export default class Rounds extends BaseCommand {
   static override args = { file: Args.string({ description: 'Contract file', required: true }) };
   static override flags = {
     format: formatFlag(['text', 'json', 'markdown'], 'text'),
-    playbook: Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' }),
+    playbook: playbookFlag(),
   };
 
   async run(): Promise<void> {
