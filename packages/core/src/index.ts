@@ -6,6 +6,7 @@ export * from './load.js';
 export * from './locate.js';
 export * from './fast-yaml.js';
 export * from './line-index.js';
+export { yamlLib } from './yaml-lib.js';
 export * from './inspect-value.js';
 export * from './did-you-mean.js';
 export * from './schemas.js';

@@ -14,3 +14,4 @@ export { describePosition, showValue } from './compile-term.js';
 export { checkFiles, type CheckedFile, type CheckFilesOptions } from './check-files.js';
 export { default as checkTask, rememberPlaybook, type CheckTaskOptions } from './check-task.js';
 export type * from './types.js';
+export { preferredTerms } from './preferred-terms.js';

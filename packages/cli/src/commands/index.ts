@@ -2,6 +2,8 @@
 import Check from './check.js';
 import Diff from './diff.js';
 import History from './history.js';
+import Init from './init.js';
+import New from './new.js';
 import Redline from './redline.js';
 import Render from './render.js';
 import Round from './round.js';
@@ -13,6 +15,8 @@ export const COMMANDS = {
   check: Check,
   diff: Diff,
   history: History,
+  init: Init,
+  new: New,
   redline: Redline,
   render: Render,
   round: Round,
