@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectContractFiles, displayPath, loadValidator, loadYamlFile, UsageError, validateLoaded, type VendorAgreement } from '@contracts/core';
+import { collectContractFiles, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
 import { formatters } from '@contracts/format';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from './write-file.js';
@@ -41,12 +41,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   if (batch && !outIsDir) throw new UsageError('usage/out-directory', 'Rendering several contracts needs --out DIR (a directory for the <id>.<ext> files)');
 
   const validator = await loadValidator('vendor-agreement');
-  const results = await Promise.all(
-    files.map(async (file) => {
-      const loaded = await loadYamlFile(file);
-      return { loaded, diagnostics: [...loaded.diagnostics, ...(loaded.value ? validateLoaded(loaded, validator) : [])] };
-    }),
-  );
+  const results = files.map((file) => validateOne(file, validator));
   const invalid = results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(d.file) })));
   if (invalid.length > 0) {
     const report = formatters.stylish(invalid, { color: false, files: files.map((f) => ({ file: displayPath(f) })) });

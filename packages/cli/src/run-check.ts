@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { collectContractFiles, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
+import { collectContractFiles, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
 import { formatters, type FileSummary, type FormatName } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 
@@ -58,9 +58,7 @@ export async function checkPaths(paths: string[], options: CheckRunOptions): Pro
 }
 
 function tally(output: string, diagnostics: Diagnostic[]): CheckRun {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) d.severity === 'error' ? errors++ : d.severity === 'warning' && warnings++;
+  const { errors, warnings } = countSeverities(diagnostics);
   return { output, errors, warnings, diagnostics };
 }
 

@@ -1,4 +1,4 @@
-import { collectContractFiles, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
+import { collectContractFiles, countSeverities, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
 import { formatters, type FormatName } from '@contracts/format';
 
 export interface ValidationRun {
@@ -15,10 +15,6 @@ export async function validatePaths(paths: string[], options: { format: string; 
   const diagnostics = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
   const formatter = formatters[options.format as FormatName];
   const output = formatter(diagnostics, { color: options.color, verbose: options.verbose ?? false, toolVersion: options.toolVersion, files: files.map((f) => ({ file: displayPath(f) })) });
-  return {
-    output,
-    diagnostics,
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-  };
+  const { errors, warnings } = countSeverities(diagnostics);
+  return { output, diagnostics, errors, warnings };
 }

@@ -85,3 +85,14 @@ export function sortDiagnostics<D extends Diagnostic>(list: readonly D[]): D[] {
   }
   return list.slice();
 }
+
+/** How many diagnostics of each severity: one pass, for exit codes and totals lines alike. */
+export function countSeverities(list: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of list) {
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}

@@ -13,7 +13,7 @@ export * from './schemas.js';
 export * from './validate.js';
 export * from './validate-files.js';
 export * from './parallel.js';
-export { readContractFile, validateOne } from './validate-task.js';
+export { validateOne } from './validate-task.js';
 export * from './files.js';
 export type { VendorAgreementForConnectedIoTTechnology as VendorAgreement } from './contract-types.js';
 export * from './contract-types.js';

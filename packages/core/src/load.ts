@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Document, YAMLError } from 'yaml';
 import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -150,17 +150,24 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   return result;
 }
 
-/** Reads and parses a contract file. Throws `InputOutputError` only when the file cannot be read. */
-export async function loadYamlFile(file: string, options: LoadOptions = {}): Promise<LoadedFile> {
-  let bytes: Uint8Array;
+/**
+ * Reads a contract file synchronously, turning read failures into one clear `InputOutputError`. For a
+ * batch of small files this is several times faster than fs/promises (no per-file promise and
+ * file-handle round trips), and a batch is CPU-bound anyway.
+ */
+export function readContractFile(file: string): Uint8Array {
   try {
-    bytes = await readFile(file);
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
     throw new InputOutputError('io/unreadable', `Cannot read ${file}: ${why}`, { cause: error });
   }
-  return loadYamlBytes(bytes, file, options);
+}
+
+/** Reads and parses a contract file. Throws `InputOutputError` only when the file cannot be read. */
+export async function loadYamlFile(file: string, options: LoadOptions = {}): Promise<LoadedFile> {
+  return loadYamlBytes(readContractFile(file), file, options);
 }
 
 /** Parses contract bytes (from disk or from git). */

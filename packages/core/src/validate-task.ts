@@ -1,23 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
-import { InputOutputError } from './errors.js';
-import { loadYamlBytes, type LoadedFile } from './load.js';
+import { loadYamlBytes, readContractFile, type LoadedFile } from './load.js';
 import { loadValidator, type SchemaName } from './schemas.js';
 import { validateLoaded } from './validate.js';
-
-/**
- * Reads a file synchronously. For a batch of small files this is several times faster than
- * fs/promises (no per-file promise and file-handle round trips), and the batch is CPU-bound anyway.
- */
-export function readContractFile(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
-    throw new InputOutputError('io/unreadable', `Cannot read ${file}: ${why}`, { cause: error });
-  }
-}
 
 /** Loads and schema-validates one file: parse problems, then schema problems, sorted. */
 export function validateOne(file: string, validator: Awaited<ReturnType<typeof loadValidator>>): { loaded: LoadedFile; diagnostics: Diagnostic[] } {

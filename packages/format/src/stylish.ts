@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '@contracts/core';
-import { sortDiagnostics } from '@contracts/core';
+import { countSeverities, sortDiagnostics } from '@contracts/core';
 import { groupByFile, totalsLine } from './totals.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -29,8 +29,7 @@ export const stylish: Formatter = (diagnostics: readonly Diagnostic[], options: 
     if (summary) out.push(`  ${c(1, summary)}`);
     out.push('');
   }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countSeverities(diagnostics);
   const total = totalsLine(diagnostics, options);
   out.push(errors > 0 ? c(31, `✖ ${total}`) : warnings > 0 ? c(33, `⚠ ${total}`) : c(32, `✔ ${total}`));
   return out.join('\n') + '\n';

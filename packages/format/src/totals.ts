@@ -1,12 +1,11 @@
-import type { Diagnostic } from '@contracts/core';
+import { countSeverities, type Diagnostic } from '@contracts/core';
 import type { FormatOptions } from './types.js';
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `2 errors, 1 warning in 3 files`: the same totals line in every human format (the file count only when known). */
 export function totalsLine(diagnostics: readonly Diagnostic[], options: FormatOptions): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countSeverities(diagnostics);
   const checked = options.files?.length;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${checked !== undefined ? ` in ${plural(checked, 'file')}` : ''}`;
 }

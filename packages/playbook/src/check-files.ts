@@ -1,4 +1,4 @@
-import { compareDiagnostics, loadValidator, loadYamlBytes, readContractFile, validateLoaded, type Diagnostic } from '@contracts/core';
+import { compareDiagnostics, loadValidator, validateOne, type Diagnostic } from '@contracts/core';
 import { checkContract } from './check-contract.js';
 import type { CheckSummary, Playbook } from './types.js';
 
@@ -21,14 +21,14 @@ export async function checkFiles(files: readonly string[], playbook: Playbook, o
   const info = options.info ?? true;
   const out: CheckedFile[] = [];
   for (const file of files) {
-    const loaded = loadYamlBytes(readContractFile(file), file);
-    const schemaDiagnostics = validateLoaded(loaded, validator);
+    const { loaded, diagnostics: validation } = validateOne(file, validator);
     if (loaded.value === undefined) {
-      out.push({ file, diagnostics: loaded.diagnostics, summary: undefined });
+      out.push({ file, diagnostics: validation, summary: undefined });
       continue;
     }
-    const checked = checkContract(loaded, playbook, { schemaDiagnostics, info });
-    const diagnostics = [...loaded.diagnostics, ...schemaDiagnostics, ...checked.diagnostics].sort(compareDiagnostics);
+    // Terms at or under a path with a schema problem are not rated again (checkContract skips them).
+    const checked = checkContract(loaded, playbook, { schemaDiagnostics: validation, info });
+    const diagnostics = [...validation, ...checked.diagnostics].sort(compareDiagnostics);
     out.push({ file, diagnostics, summary: checked.summary });
   }
   return out;
