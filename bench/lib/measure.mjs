@@ -48,3 +48,23 @@ export function report(label, ours, theirs, target) {
   console.log(`${label.padEnd(52)} ours ${fmt(ours).padStart(8)}   theirs ${fmt(theirs).padStart(8)}   ratio ${ratio.toFixed(2)}×${verdict}`);
   return ratio;
 }
+
+/**
+ * Medians of two commands run alternately (a, b, a, b, …) after one warm-up each, so a machine that
+ * speeds up or slows down during the run (CPU frequency, noisy neighbours) affects both sides alike.
+ */
+export async function compare([commandA, argsA, optionsA = {}], [commandB, argsB, optionsB = {}], { runs = 7 } = {}) {
+  await run(commandA, argsA, optionsA);
+  await run(commandB, argsB, optionsB);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(await run(commandA, argsA, optionsA));
+    b.push(await run(commandB, argsB, optionsB));
+  }
+  const mid = (list) => {
+    const sorted = [...list].sort((x, y) => x.ms - y.ms);
+    return { ...sorted[Math.floor(sorted.length / 2)], ms: sorted[Math.floor(sorted.length / 2)].ms };
+  };
+  return [mid(a), mid(b)];
+}

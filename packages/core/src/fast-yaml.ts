@@ -1,35 +1,29 @@
 /**
  * A fast reader for the plain subset of YAML that contract files use: block mappings and sequences,
  * one-line flow collections of scalars, quoted and plain scalars, comments, and simple folded or literal
- * block scalars. It is about ten times faster than a full YAML parser, which matters when CI checks
+ * block scalars. It is several times faster than a full YAML parser, which matters when CI checks
  * thousands of contracts.
  *
  * It never guesses. On anything outside that subset (anchors, tags, multi-line flow, unusual numbers,
- * duplicate keys, odd indentation, errors of any kind) it returns `undefined` and the caller uses the
- * full `yaml` parser, which also produces the diagnostics. A differential test checks that whenever it
- * answers, it answers exactly what `yaml` (core schema) answers.
+ * duplicate keys, odd indentation, tabs, lone carriage returns, errors of any kind) it returns `undefined`
+ * and the caller uses the full `yaml` parser, which also produces the diagnostics. A differential test
+ * checks that whenever it answers, it answers exactly what `yaml` (core schema) answers.
+ *
+ * It works on offsets into the source rather than on per-line strings, and only slices the text of keys
+ * and scalars: with thousands of files per run, allocation (and the garbage collection it causes) was
+ * most of its cost.
  */
 import { Bail, bail } from './fast-yaml-bail.js';
 import { plainScalar, quoted } from './fast-yaml-scalars.js';
+import { FieldIndex } from './field-index.js';
 
-/** Offsets of one field: its key (or -1 for a list item) and its value, as [start, end). */
-export type FieldOffsets = [keyStart: number, keyEnd: number, valueStart: number, valueEnd: number];
+export type { FieldOffsets } from './field-index.js';
 
 export interface FastParse {
   value: Record<string, unknown>;
-  /** Offsets by JSON Pointer. */
-  offsets: Map<string, FieldOffsets>;
+  /** Where each field sits in the source. */
+  fields: FieldIndex;
 }
-
-interface Line {
-  indent: number;
-  /** Offset of the first content character. */
-  start: number;
-  /** Content without the trailing comment, trimmed on the right. */
-  text: string;
-}
-
-const pointerSegment = (key: string) => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
 
 /**
  * Nesting the fast reader accepts (block levels; one-line flow collections add at most 16). With its
@@ -37,37 +31,38 @@ const pointerSegment = (key: string) => (key.includes('~') || key.includes('/') 
  */
 const MAX_BLOCK_DEPTH = 32;
 
-/** A key inside a one-line flow mapping, matched in place (sticky) rather than on a slice. */
-const FLOW_KEY = /([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`]*?):(?: |(?=[,}]))/y;
+/** A key inside a one-line flow mapping, matched in place (sticky). */
+const FLOW_KEY = /([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`\n\r]*?):(?: |(?=[,}]))/y;
 
-/** Splits source into lines, dropping blank and comment-only lines; bails on tabs and directives. */
-function readLines(source: string): Line[] {
-  const lines: Line[] = [];
-  let offset = 0;
-  while (offset <= source.length) {
-    let end = source.indexOf('\n', offset);
-    if (end < 0) end = source.length;
-    let lineEnd = end > offset && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    let indent = 0;
-    while (source.charCodeAt(offset + indent) === 32) indent++;
-    const c = source.charCodeAt(offset + indent);
-    if (c === 9) bail();
-    if (offset + indent < lineEnd && c !== 35) {
-      let raw = source.slice(offset + indent, lineEnd);
-      if (indent === 0 && (raw.startsWith('---') || raw.startsWith('...') || raw.startsWith('%'))) bail();
-      // Strip a trailing comment only when no quote could contain the `#`.
-      const hash = raw.indexOf(' #');
-      if (hash >= 0) {
-        if (raw.includes('"') || raw.includes("'")) bail(); // is the `#` inside quotes? the full parser knows
-        raw = raw.slice(0, hash);
-      }
-      if (raw.includes('\t')) bail();
-      raw = raw.trimEnd();
-      lines.push({ indent, start: offset + indent, text: raw });
-    }
-    offset = end + 1;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const COMMA = 44;
+const GREATER = 62;
+const PIPE = 124;
+
+/** First character of a block mapping key: `[A-Za-z0-9_$<]`. */
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 60;
+}
+
+/** Characters a block mapping key may not contain: `` :#'"{}[],&*!|>%@` ``. */
+function isKeyForbidden(c: number): boolean {
+  switch (c) {
+    case 58: case 35: case 39: case 34: case 123: case 125: case 91: case 93: case 44: case 38: case 42: case 33: case 124: case 62: case 37: case 64: case 96:
+      return true;
+    default:
+      return false;
   }
-  return lines;
 }
 
 export function fastParseYaml(source: string): FastParse | undefined {
@@ -80,21 +75,69 @@ export function fastParseYaml(source: string): FastParse | undefined {
 }
 
 class FastParser {
-  private readonly lines: Line[];
+  /** Content lines (blank and comment-only lines dropped): indentation, first content offset, content end (comment and trailing spaces cut). */
+  private readonly indents: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** The next unread line. */
   private index = 0;
   /** Block nesting depth: past MAX_BLOCK_DEPTH the full parser (and its limits) takes over. */
   private depth = 0;
-  readonly offsets = new Map<string, FieldOffsets>();
+  readonly fields = new FieldIndex();
+
   constructor(private readonly source: string) {
-    this.lines = readLines(source);
+    this.readLines();
+  }
+
+  /** Splits the source into content lines; bails on tabs, lone carriage returns and directives. */
+  private readLines(): void {
+    const s = this.source;
+    let offset = 0;
+    while (offset <= s.length) {
+      let newline = s.indexOf('\n', offset);
+      if (newline < 0) newline = s.length;
+      const lineEnd = newline > offset && s.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+      let start = offset;
+      while (s.charCodeAt(start) === SPACE) start++;
+      const first = s.charCodeAt(start);
+      if (first === TAB) bail();
+      if (start < lineEnd && first !== HASH) {
+        if (start === offset && (first === 37 || s.startsWith('---', start) || s.startsWith('...', start))) bail();
+        let quotes = false;
+        let comment = -1;
+        for (let i = start; i < lineEnd; i++) {
+          const c = s.charCodeAt(i);
+          if (c === TAB || c === CR) bail(); // tabs and lone CRs: the full parser knows the rules
+          if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quotes = true;
+          else if (c === HASH && comment < 0 && i > start && s.charCodeAt(i - 1) === SPACE) comment = i - 1;
+        }
+        let end = lineEnd;
+        if (comment >= 0) {
+          if (quotes) bail(); // is the `#` inside quotes? the full parser knows
+          end = comment;
+        }
+        // YAML white space is the space (tabs were refused): other Unicode spaces are content.
+        while (end > start && s.charCodeAt(end - 1) === SPACE) end--;
+        this.indents.push(start - offset);
+        this.starts.push(start);
+        this.ends.push(end);
+      }
+      offset = newline + 1;
+    }
   }
 
   parse(): FastParse {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0 || first.text.startsWith('- ')) bail();
-    const value = this.mapping(0, '') as Record<string, unknown>;
-    if (this.index !== this.lines.length) bail();
-    return { value, offsets: this.offsets };
+    if (this.starts.length === 0 || this.indents[0] !== 0 || this.isItem(0)) bail();
+    this.index = 1;
+    const value = this.mapping(0, -1, 0, this.starts[0]!);
+    if (this.index !== this.starts.length) bail();
+    return { value, fields: this.fields };
+  }
+
+  /** `- …` or a lone `-`. */
+  private isItem(line: number): boolean {
+    const start = this.starts[line]!;
+    return this.source.charCodeAt(start) === DASH && (this.ends[line] === start + 1 || this.source.charCodeAt(start + 1) === SPACE);
   }
 
   private set(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -103,35 +146,46 @@ class FastParser {
     else target[key] = value;
   }
 
-  /** A block mapping whose keys sit at `indent`. `firstText` continues a `- key: value` list item. */
-  private mapping(indent: number, pointer: string, firstInline?: Line): Record<string, unknown> {
+  /**
+   * A block mapping whose keys sit at `indent`, starting on line `line` (already consumed) at `start`,
+   * which is after the dash when the mapping begins inside a `- key: value` list item.
+   */
+  private mapping(indent: number, parent: number, line: number, start: number): Record<string, unknown> {
     if (++this.depth > MAX_BLOCK_DEPTH) bail();
+    const s = this.source;
     const map: Record<string, unknown> = {};
-    let line: Line | undefined = firstInline;
-    if (!line) line = this.lines[this.index++];
-    while (line) {
-      if (line.indent !== indent) bail();
-      const colon = line.text.search(/:(?: |$)/);
-      if (colon <= 0) bail();
-      const key = line.text.slice(0, colon);
-      if (!/^[A-Za-z0-9_$<][^:#'"{}\[\],&*!|>%@`]*$/.test(key) || key !== key.trimEnd()) bail();
-      const child = `${pointer}/${pointerSegment(key)}`;
-      let rest = line.text.slice(colon + 1);
-      const restStart = line.start + colon + 1 + (rest.length - rest.trimStart().length);
-      rest = rest.trim();
-      const keyStart = line.start;
-      if (rest === '') {
-        this.set(map, key, this.nested(indent, child, [keyStart, keyStart + key.length]));
-      } else if (rest[0] === '>' || rest[0] === '|') {
-        this.set(map, key, this.blockScalar(rest, indent, child, [keyStart, keyStart + key.length], restStart));
-      } else {
-        this.set(map, key, this.inline(rest, restStart, child, [keyStart, keyStart + key.length]));
+    for (;;) {
+      const end = this.ends[line]!;
+      // The key runs to the first `: ` (or a `:` ending the line), and is a plain key.
+      if (!isKeyStart(s.charCodeAt(start))) bail();
+      let colon = start + 1;
+      for (;; colon++) {
+        if (colon >= end) bail();
+        const c = s.charCodeAt(colon);
+        if (c === COLON) {
+          if (colon + 1 === end || s.charCodeAt(colon + 1) === SPACE) break;
+          bail();
+        }
+        if (isKeyForbidden(c)) bail();
       }
-      const next = this.lines[this.index];
-      if (!next || next.indent < indent) break;
-      if (next.indent > indent) bail(); // a continuation line of a multi-line plain scalar, or bad indentation
-      if (next.text.startsWith('- ') || next.text === '-') break;
+      if (s.charCodeAt(colon - 1) === SPACE) bail();
+      const key = s.slice(start, colon);
+      const entry = this.fields.open(parent, key, -1, start, colon);
+      let rest = colon + 1;
+      while (rest < end && s.charCodeAt(rest) === SPACE) rest++;
+      let value: unknown;
+      if (rest >= end) value = this.nested(indent, entry, colon);
+      else {
+        const c = s.charCodeAt(rest);
+        value = c === GREATER || c === PIPE ? this.blockScalar(rest, end, indent, entry) : this.inline(rest, end, entry);
+      }
+      this.set(map, key, value);
+      const next = this.index;
+      if (next >= this.starts.length || this.indents[next]! < indent) break;
+      if (this.indents[next]! > indent) bail(); // a continuation line of a multi-line plain scalar, or bad indentation
+      if (this.isItem(next)) break;
       line = next;
+      start = this.starts[next]!;
       this.index++;
     }
     this.depth--;
@@ -139,166 +193,194 @@ class FastParser {
   }
 
   /** The value after `key:` with nothing on its line: a nested block, or null. */
-  private nested(indent: number, pointer: string, key: [number, number]): unknown {
-    const next = this.lines[this.index];
-    const isItem = next !== undefined && (next.text.startsWith('- ') || next.text === '-');
-    if (next && (next.indent > indent || (next.indent === indent && isItem))) {
-      this.index++;
-      const value = isItem ? this.sequence(next.indent, pointer, next) : this.mapping(next.indent, pointer, next);
-      const last = this.lines[this.index - 1]!;
-      this.offsets.set(pointer, [key[0], key[1], next.start, last.start + last.text.length]);
-      return value;
+  private nested(indent: number, entry: number, keyEnd: number): unknown {
+    const next = this.index;
+    if (next < this.starts.length) {
+      const nextIndent = this.indents[next]!;
+      const isItem = this.isItem(next);
+      if (nextIndent > indent || (nextIndent === indent && isItem)) {
+        this.index++;
+        const value = isItem ? this.sequence(nextIndent, entry, next) : this.mapping(nextIndent, entry, next, this.starts[next]!);
+        this.fields.close(entry, this.starts[next]!, this.ends[this.index - 1]!);
+        return value;
+      }
     }
-    this.offsets.set(pointer, [key[0], key[1], key[1] + 1, key[1] + 1]);
+    this.fields.close(entry, keyEnd + 1, keyEnd + 1);
     return null;
   }
 
-  private sequence(indent: number, pointer: string, first: Line): unknown[] {
+  /** A block sequence whose dashes sit at `indent`, starting on line `line` (already consumed). */
+  private sequence(indent: number, parent: number, line: number): unknown[] {
     if (++this.depth > MAX_BLOCK_DEPTH) bail();
+    const s = this.source;
     const list: unknown[] = [];
-    let line: Line | undefined = first;
-    while (line && line.indent === indent && (line.text.startsWith('- ') || line.text === '-')) {
-      const child = `${pointer}/${list.length}`;
-      const body = line.text.slice(1).trimStart();
-      const bodyStart = line.start + (line.text.length - body.length);
-      if (body === '') bail();
-      if (body.startsWith('- ') || body[0] === '>' || body[0] === '|') bail();
-      const colon = body.search(/:(?: |$)/);
-      if (colon > 0 && body[0] !== '"' && body[0] !== "'" && body[0] !== '{' && body[0] !== '[') {
-        // `- key: value` starts a mapping whose keys align with `key`.
-        const inline: Line = { indent: indent + (bodyStart - line.start), start: bodyStart, text: body };
-        const value = this.mapping(inline.indent, child, inline);
-        const last = this.lines[this.index - 1]!;
-        this.offsets.set(child, [-1, -1, bodyStart, last.start + last.text.length]);
-        list.push(value);
-      } else {
-        list.push(this.inline(body, bodyStart, child, [-1, -1]));
+    for (;;) {
+      const end = this.ends[line]!;
+      let body = this.starts[line]! + 1;
+      while (body < end && s.charCodeAt(body) === SPACE) body++;
+      if (body >= end) bail();
+      const c = s.charCodeAt(body);
+      if ((c === DASH && (body + 1 === end || s.charCodeAt(body + 1) === SPACE)) || c === GREATER || c === PIPE) bail();
+      const entry = this.fields.open(parent, '', list.length, -1, -1);
+      let colon = -1;
+      if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE && c !== OPEN_BRACE && c !== OPEN_BRACKET) {
+        for (let i = body + 1; i < end; i++) {
+          if (s.charCodeAt(i) === COLON && (i + 1 === end || s.charCodeAt(i + 1) === SPACE)) {
+            colon = i;
+            break;
+          }
+        }
       }
-      line = this.lines[this.index];
-      if (line && line.indent > indent) bail();
-      if (line && line.indent === indent && (line.text.startsWith('- ') || line.text === '-')) this.index++;
-      else break;
+      if (colon > body) {
+        // `- key: value` starts a mapping whose keys align with `key`.
+        list.push(this.mapping(indent + (body - this.starts[line]!), entry, line, body));
+        this.fields.close(entry, body, this.ends[this.index - 1]!);
+      } else {
+        list.push(this.inline(body, end, entry));
+      }
+      const next = this.index;
+      if (next >= this.starts.length) break;
+      if (this.indents[next]! > indent) bail();
+      if (this.indents[next]! !== indent || !this.isItem(next)) break;
+      line = next;
+      this.index++;
     }
     this.depth--;
     return list;
   }
 
-  /** A value on the same line as its key or dash: scalar or one-line flow collection. */
-  private inline(text: string, start: number, pointer: string, key: [number, number]): unknown {
-    const c = text[0];
+  /** A value on the same line as its key or dash, in [start, end): scalar or one-line flow collection. */
+  private inline(start: number, end: number, entry: number): unknown {
+    const s = this.source;
+    const c = s.charCodeAt(start);
     let value: unknown;
-    if (c === '[' || c === '{') value = this.flow(text, start, pointer);
-    else if (c === '"' || c === "'") {
-      const [v, end] = quoted(text, 0);
-      if (end !== text.length) bail();
-      value = v;
-    } else value = plainScalar(text);
-    this.offsets.set(pointer, [key[0], key[1], start, start + text.length]);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      let close: number;
+      [value, close] = this.flowCollection(start, end, entry, 0);
+      if (close !== end) bail();
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      let close: number;
+      [value, close] = quoted(s, start, end);
+      if (close !== end) bail();
+    } else value = plainScalar(s.slice(start, end));
+    this.fields.close(entry, start, end);
     return value;
   }
 
-  /** `[a, b]` or `{k: v, …}` closed on the same line; nested one-line flow collections are fine. */
-  private flow(text: string, start: number, pointer: string): unknown {
-    const [value, end] = this.flowCollection(text, 0, start, pointer);
-    if (end !== text.length) bail();
-    return value;
-  }
-
-  /** Parses the flow collection opening at `text[at]`; returns it and the index after its closer. */
-  private flowCollection(text: string, at: number, start: number, pointer: string, depth = 0): [unknown, number] {
+  /** Parses the flow collection opening at `at` (closed before `end`); returns it and the offset after its closer. */
+  private flowCollection(at: number, end: number, parent: number, depth: number): [unknown, number] {
     if (depth > 16) bail(); // deep nesting is not a contract: the full parser reports it
-    const open = text[at]!;
-    const close = open === '[' ? ']' : '}';
-    const isMap = open === '{';
-    const result: unknown[] | Record<string, unknown> = isMap ? {} : [];
+    const s = this.source;
+    const isMap = s.charCodeAt(at) === OPEN_BRACE;
+    const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
+    const map: Record<string, unknown> = {};
+    const list: unknown[] = [];
     let i = at + 1;
-    const skip = () => {
-      while (text[i] === ' ') i++;
-    };
-    skip();
-    if (text[i] === close) return [result, i + 1];
+    while (i < end && s.charCodeAt(i) === SPACE) i++;
+    if (i < end && s.charCodeAt(i) === close) return [isMap ? map : list, i + 1];
     for (;;) {
-      let key: string | undefined;
-      let keyAt = -1;
+      let key = '';
+      let entry: number;
       if (isMap) {
         FLOW_KEY.lastIndex = i;
-        const m = FLOW_KEY.exec(text);
-        if (!m) bail();
-        key = m![1]!;
-        keyAt = i;
-        i += m![0].length;
-        skip();
-      }
-      const child = isMap ? `${pointer}/${pointerSegment(key!)}` : `${pointer}/${(result as unknown[]).length}`;
+        const match = FLOW_KEY.exec(s);
+        if (!match || FLOW_KEY.lastIndex > end) bail();
+        key = match![1]!;
+        entry = this.fields.open(parent, key, -1, i, i + key.length);
+        i = FLOW_KEY.lastIndex;
+        while (i < end && s.charCodeAt(i) === SPACE) i++;
+      } else entry = this.fields.open(parent, '', list.length, -1, -1);
       const itemAt = i;
       let value: unknown;
-      const c = text[i];
-      if (c === '[' || c === '{') {
-        [value, i] = this.flowCollection(text, i, start, child, depth + 1);
-      } else if (c === '"' || c === "'") {
-        const [v, end] = quoted(text, i);
-        value = v;
-        i = end;
+      const c = i < end ? s.charCodeAt(i) : -1;
+      if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+        [value, i] = this.flowCollection(i, end, entry, depth + 1);
+      } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+        [value, i] = quoted(s, i, end);
       } else {
         let j = i;
-        while (j < text.length && text[j] !== ',' && text[j] !== close && text[j] !== ']' && text[j] !== '}') j++;
-        const raw = text.slice(i, j).trimEnd();
-        if (raw.includes(': ') || raw.endsWith(':') || raw.includes('[') || raw.includes('{')) bail();
-        if (raw === '' && !isMap) bail();
-        value = raw === '' ? null : plainScalar(raw);
-        i += raw.length;
+        for (; j < end; j++) {
+          const d = s.charCodeAt(j);
+          if (d === COMMA || d === CLOSE_BRACKET || d === CLOSE_BRACE) break;
+          if (d === OPEN_BRACKET || d === OPEN_BRACE) bail();
+        }
+        while (j > i && s.charCodeAt(j - 1) === SPACE) j--;
+        if (j === i) {
+          if (!isMap) bail();
+          value = null;
+        } else {
+          const raw = s.slice(i, j);
+          if (raw.includes(': ') || s.charCodeAt(j - 1) === COLON) bail();
+          value = plainScalar(raw);
+        }
+        i = j;
       }
-      const itemEnd = i;
-      skip();
-      if (isMap) this.set(result as Record<string, unknown>, key!, value);
-      else (result as unknown[]).push(value);
-      this.offsets.set(child, [isMap ? start + keyAt : -1, isMap ? start + keyAt + key!.length : -1, start + itemAt, start + itemEnd]);
-      if (text[i] === ',') {
+      this.fields.close(entry, itemAt, i);
+      while (i < end && s.charCodeAt(i) === SPACE) i++;
+      if (isMap) this.set(map, key, value);
+      else list.push(value);
+      const next = i < end ? s.charCodeAt(i) : -1;
+      if (next === COMMA) {
         i++;
-        skip();
-        if (text[i] === close || text[i] === ',') bail(); // trailing or doubled comma: let yaml decide
+        while (i < end && s.charCodeAt(i) === SPACE) i++;
+        const after = i < end ? s.charCodeAt(i) : -1;
+        if (after === close || after === COMMA) bail(); // trailing or doubled comma: let yaml decide
         continue;
       }
-      if (text[i] === close) return [result, i + 1];
+      if (next === close) return [isMap ? map : list, i + 1];
       return bail();
     }
   }
 
   /** `>-`, `>`, `|`, `|-` with every content line at one indentation (else: full parser). */
-  private blockScalar(header: string, indent: number, pointer: string, key: [number, number], start: number): string {
-    if (!/^[>|]-?$/.test(header)) bail();
-    const folded = header[0] === '>';
-    const strip = header.endsWith('-');
+  private blockScalar(header: number, headerEnd: number, indent: number, entry: number): string {
+    const s = this.source;
+    const length = headerEnd - header;
+    if (length > 2 || (length === 2 && s.charCodeAt(header + 1) !== DASH)) bail();
+    const folded = s.charCodeAt(header) === GREATER;
+    const strip = length === 2;
     const parts: string[] = [];
     let contentIndent = -1;
-    let lastEnd = start + header.length;
-    // Blank lines inside a block scalar are significant; readLines dropped them, so refuse when the raw
-    // source between content lines has any.
-    let previous: Line | undefined;
-    while (this.index < this.lines.length && this.lines[this.index]!.indent > indent) {
-      const line = this.lines[this.index]!;
-      if (contentIndent < 0) contentIndent = line.indent;
-      if (line.indent !== contentIndent) bail();
-      const between = previous ? this.source.slice(previous.start + previous.text.length, line.start) : '';
-      if (previous && (between.split('\n').length !== 2 || between.includes('#'))) bail();
+    let lastEnd = headerEnd;
+    let previous = -1;
+    // Blank lines before the first content line are content too.
+    if (this.index < this.starts.length) {
+      const gap = s.slice(headerEnd, this.starts[this.index]!);
+      if (gap.indexOf('\n') !== gap.lastIndexOf('\n')) bail();
+    }
+    while (this.index < this.starts.length && this.indents[this.index]! > indent) {
+      const line = this.index;
+      const start = this.starts[line]!;
+      const end = this.ends[line]!;
+      if (contentIndent < 0) contentIndent = this.indents[line]!;
+      if (this.indents[line] !== contentIndent) bail();
+      // Blank lines inside a block scalar are significant and readLines dropped them: refuse when the
+      // raw source between two content lines holds more than the line break, or a comment line.
+      if (previous >= 0) {
+        const gap = s.slice(this.ends[previous]!, start);
+        if (gap.indexOf('\n') !== gap.lastIndexOf('\n') || gap.includes('#')) bail();
+      }
       // `#` is content inside a block scalar, and trailing spaces are kept: readLines cut both.
-      if (line.text.length !== this.sourceLineLength(line)) bail();
-      parts.push(line.text);
-      lastEnd = line.start + line.text.length;
+      if (end !== this.rawLineEnd(start)) bail();
+      parts.push(s.slice(start, end));
+      lastEnd = end;
       previous = line;
       this.index++;
     }
     if (parts.length === 0) bail();
-    this.offsets.set(pointer, [key[0], key[1], start, lastEnd]);
+    // A `#` line right after the last content line may be content the reader dropped as a comment.
+    const after = this.index < this.starts.length ? s.slice(lastEnd, this.starts[this.index]!) : s.slice(lastEnd);
+    if (after.includes('#')) bail();
+    this.fields.close(entry, header, lastEnd);
     const body = parts.join(folded ? ' ' : '\n');
     return strip ? body : `${body}\n`;
   }
 
-  /** Length of the raw source line from `start` (to detect a comment or trailing spaces that were cut). */
-  private sourceLineLength(line: Line): number {
-    let end = this.source.indexOf('\n', line.start);
+  /** End of the raw source line from `start` (to detect a comment or trailing spaces that were cut). */
+  private rawLineEnd(start: number): number {
+    let end = this.source.indexOf('\n', start);
     if (end < 0) end = this.source.length;
-    if (this.source.charCodeAt(end - 1) === 13) end--;
-    return end - line.start;
+    if (this.source.charCodeAt(end - 1) === CR) end--;
+    return end;
   }
 }

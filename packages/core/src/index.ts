@@ -5,6 +5,7 @@ export * from './decode.js';
 export * from './load.js';
 export * from './locate.js';
 export * from './fast-yaml.js';
+export { FieldIndex, type FoundField } from './field-index.js';
 export * from './line-index.js';
 export { yamlLib } from './yaml-lib.js';
 export * from './inspect-value.js';

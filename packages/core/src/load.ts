@@ -4,7 +4,8 @@ import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
 import type { Diagnostic } from './diagnostic.js';
 import { InputOutputError } from './errors.js';
 import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
-import { fastParseYaml, type FieldOffsets } from './fast-yaml.js';
+import { fastParseYaml } from './fast-yaml.js';
+import type { FieldIndex } from './field-index.js';
 import { LineIndex, type LinePositions } from './line-index.js';
 import { locate } from './locate.js';
 import { yamlLib } from './yaml-lib.js';
@@ -18,8 +19,8 @@ export interface LoadedFile {
   value: Record<string, unknown> | undefined;
   /** The YAML syntax tree, when the full parser read the file. */
   document: Document.Parsed | undefined;
-  /** Field offsets by JSON Pointer, when the fast reader read the file. */
-  offsets?: Map<string, FieldOffsets>;
+  /** Where each field sits, when the fast reader read the file. */
+  fields?: FieldIndex;
   lineCounter: LinePositions;
   diagnostics: Diagnostic[];
 }
@@ -103,7 +104,7 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   // The fast reader's values are safe by construction (bounded depth, exact numbers): no unsafe-value walk.
   const fast = fastParseYaml(text);
   if (fast) {
-    return { ...result, value: fast.value, offsets: fast.offsets };
+    return { ...result, value: fast.value, fields: fast.fields };
   }
 
   const tooDeep = flowNestingBeyond(text, MAX_DEPTH);

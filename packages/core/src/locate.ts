@@ -1,13 +1,13 @@
 import type { Document, Node } from 'yaml';
 import type { Range } from './diagnostic.js';
 import { fromPointer } from './diagnostic.js';
-import type { FieldOffsets } from './fast-yaml.js';
+import type { FieldIndex } from './field-index.js';
 import type { LinePositions } from './line-index.js';
 import { yamlLib } from './yaml-lib.js';
 
 interface Locatable {
   document: Document.Parsed | undefined;
-  offsets?: Map<string, FieldOffsets>;
+  fields?: FieldIndex;
   lineCounter: LinePositions;
   text?: string;
 }
@@ -56,7 +56,7 @@ function rangeOf(file: Locatable, start: number, end: number): Range {
  * the key (used for unknown fields). A missing field points at its nearest existing parent's key.
  */
 export function locate(file: Locatable, pointer: string, target: 'value' | 'key' = 'value'): Range {
-  if (file.offsets) return locateByOffsets(file, file.offsets, pointer, target);
+  if (file.fields) return locateByOffsets(file, file.fields, pointer, target);
   const { isMap, isScalar, isSeq } = yamlLib();
   const { node, key } = findNode(file, pointer);
   const chosen = target === 'key' || !isScalar(node) ? (key ?? node) : node;
@@ -72,16 +72,11 @@ export function locate(file: Locatable, pointer: string, target: 'value' | 'key'
 }
 
 /** The same rules over the fast reader's offsets: deepest existing field, key for collections. */
-function locateByOffsets(file: Locatable, offsets: Map<string, FieldOffsets>, pointer: string, target: 'value' | 'key'): Range {
-  let at = pointer;
-  let entry = offsets.get(at);
-  while (!entry && at !== '') {
-    at = at.slice(0, at.lastIndexOf('/'));
-    entry = offsets.get(at);
-  }
-  if (!entry) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
-  const [keyStart, keyEnd, valueStart, valueEnd] = entry;
-  const missing = at !== pointer;
+function locateByOffsets(file: Locatable, fields: FieldIndex, pointer: string, target: 'value' | 'key'): Range {
+  const found = fields.find(pointer);
+  if (!found) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  const [keyStart, keyEnd, valueStart, valueEnd] = found.offsets;
+  const { missing } = found;
   const opener = file.text?.[valueStart];
   const blockScalar = opener === '>' || opener === '|';
   const multiLine = file.lineCounter.linePos(valueStart).line !== file.lineCounter.linePos(Math.max(valueStart, valueEnd - 1)).line;

@@ -2,7 +2,7 @@ import { compareDiagnostics, dottedPath, locate, type Diagnostic, type LoadedFil
 import { describePosition, rate, showValue } from './compile-term.js';
 import { evaluateRules } from './evaluate-rules.js';
 import { valueAt } from './paths.js';
-import { summarize } from './summary.js';
+import { summarize, summaryOf } from './summary.js';
 import type { CheckResult, CompiledTerm, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
 
 export interface CheckOptions {
@@ -10,69 +10,115 @@ export interface CheckOptions {
   schemaDiagnostics?: readonly Diagnostic[];
   /** Build info diagnostics for preferred positions (default true). Off saves time over thousands of files. */
   info?: boolean;
+  /** Return every rated term in `terms` (default true). A batch that only prints findings turns it off. */
+  terms?: boolean;
 }
 
 /**
  * Rates every playbook term of one loaded contract and runs the risk rules. Walk-away and unmet rule
  * requirements are errors, fallback and missing terms warnings, preferred positions info.
+ *
+ * It runs once per file over thousands of files, so the loop allocates only what it returns: tier
+ * counts are kept as it goes, and messages reuse each term's wording, worked out once per playbook.
  */
 export function checkContract(loaded: LoadedFile, playbook: Playbook, options: CheckOptions = {}): CheckResult {
   const contract = loaded.value;
   if (contract === undefined) return { diagnostics: [], terms: [], findings: [], summary: summarize([], []) };
-  const broken = (options.schemaDiagnostics ?? []).map((d) => d.path).filter((p) => p.startsWith('/terms/'));
-  const isBroken = broken.length === 0 ? () => false : (pointer: string) => broken.some((p) => pointer === p || pointer.startsWith(`${p}/`) || p.startsWith(`${pointer}/`));
+  const broken: string[] = [];
+  for (const d of options.schemaDiagnostics ?? []) if (d.path.startsWith('/terms/')) broken.push(d.path);
+  const isBroken = (pointer: string) => broken.length > 0 && broken.some((p) => pointer === p || pointer.startsWith(`${p}/`) || p.startsWith(`${pointer}/`));
   const info = options.info ?? true;
+  const collectTerms = options.terms ?? true;
 
-  const findings = evaluateRules(playbook, contract).filter((f) => !isBroken(f.pointer));
-  const requiredBy = new Map<string, string[]>();
-  for (const f of findings) if (f.missing) requiredBy.set(f.pointer, [...(requiredBy.get(f.pointer) ?? []), f.ruleId]);
-  const ruleErrors = new Set(findings.map((f) => f.pointer));
+  const findings = evaluateRules(playbook, contract);
+  if (broken.length > 0) for (let i = findings.length - 1; i >= 0; i--) if (isBroken(findings[i]!.pointer)) findings.splice(i, 1);
 
   const diagnostics: Diagnostic[] = [];
   const terms: TermResult[] = [];
+  const counts = { preferred: 0, fallback: 0, walkAway: 0, missing: 0, unrated: 0, risk: findings.length };
   for (const term of playbook.terms) {
-    if (isBroken(term.pointer)) continue;
+    if (broken.length > 0 && isBroken(term.pointer)) continue;
     const value = valueAt(contract, term.segments);
     const evaluation = rate(term, value);
-    const rules = requiredBy.get(term.pointer) ?? [];
-    // Built field by field: object spread is slow on hot paths with mixed shapes (10,000 files × 80 terms).
-    const result: TermResult = { tier: evaluation.tier, path: term.path, pointer: term.pointer, label: term.spec.label, value, expected: term.spec.expected !== false, requiredBy: rules };
-    if (evaluation.beyondFallback) result.beyondFallback = true;
-    terms.push(result);
+    const { tier } = evaluation;
     // A term a triggered rule finds wanting is reported once, by the rule, as an error.
-    if (ruleErrors.has(term.pointer)) continue;
-    if (evaluation.tier === 'missing' && term.spec.expected === false) continue;
-    if (evaluation.tier === 'preferred' && !info) continue;
+    let ruleError = false;
+    let requiredBy: string[] | undefined;
+    for (const f of findings) {
+      if (f.pointer !== term.pointer) continue;
+      ruleError = true;
+      if (f.missing) (requiredBy ??= []).push(f.ruleId);
+    }
+    const expected = term.spec.expected !== false;
+    if (tier === 'preferred') counts.preferred++;
+    else if (tier === 'fallback') counts.fallback++;
+    else if (tier === 'walk-away') counts.walkAway++;
+    else if (tier === 'unrated') counts.unrated++;
+    else if (requiredBy !== undefined || expected) counts.missing++;
+    if (collectTerms) {
+      const result: TermResult = { tier, path: term.path, pointer: term.pointer, label: term.spec.label, value, expected, requiredBy: requiredBy ?? [] };
+      if (evaluation.beyondFallback) result.beyondFallback = true;
+      terms.push(result);
+    }
+    if (ruleError) continue;
+    if (tier === 'missing' && !expected) continue;
+    if (tier === 'preferred' && !info) continue;
     const d = termDiagnostic(loaded, term, value, evaluation);
     if (d) diagnostics.push(d);
   }
   for (const f of findings) diagnostics.push(findingDiagnostic(loaded, f));
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, terms, findings, summary: summarize(terms, findings) };
+  return { diagnostics, terms, findings, summary: collectTerms ? summarize(terms, findings) : summaryOf(counts) };
 }
 
 const severityOf = { preferred: 'info', fallback: 'warning', 'walk-away': 'error', missing: 'warning' } as const;
 
+/** The parts of a term's messages that depend only on the playbook, worked out once per compiled term. */
+interface TermWording {
+  name: string;
+  unit: string;
+  preferred: string | undefined;
+  fallback: string | undefined;
+  walkAwayLimit: string | undefined;
+  acceptLimit: string | undefined;
+}
+
+const wordings = new WeakMap<CompiledTerm, TermWording>();
+
+function wordingOf(term: CompiledTerm): TermWording {
+  let wording = wordings.get(term);
+  if (!wording) {
+    const { spec } = term;
+    const limit = spec.walkAwayBeyond ?? spec.fallback;
+    wording = {
+      name: `${spec.label} (${term.path})`,
+      unit: spec.kind === 'number' && spec.unit ? ` ${spec.unit}` : '',
+      preferred: spec.preferred !== undefined ? describePosition(spec, spec.preferred) : undefined,
+      fallback: (spec.fallback ?? spec.preferred) !== undefined ? describePosition(spec, (spec.fallback ?? spec.preferred)!) : undefined,
+      walkAwayLimit: spec.walkAwayBeyond !== undefined ? describePosition(spec, spec.walkAwayBeyond) : undefined,
+      acceptLimit: limit !== undefined ? describePosition(spec, limit) : undefined,
+    };
+    wordings.set(term, wording);
+  }
+  return wording;
+}
+
 function termDiagnostic(loaded: LoadedFile, term: CompiledTerm, value: unknown, evaluation: TermEvaluation): Diagnostic | undefined {
   const { tier } = evaluation;
   if (tier === 'unrated') return undefined;
-  const { spec } = term;
-  const name = `${spec.label} (${term.path})`;
-  const unit = spec.kind === 'number' && spec.unit ? ` ${spec.unit}` : '';
-  const preferred = spec.preferred !== undefined ? describePosition(spec, spec.preferred) : undefined;
+  const { name, unit, preferred, fallback, walkAwayLimit, acceptLimit } = wordingOf(term);
   let message: string;
   if (tier === 'missing') message = `${name} is missing; the playbook prefers ${preferred ?? 'it stated'}`;
   else if (tier === 'preferred') message = `${name} is ${showValue(value)}${unit}: preferred position`;
   else if (tier === 'fallback') {
     message = evaluation.beyondFallback
-      ? `${name} is ${showValue(value)}${unit}: worse than the fallback (${describePosition(spec, spec.fallback ?? spec.preferred!)}) but within the walk-away limit (${describePosition(spec, spec.walkAwayBeyond!)}); needs sign-off`
+      ? `${name} is ${showValue(value)}${unit}: worse than the fallback (${fallback}) but within the walk-away limit (${walkAwayLimit}); needs sign-off`
       : `${name} is ${showValue(value)}${unit}: fallback position; preferred is ${preferred}`;
   } else {
-    const limit = spec.walkAwayBeyond ?? spec.fallback;
-    message = `${name} is ${showValue(value)}${unit}: walk-away${limit !== undefined ? ` (the playbook accepts ${describePosition(spec, limit)})` : ''}; preferred is ${preferred}`;
+    message = `${name} is ${showValue(value)}${unit}: walk-away${acceptLimit !== undefined ? ` (the playbook accepts ${acceptLimit})` : ''}; preferred is ${preferred}`;
   }
   const at = locate(loaded, term.pointer);
-  const d: Diagnostic = { code: `playbook/${tier}`, severity: severityOf[tier], message, file: loaded.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: term.pointer, source: spec.source };
+  const d: Diagnostic = { code: `playbook/${tier}`, severity: severityOf[tier], message, file: loaded.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: term.pointer, source: term.spec.source };
   if (tier !== 'preferred' && term.suggestion !== undefined) d.fix = term.suggestion;
   return d;
 }

@@ -27,8 +27,8 @@ export async function checkFiles(files: readonly string[], playbook: Playbook, o
       continue;
     }
     // Terms at or under a path with a schema problem are not rated again (checkContract skips them).
-    const checked = checkContract(loaded, playbook, { schemaDiagnostics: validation, info });
-    const diagnostics = [...validation, ...checked.diagnostics].sort(compareDiagnostics);
+    const checked = checkContract(loaded, playbook, { schemaDiagnostics: validation, info, terms: false });
+    const diagnostics = validation.length === 0 ? checked.diagnostics : [...validation, ...checked.diagnostics].sort(compareDiagnostics);
     out.push({ file, diagnostics, summary: checked.summary });
   }
   return out;

@@ -57,17 +57,27 @@ function listThresholds(spec: TermPositionSource): CompiledTerm['thresholds'] {
 
 const asList = (v: PositionValue | undefined): string[] | undefined => (Array.isArray(v) ? v : undefined);
 
-/** Rates a value with a compiled term. */
+// Shared, frozen results: rating runs for every term of every file and allocates nothing.
+const evaluations = {
+  missing: Object.freeze({ tier: 'missing' }),
+  unrated: Object.freeze({ tier: 'unrated' }),
+  preferred: Object.freeze({ tier: 'preferred' }),
+  fallback: Object.freeze({ tier: 'fallback' }),
+  beyondFallback: Object.freeze({ tier: 'fallback', beyondFallback: true }),
+  walkAway: Object.freeze({ tier: 'walk-away' }),
+} as const satisfies Record<string, TermEvaluation>;
+
+/** Rates a value with a compiled term. The result is shared and frozen: copy it to change it. */
 export function rate(term: CompiledTerm, value: unknown): TermEvaluation {
-  if (value === undefined || value === null) return { tier: 'missing' };
+  if (value === undefined || value === null) return evaluations.missing;
   const { preferred, fallback, walkAway } = term.thresholds;
-  if (preferred === undefined) return { tier: 'unrated' };
+  if (preferred === undefined) return evaluations.unrated;
   const s = term.score(value);
-  if (s === undefined) return { tier: 'unrated' };
-  if (s >= preferred) return { tier: 'preferred' };
-  if (fallback !== undefined && s >= fallback) return { tier: 'fallback' };
-  if (walkAway !== undefined && s >= walkAway) return { tier: 'fallback', beyondFallback: true };
-  return { tier: 'walk-away' };
+  if (s === undefined) return evaluations.unrated;
+  if (s >= preferred) return evaluations.preferred;
+  if (fallback !== undefined && s >= fallback) return evaluations.fallback;
+  if (walkAway !== undefined && s >= walkAway) return evaluations.beyondFallback;
+  return evaluations.walkAway;
 }
 
 /** A value as a user writes it in YAML: `24`, `aes-256`, `[forensics, notification]`. */

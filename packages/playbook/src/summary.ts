@@ -10,7 +10,12 @@ export function summarize(terms: readonly TermResult[], findings: readonly RuleF
     else if (t.tier === 'unrated') s.unrated++;
     else if (t.requiredBy.length > 0 || t.expected) s.missing++;
   }
+  return summaryOf(s);
+}
+
+/** The summary, with its one-line text, from tier counts. */
+export function summaryOf(s: Omit<CheckSummary, 'text'>): CheckSummary {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const text = `${s.walkAway} walk-away, ${s.fallback} fallback, ${s.preferred} preferred, ${s.missing} missing, ${plural(s.risk, 'risk finding')}`;
-  return { ...s, text };
+  return { preferred: s.preferred, fallback: s.fallback, walkAway: s.walkAway, missing: s.missing, unrated: s.unrated, risk: s.risk, text };
 }

@@ -18,6 +18,18 @@ describe('checkContract', async () => {
     expect(summary.text).toMatch(/^\d+ walk-away, \d+ fallback, \d+ preferred, \d+ missing, \d+ risk findings?$/);
   });
 
+  it('gives the same findings and summary whether or not it returns the rated terms', async () => {
+    for (const name of ['bright-smile-sterilizer', 'springfield-smartcam', 'nordlicht-building-sensors']) {
+      const loaded = await loadYamlFile(`${repoRoot}contracts/${name}.yaml`);
+      const full = checkContract(loaded, playbook, { info: false });
+      const lean = checkContract(loaded, playbook, { info: false, terms: false });
+      expect(lean.terms).toEqual([]);
+      expect(full.terms.length).toBeGreaterThan(50);
+      expect(lean.diagnostics).toEqual(full.diagnostics);
+      expect(lean.summary).toEqual(full.summary);
+    }
+  });
+
   it('shows fallback positions as warnings and preferred ones as info', async () => {
     const { diagnostics } = checkContract(await loadYamlFile(`${repoRoot}contracts/springfield-smartcam.yaml`), playbook);
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/fallback', severity: 'warning', path: '/terms/incidentResponse/notificationHours' }));
