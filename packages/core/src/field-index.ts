@@ -9,59 +9,74 @@ export interface FoundField {
   missing: boolean;
 }
 
-const STRIDE = 6;
-const PARENT = 0;
-const ITEM = 1;
+// Layout of one entry in the table.
+const STRIDE = 7;
+const ITEM = 0;
+const KEY_START = 1;
+const KEY_END = 2;
+const VALUE_START = 3;
+const VALUE_END = 4;
+const FIRST_CHILD = 5;
+const NEXT_SIBLING = 6;
+const NONE = -1;
 
 /**
- * Where every field of a document sits, as the fast reader saw it: a flat table of entries (parent,
- * list index, key and value offsets) in document order, each entry after its parent. Recording a field
- * is a few array pushes; building a JSON Pointer string and a Map entry per field cost the reader about
- * a third of its time, for positions only the few fields with a finding ever need. Lookups walk the
- * table instead (a contract has a few hundred fields and a file a few dozen lookups).
+ * Where every field of a document sits, as the fast reader saw it: a flat table of entries (list
+ * index, key and value offsets, first child, next sibling) in document order. Recording a field is a
+ * few array pushes; building a JSON Pointer string and a Map entry per field cost the reader about a
+ * third of its time, for positions only the few fields with a finding ever need. A lookup walks one
+ * level of siblings per pointer segment.
  */
 export class FieldIndex {
-  /** STRIDE numbers per entry: parent entry (-1 for the root mapping), list index (-1 for a key), keyStart, keyEnd, valueStart, valueEnd. */
   private readonly table: number[] = [];
   /** The key of each entry; '' for a list item (keys are never empty). */
   private readonly keys: string[] = [];
+  /** Last child recorded so far under each entry, and under the root: where the next sibling links in. */
+  private readonly lastChild: number[] = [];
+  private rootFirst = NONE;
+  private rootLast = NONE;
 
-  /** Starts an entry before its children are read; `close` adds the value's offsets. */
+  /** Starts an entry (`parent` -1 for the root mapping) before its children are read; `close` adds the value's offsets. */
   open(parent: number, key: string, item: number, keyStart: number, keyEnd: number): number {
     const entry = this.keys.length;
     this.keys.push(key);
-    this.table.push(parent, item, keyStart, keyEnd, -1, -1);
+    this.lastChild.push(NONE);
+    this.table.push(item, keyStart, keyEnd, NONE, NONE, NONE, NONE);
+    const previous = parent < 0 ? this.rootLast : this.lastChild[parent]!;
+    if (previous !== NONE) this.table[previous * STRIDE + NEXT_SIBLING] = entry;
+    else if (parent < 0) this.rootFirst = entry;
+    else this.table[parent * STRIDE + FIRST_CHILD] = entry;
+    if (parent < 0) this.rootLast = entry;
+    else this.lastChild[parent] = entry;
     return entry;
   }
 
   close(entry: number, valueStart: number, valueEnd: number): void {
-    this.table[entry * STRIDE + 4] = valueStart;
-    this.table[entry * STRIDE + 5] = valueEnd;
+    this.table[entry * STRIDE + VALUE_START] = valueStart;
+    this.table[entry * STRIDE + VALUE_END] = valueEnd;
   }
 
   /** The field at `pointer`, or its deepest existing ancestor (`missing: true`); `undefined` for the root. */
   find(pointer: string): FoundField | undefined {
     const { table, keys } = this;
     const segments = fromPointer(pointer);
-    let parent = -1;
+    let found = NONE;
+    let child = this.rootFirst;
     let depth = 0;
     for (const segment of segments) {
-      let hit = -1;
-      for (let entry = parent + 1; entry < keys.length; entry++) {
-        if (table[entry * STRIDE + PARENT] !== parent) continue;
-        const key = keys[entry]!;
-        if (key === '' ? String(table[entry * STRIDE + ITEM]) === segment : key === segment) {
-          hit = entry;
-          break;
-        }
+      while (child !== NONE) {
+        const key = keys[child]!;
+        if (key === '' ? String(table[child * STRIDE + ITEM]) === segment : key === segment) break;
+        child = table[child * STRIDE + NEXT_SIBLING]!;
       }
-      if (hit < 0) break;
-      parent = hit;
+      if (child === NONE) break;
+      found = child;
       depth++;
+      child = table[child * STRIDE + FIRST_CHILD]!;
     }
-    if (parent < 0) return undefined;
-    const at = parent * STRIDE;
-    return { offsets: [table[at + 2]!, table[at + 3]!, table[at + 4]!, table[at + 5]!], missing: depth !== segments.length };
+    if (found === NONE) return undefined;
+    const at = found * STRIDE;
+    return { offsets: [table[at + KEY_START]!, table[at + KEY_END]!, table[at + VALUE_START]!, table[at + VALUE_END]!], missing: depth !== segments.length };
   }
 
   /** Number of fields recorded. */

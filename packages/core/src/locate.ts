@@ -44,10 +44,25 @@ export function findNode(file: Locatable, pointer: string): Located {
   return { node, key, depth };
 }
 
+/** 0-based index of the line holding `offset`: the last line start at or before it. */
+function lineIndexOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The range [start, end) (at least one character) as lines and columns; no intermediate objects. */
 function rangeOf(file: Locatable, start: number, end: number): Range {
-  const s = file.lineCounter.linePos(start);
-  const e = file.lineCounter.linePos(Math.max(end, start + 1));
-  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  const starts = file.lineCounter.lineStarts;
+  const last = Math.max(end, start + 1);
+  const line = lineIndexOf(starts, start);
+  const endLine = last === start + 1 && (starts[line + 1] ?? Infinity) > last ? line : lineIndexOf(starts, last);
+  return { line: line + 1, column: start - starts[line]! + 1, endLine: endLine + 1, endColumn: last - starts[endLine]! + 1 };
 }
 
 /**
@@ -77,17 +92,18 @@ function locateByOffsets(file: Locatable, fields: FieldIndex, pointer: string, t
   if (!found) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
   const [keyStart, keyEnd, valueStart, valueEnd] = found.offsets;
   const { missing } = found;
+  const starts = file.lineCounter.lineStarts;
   const opener = file.text?.[valueStart];
   const blockScalar = opener === '>' || opener === '|';
-  const multiLine = file.lineCounter.linePos(valueStart).line !== file.lineCounter.linePos(Math.max(valueStart, valueEnd - 1)).line;
+  const valueLine = lineIndexOf(starts, valueStart);
+  const multiLine = valueEnd - 1 > valueStart && lineIndexOf(starts, valueEnd - 1) !== valueLine;
   // Collections (flow, or a nested block on the following lines) are pointed at by their key.
-  const startsBelowKey = keyStart >= 0 && file.lineCounter.linePos(valueStart).line > file.lineCounter.linePos(keyStart).line;
+  const startsBelowKey = keyStart >= 0 && valueLine > lineIndexOf(starts, keyStart);
   const collection = opener === '[' || opener === '{' || startsBelowKey || (multiLine && !blockScalar);
   const useKey = keyStart >= 0 && (target === 'key' || missing || collection || valueEnd <= valueStart);
   if (useKey) return rangeOf(file, keyStart, keyEnd);
   if (multiLine && !blockScalar) {
-    const first = file.lineCounter.linePos(valueStart);
-    const lineEnd = (file.lineCounter.lineStarts[first.line] ?? valueEnd) - 1;
+    const lineEnd = (starts[valueLine + 1] ?? valueEnd) - 1;
     return rangeOf(file, valueStart, Math.max(valueStart + 1, Math.min(valueEnd, lineEnd)));
   }
   return rangeOf(file, valueStart, valueEnd);

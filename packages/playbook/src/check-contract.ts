@@ -123,13 +123,21 @@ function termDiagnostic(loaded: LoadedFile, term: CompiledTerm, value: unknown, 
   return d;
 }
 
+/** Dotted forms of the pointers rules name (a few dozen per playbook), worked out once. */
+const dotted = new Map<string, string>();
+const dottedOnce = (pointer: string): string => {
+  let text = dotted.get(pointer);
+  if (text === undefined) dotted.set(pointer, (text = dottedPath(pointer)));
+  return text;
+};
+
 function findingDiagnostic(loaded: LoadedFile, f: RuleFinding): Diagnostic {
   const related: RelatedLocation[] = f.triggeredBy.map((pointer) => {
     const at = locate(loaded, pointer);
-    const message = `${dottedPath(pointer)} is ${showValue(valueAt(loaded.value, pointer.slice(1).split('/')))}`;
+    const message = `${dottedOnce(pointer)} is ${showValue(valueAt(loaded.value, pointer.slice(1).split('/')))}`;
     return { file: loaded.file, path: pointer, message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
   });
-  const term = dottedPath(f.pointer).replace(/^terms\./, '');
+  const term = dottedOnce(f.pointer).replace(/^terms\./, '');
   const at = locate(loaded, f.pointer);
   return {
     code: f.code,
