@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Entry point. CONTRACTS_DEBUG=1 maps stack traces of real bugs to TypeScript lines (off by default:
 // reading source maps costs start-up time).
+if (Number(process.versions.node.split('.')[0]) < 20) {
+  process.stderr.write(`contracts needs Node.js 20 or newer; this is Node.js ${process.version}\n`);
+  process.exit(2);
+}
 if (process.env.CONTRACTS_DEBUG) process.setSourceMapsEnabled?.(true);
-const { execute } = await import('@oclif/core');
+// `@oclif/core/execute` rather than `@oclif/core`: the index loads help, ux and semver up front.
+const { execute } = await import('@oclif/core/execute');
 await execute({ dir: import.meta.url });

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { BaseCommand, formatFlag, playbookFlag } from '../base-command.js';
 
 export default class Rounds extends BaseCommand {
