@@ -157,9 +157,11 @@ class FastParser {
   }
 
   private set(target: Record<string, unknown>, key: string, value: unknown): void {
-    if (Object.prototype.hasOwnProperty.call(target, key)) bail(); // duplicate: let yaml report it
-    if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    else target[key] = value;
+    // Values are never `undefined`, so anything already there is a duplicate key (let yaml report it)
+    // or a name inherited from Object.prototype (`constructor`, `__proto__`…), which the full parser
+    // handles safely too. One property load is cheaper than hasOwnProperty on every key.
+    if (target[key] !== undefined) bail();
+    target[key] = value;
   }
 
   /**

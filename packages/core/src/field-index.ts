@@ -21,6 +21,22 @@ const NEXT_SIBLING = 6;
 const NONE = -1;
 
 /**
+ * Segments of the pointers looked up, shared across files: a batch asks for the same few hundred
+ * pointers (the playbook's terms) in every file. Emptied when it grows large, so a long-running
+ * process that sees arbitrary pointers does not keep them all.
+ */
+const segmentCache = new Map<string, readonly string[]>();
+function segmentsOf(pointer: string): readonly string[] {
+  let segments = segmentCache.get(pointer);
+  if (!segments) {
+    if (segmentCache.size >= 4096) segmentCache.clear();
+    segments = fromPointer(pointer);
+    segmentCache.set(pointer, segments);
+  }
+  return segments;
+}
+
+/**
  * Where every field of a document sits, as the fast reader saw it: a flat table of entries (list
  * index, key and value offsets, first child, next sibling) in document order. Recording a field is a
  * few array pushes; building a JSON Pointer string and a Map entry per field cost the reader about a
@@ -59,7 +75,7 @@ export class FieldIndex {
   /** The field at `pointer`, or its deepest existing ancestor (`missing: true`); `undefined` for the root. */
   find(pointer: string): FoundField | undefined {
     const { table, keys } = this;
-    const segments = fromPointer(pointer);
+    const segments = segmentsOf(pointer);
     let found = NONE;
     let child = this.rootFirst;
     let depth = 0;

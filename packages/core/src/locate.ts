@@ -59,9 +59,13 @@ function lineIndexOf(starts: readonly number[], offset: number): number {
 /** The range [start, end) (at least one character) as lines and columns; no intermediate objects. */
 function rangeOf(file: Locatable, start: number, end: number): Range {
   const starts = file.lineCounter.lineStarts;
+  return rangeFromLine(starts, start, end, lineIndexOf(starts, start));
+}
+
+/** `rangeOf` when the line of `start` is known: most ranges end on the line they start on. */
+function rangeFromLine(starts: readonly number[], start: number, end: number, line: number): Range {
   const last = Math.max(end, start + 1);
-  const line = lineIndexOf(starts, start);
-  const endLine = last === start + 1 && (starts[line + 1] ?? Infinity) > last ? line : lineIndexOf(starts, last);
+  const endLine = (starts[line + 1] ?? Infinity) > last ? line : lineIndexOf(starts, last);
   return { line: line + 1, column: start - starts[line]! + 1, endLine: endLine + 1, endColumn: last - starts[endLine]! + 1 };
 }
 
@@ -96,15 +100,16 @@ function locateByOffsets(file: Locatable, fields: FieldIndex, pointer: string, t
   const opener = file.text?.[valueStart];
   const blockScalar = opener === '>' || opener === '|';
   const valueLine = lineIndexOf(starts, valueStart);
-  const multiLine = valueEnd - 1 > valueStart && lineIndexOf(starts, valueEnd - 1) !== valueLine;
+  const nextLineStart = starts[valueLine + 1] ?? Infinity;
+  const multiLine = valueEnd - 1 > valueStart && valueEnd - 1 >= nextLineStart;
   // Collections (flow, or a nested block on the following lines) are pointed at by their key.
-  const startsBelowKey = keyStart >= 0 && valueLine > lineIndexOf(starts, keyStart);
+  const startsBelowKey = keyStart >= 0 && keyStart < starts[valueLine]!;
   const collection = opener === '[' || opener === '{' || startsBelowKey || (multiLine && !blockScalar);
   const useKey = keyStart >= 0 && (target === 'key' || missing || collection || valueEnd <= valueStart);
-  if (useKey) return rangeOf(file, keyStart, keyEnd);
+  if (useKey) return rangeFromLine(starts, keyStart, keyEnd, startsBelowKey ? lineIndexOf(starts, keyStart) : valueLine);
   if (multiLine && !blockScalar) {
     const lineEnd = (starts[valueLine + 1] ?? valueEnd) - 1;
-    return rangeOf(file, valueStart, Math.max(valueStart + 1, Math.min(valueEnd, lineEnd)));
+    return rangeFromLine(starts, valueStart, Math.max(valueStart + 1, Math.min(valueEnd, lineEnd)), valueLine);
   }
-  return rangeOf(file, valueStart, valueEnd);
+  return rangeFromLine(starts, valueStart, valueEnd, valueLine);
 }
