@@ -6,6 +6,11 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
   process.exit(2);
 }
 if (process.env.CONTRACTS_DEBUG) process.setSourceMapsEnabled?.(true);
-// `@oclif/core/execute` rather than `@oclif/core`: the index loads help, ux and semver up front.
-const { execute } = await import('@oclif/core/execute');
-await execute({ dir: import.meta.url });
+// Plain `check` and `validate` runs skip oclif's start-up (see src/fast-path.ts); CONTRACTS_OCLIF=1
+// sends every invocation through oclif.
+const { runWithoutOclif } = await import('../dist/fast-path.js');
+if (process.env.CONTRACTS_OCLIF === '1' || !(await runWithoutOclif(process.argv.slice(2)))) {
+  // `@oclif/core/execute` rather than `@oclif/core`: the index loads help, ux and semver up front.
+  const { execute } = await import('@oclif/core/execute');
+  await execute({ dir: import.meta.url });
+}

@@ -2,7 +2,11 @@
 // about 40 ms of start-up that every command paid.
 import { Command } from '@oclif/core/command';
 import * as Flags from '@oclif/core/flags';
+import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
 import { isContractsError } from '@contracts/core/errors';
+import type { FlagSpec } from './flag-specs.js';
+
+export { useColor } from './flag-specs.js';
 
 /**
  * Shared behaviour: errors a user can act on (bad path, bad ref, missing pandoc) print as one line and
@@ -44,5 +48,29 @@ export const formatFlag = (options: readonly string[], defaultValue: string) =>
 /** `--playbook FILE`, the same on every command that rates positions. */
 export const playbookFlag = () => Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' });
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+type OclifFlag<S extends FlagSpec> = S extends { kind: 'boolean' }
+  ? BooleanFlag<boolean>
+  : S extends { kind: 'integer' }
+    ? OptionFlag<number | undefined>
+    : S extends { default: string }
+      ? OptionFlag<string>
+      : OptionFlag<string | undefined>;
+
+/** oclif flags from the plain flag specs (flag-specs.ts) that the fast path parses too. */
+export function oclifFlags<T extends Record<string, FlagSpec>>(specs: T): { [K in keyof T]: OclifFlag<T[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const char = 'char' in spec && spec.char !== undefined ? { char: spec.char as 'f' } : {};
+    if (spec.kind === 'boolean') out[name] = Flags.boolean({ description: spec.description, default: false, ...char });
+    else if (spec.kind === 'integer') out[name] = Flags.integer({ description: spec.description, ...(spec.min !== undefined ? { min: spec.min } : {}) });
+    else {
+      out[name] = Flags.string({
+        description: spec.description,
+        ...char,
+        ...(spec.options ? { options: [...spec.options] } : {}),
+        ...(spec.default !== undefined ? { default: spec.default } : {}),
+      });
+    }
+  }
+  return out as { [K in keyof T]: OclifFlag<T[K]> };
+}

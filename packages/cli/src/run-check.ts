@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { collectContractFiles, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
 import { formatters, type FileSummary, type FormatName } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
+import { useColor, type checkFlagSpecs, type FlagValues } from './flag-specs.js';
 
 export interface CheckRunOptions {
   format: string;
@@ -17,6 +18,21 @@ export interface CheckRun {
   errors: number;
   warnings: number;
   diagnostics: Diagnostic[];
+}
+
+/** The whole `contracts check` command after its flags are parsed (by oclif or by the fast path). */
+export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>): Promise<{ output: string; exitCode: number }> {
+  const result = await checkPaths(paths.length > 0 ? [...paths] : ['contracts'], {
+    format: flags.format,
+    color: useColor(),
+    verbose: flags.verbose,
+    ...(flags.playbook !== undefined ? { playbook: flags.playbook } : {}),
+    ...(flags['changed-since'] !== undefined ? { changedSince: flags['changed-since'] } : {}),
+    ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
+  });
+  const maxWarnings = flags['max-warnings'];
+  const exitCode = result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0;
+  return { output: result.output, exitCode };
 }
 
 /** `contracts check`: playbook, file selection (changed / shard), check, format. */

@@ -1,11 +1,19 @@
 import { collectContractFiles, countSeverities, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
 import { formatters, type FormatName } from '@contracts/format';
+import { useColor, type FlagValues, type validateFlagSpecs } from './flag-specs.js';
 
 export interface ValidationRun {
   output: string;
   errors: number;
   warnings: number;
   diagnostics: Diagnostic[];
+}
+
+/** The whole `contracts validate` command after its flags are parsed (by oclif or by the fast path). */
+export async function validateCommand(paths: readonly string[], flags: FlagValues<typeof validateFlagSpecs>, toolVersion: string): Promise<{ output: string; exitCode: number }> {
+  const result = await validatePaths(paths.length > 0 ? [...paths] : ['contracts'], { format: flags.format, color: useColor(), toolVersion });
+  const maxWarnings = flags['max-warnings'];
+  return { output: result.output, exitCode: result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0 };
 }
 
 /** `contracts validate`: collect files, validate them, format the diagnostics. */

@@ -1,7 +1,6 @@
 import * as Args from '@oclif/core/args';
-import * as Flags from '@oclif/core/flags';
-import { formatNames } from '@contracts/format/names';
-import { BaseCommand, formatFlag, playbookFlag, useColor } from '../base-command.js';
+import { BaseCommand, oclifFlags } from '../base-command.js';
+import { checkFlagSpecs } from '../flag-specs.js';
 
 export default class Check extends BaseCommand {
   static override summary = 'Check contracts against the schema, the negotiation playbook and the risk rules.';
@@ -16,29 +15,13 @@ export default class Check extends BaseCommand {
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: 'Files or directories (default: contracts/)' }) };
-  static override flags = {
-    format: formatFlag(formatNames, 'stylish'),
-    playbook: playbookFlag(),
-    'changed-since': Flags.string({ description: 'Only contracts changed since this git ref (committed, staged or not, untracked)' }),
-    shard: Flags.string({ description: 'Check only shard i of n (i/n), split deterministically by file path' }),
-    'max-warnings': Flags.integer({ description: 'Exit 1 when there are more warnings than this', min: 0 }),
-    verbose: Flags.boolean({ char: 'v', description: 'Also show preferred positions (info)', default: false }),
-  };
+  static override flags = oclifFlags(checkFlagSpecs);
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Check);
-    const { checkPaths } = await import('../run-check.js');
-    const paths = (argv as string[]).length > 0 ? (argv as string[]) : ['contracts'];
-    const result = await checkPaths(paths, {
-      format: flags.format,
-      color: useColor(),
-      verbose: flags.verbose,
-      ...(flags.playbook !== undefined ? { playbook: flags.playbook } : {}),
-      ...(flags['changed-since'] !== undefined ? { changedSince: flags['changed-since'] } : {}),
-      ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
-    });
-    await this.print(result.output);
-    const maxWarnings = flags['max-warnings'];
-    process.exitCode = result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0;
+    const { checkCommand } = await import('../run-check.js');
+    const { output, exitCode } = await checkCommand(argv as string[], flags);
+    await this.print(output);
+    process.exitCode = exitCode;
   }
 }

@@ -1,7 +1,6 @@
 import * as Args from '@oclif/core/args';
-import * as Flags from '@oclif/core/flags';
-import { BaseCommand, formatFlag, useColor } from '../base-command.js';
-import { formatNames } from '@contracts/format/names';
+import { BaseCommand, oclifFlags } from '../base-command.js';
+import { validateFlagSpecs } from '../flag-specs.js';
 
 export default class Validate extends BaseCommand {
   static override summary = 'Check contract files against the vendor-agreement JSON Schema.';
@@ -14,16 +13,13 @@ export default class Validate extends BaseCommand {
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: 'Files or directories (default: contracts/)' }) };
-  static override flags = {
-    format: formatFlag(formatNames, 'stylish'),
-    'max-warnings': Flags.integer({ description: 'Exit 1 when there are more warnings than this', min: 0 }),
-  };
+  static override flags = oclifFlags(validateFlagSpecs);
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Validate);
-    const { validatePaths } = await import('../run-validation.js');
-    const result = await validatePaths((argv as string[]).length > 0 ? (argv as string[]) : ['contracts'], { format: flags.format, color: useColor(), toolVersion: this.config.version });
-    await this.print(result.output);
-    process.exitCode = result.errors > 0 || (flags['max-warnings'] !== undefined && result.warnings > flags['max-warnings']) ? 1 : 0;
+    const { validateCommand } = await import('../run-validation.js');
+    const { output, exitCode } = await validateCommand(argv as string[], flags, this.config.version);
+    await this.print(output);
+    process.exitCode = exitCode;
   }
 }
