@@ -33,6 +33,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
   const findings = evaluateRules(playbook, contract);
   if (broken.length > 0) for (let i = findings.length - 1; i >= 0; i--) if (isBroken(findings[i]!.pointer)) findings.splice(i, 1);
 
+  const namedByRules = rulePointers(playbook);
   const diagnostics: Diagnostic[] = [];
   const terms: TermResult[] = [];
   const counts = { preferred: 0, fallback: 0, walkAway: 0, missing: 0, unrated: 0, risk: findings.length };
@@ -44,10 +45,12 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     // A term a triggered rule finds wanting is reported once, by the rule, as an error.
     let ruleError = false;
     let requiredBy: string[] | undefined;
-    for (const f of findings) {
-      if (f.pointer !== term.pointer) continue;
-      ruleError = true;
-      if (f.missing) (requiredBy ??= []).push(f.ruleId);
+    if (findings.length > 0 && namedByRules.has(term.pointer)) {
+      for (const f of findings) {
+        if (f.pointer !== term.pointer) continue;
+        ruleError = true;
+        if (f.missing) (requiredBy ??= []).push(f.ruleId);
+      }
     }
     const expected = term.spec.expected !== false;
     if (tier === 'preferred') counts.preferred++;
@@ -69,6 +72,17 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
   for (const f of findings) diagnostics.push(findingDiagnostic(loaded, f));
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, terms, findings, summary: collectTerms ? summarize(terms, findings) : summaryOf(counts) };
+}
+
+/** Pointers of the terms any risk rule requires, per playbook: most terms are named by none. */
+const rulePointersByPlaybook = new WeakMap<Playbook, ReadonlySet<string>>();
+function rulePointers(playbook: Playbook): ReadonlySet<string> {
+  let pointers = rulePointersByPlaybook.get(playbook);
+  if (!pointers) {
+    pointers = new Set(playbook.rules.flatMap((rule) => rule.requirements.map((r) => r.pointer)));
+    rulePointersByPlaybook.set(playbook, pointers);
+  }
+  return pointers;
 }
 
 const severityOf = { preferred: 'info', fallback: 'warning', 'walk-away': 'error', missing: 'warning' } as const;
