@@ -23,8 +23,22 @@ const examples = () =>
     .sort()
     .map((f) => readFileSync(join(repoRoot, 'contracts', f), 'utf8'));
 
+/** Fields a negotiation moves, with values from preferred to walk-away (all valid under the schema). */
+const variations = [
+  [/notificationHours: \d+/, [4, 24, 48, 72, 96, 120]],
+  [/supportPeriodYears: \d+/, [2, 3, 5, 7]],
+  [/dataReturnDays: \d+/, [15, 30, 60, 90]],
+  [/critical: \d+/, [7, 14, 30, 45, 90]],
+  [/perClaimUsd: \d+/, [1000000, 2000000, 5000000, 10000000]],
+  [/encryptionInTransit: [\w.-]+/, ['tls-1.3', 'tls-1.2', 'tls-1.1']],
+  [/dataBreachCap: [\w-]+/, ['uncapped', 'super-cap', 'general-cap']],
+  [/subprocessorChange: [\w-]+/, ['prior-written-consent', 'notice-with-objection', 'notice-only']],
+  [/internetFacing: \w+/, ['true', 'false']],
+  [/kind: [\w-]+/, ['government', 'healthcare', 'public-company', 'company', 'defence-contractor']],
+];
+
 /**
- * Writes `count` contracts into `dir`: each a bundled example with a new id and varied numbers.
+ * Writes `count` contracts into `dir`: each a bundled example with a new id and varied positions.
  * Dates are quoted so YAML 1.1 parsers (js-yaml, used by ajv-cli) read them as strings too and both
  * tools validate the same data.
  */
@@ -37,13 +51,12 @@ export function generateContracts(dir, count, seed = 42) {
   for (let i = 0; i < count; i++) {
     const base = bases[i % bases.length];
     const id = `bench-${String(i).padStart(5, '0')}`;
-    const text = base
+    let text = base
       .replace(/^id: .*$/m, `id: ${id}`)
       .replace(/^(\s*(?:effectiveDate|date): )(\d{4}-\d{2}-\d{2})$/gm, '$1"$2"')
-      .replace(/notificationHours: \d+/, `notificationHours: ${pick([4, 24, 48, 72, 96, 120])}`)
-      .replace(/supportPeriodYears: \d+/, `supportPeriodYears: ${pick([2, 3, 5, 7])}`)
-      .replace(/dataReturnDays: \d+/, `dataReturnDays: ${pick([15, 30, 60, 90])}`)
       .replace(/annualFeesUsd: \d+/, `annualFeesUsd: ${Math.floor(10_000 + random() * 1_000_000)}`);
+    // Positions move the way negotiations move them, so checks see every tier and many risk rules fire.
+    for (const [pattern, values] of variations) if (random() < 0.6) text = text.replace(pattern, (m) => `${m.slice(0, m.indexOf(':'))}: ${pick(values)}`);
     const file = join(dir, `${id}.yaml`);
     writeFileSync(file, text);
     files.push(file);

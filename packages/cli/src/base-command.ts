@@ -37,7 +37,7 @@ export abstract class BaseCommand extends Command {
 
   /** Writes to stdout and waits for it to drain, so large outputs are never cut off by an early exit. */
   protected async print(text: string): Promise<void> {
-    if (text === '') return;
+    // Even '' waits: it flushes whatever the command already wrote as it went.
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
   }
 }

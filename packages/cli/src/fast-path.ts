@@ -11,8 +11,9 @@ import { checkFlagSpecs, validateFlagSpecs, type FlagSpec } from './flag-specs.j
  * as always, with its usage errors and help. Both paths parse the same flag specs (flag-specs.ts) and
  * call the same command function, so they cannot disagree about what a flag means.
  */
-const commands: Record<string, { specs: Record<string, FlagSpec>; run: (paths: string[], flags: never) => Promise<{ output: string; exitCode: number }> }> = {
-  check: { specs: checkFlagSpecs, run: async (paths, flags) => (await import('./run-check.js')).checkCommand(paths, flags) },
+type Run = (paths: string[], flags: never, write: (chunk: string) => void) => Promise<{ output: string; exitCode: number }>;
+const commands: Record<string, { specs: Record<string, FlagSpec>; run: Run }> = {
+  check: { specs: checkFlagSpecs, run: async (paths, flags, write) => (await import('./run-check.js')).checkCommand(paths, flags, write) },
   validate: {
     specs: validateFlagSpecs,
     run: async (paths, flags) => (await import('./run-validation.js')).validateCommand(paths, flags, packageVersion()),
@@ -86,15 +87,28 @@ export async function runWithoutOclif(argv: readonly string[]): Promise<boolean>
   const invocation = parseSimpleInvocation(argv);
   if (!invocation) return false;
   let result: { output: string; exitCode: number };
+  let wrote = false;
+  const write = (chunk: string) => {
+    if (chunk === '') return;
+    wrote = true;
+    process.stdout.write(chunk);
+  };
   try {
-    result = await commands[invocation.command]!.run(invocation.paths, invocation.flags as never);
+    result = await commands[invocation.command]!.run(invocation.paths, invocation.flags as never, write);
   } catch (error) {
-    if (!isContractsError(error)) return false;
-    process.stderr.write(`contracts: ${error.message}\n`);
-    process.exitCode = error.exitCode;
+    if (isContractsError(error)) {
+      process.stderr.write(`contracts: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return true;
+    }
+    if (!wrote) return false;
+    // Part of the report is out: running the command again would print it twice.
+    process.stderr.write(`contracts: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
     return true;
   }
-  if (result.output !== '') await new Promise<void>((resolve, reject) => process.stdout.write(result.output, (e) => (e ? reject(e) : resolve())));
+  // Written and flushed before the exit code is set, so an early exit never cuts the report short.
+  await new Promise<void>((resolve, reject) => process.stdout.write(result.output, (e) => (e ? reject(e) : resolve())));
   process.exitCode = result.exitCode;
   return true;
 }

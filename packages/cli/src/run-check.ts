@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { collectContractFiles, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
-import { formatters, type FileSummary, type FormatName } from '@contracts/format';
+import { collectContractFiles, compareDiagnostics, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
+import { chunkedFormats, formatters, type ChunkedFormat, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 import { useColor, type checkFlagSpecs, type FlagValues } from './flag-specs.js';
 
@@ -11,6 +11,12 @@ export interface CheckRunOptions {
   playbook?: string;
   changedSince?: string;
   shard?: string;
+  /**
+   * Where to write the report as it is produced. Formats printed file by file (stylish, github) are
+   * then written one file at a time and nothing is kept: `output` comes back empty. Without it, or for
+   * the other formats, the whole report comes back in `output`.
+   */
+  write?: (chunk: string) => void;
 }
 
 export interface CheckRun {
@@ -21,8 +27,9 @@ export interface CheckRun {
 }
 
 /** The whole `contracts check` command after its flags are parsed (by oclif or by the fast path). */
-export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>): Promise<{ output: string; exitCode: number }> {
+export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>, write?: (chunk: string) => void): Promise<{ output: string; exitCode: number }> {
   const result = await checkPaths(paths.length > 0 ? [...paths] : ['contracts'], {
+    ...(write ? { write } : {}),
     format: flags.format,
     color: useColor(),
     verbose: flags.verbose,
@@ -49,28 +56,84 @@ export async function checkPaths(paths: string[], options: CheckRunOptions): Pro
 
   let files = await collectContractFiles(paths);
   if (options.changedSince !== undefined) files = await onlyChanged(files, options.changedSince);
-  if (shard) files = files.filter((f) => shardOf(displayPath(f), shard.count) === shard.index - 1);
+  // In the order the report lists files (by the path shown), so a report can be written as it goes.
+  let shown = files.map((path) => ({ path, file: displayPath(path) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (shard) shown = shown.filter((f) => shardOf(f.file, shard.count) === shard.index - 1);
+  const displayOf = new Map(shown.map((f) => [f.path, f.file]));
 
   // Preferred positions (info) are only built with --verbose: it keeps every format (and machine
   // output for thousands of files) small. Large batches use every core (core's runFileTask).
   rememberPlaybook(playbookFile, loaded);
   const task = new URL(import.meta.resolve('@contracts/playbook/check-task'));
-  // A check's results are large (every rated term), so a worker's start-up, JIT warm-up and result
-  // copying only pay off for big batches: measured on 2 cores, one thread wins at 1,000 files.
-  const results = await runFileTask<{ playbookPath: string; info: boolean }, CheckedFile>(task, files, { playbookPath: playbookFile, info: options.verbose }, { minFilesPerThread: 2500 });
-  const diagnostics: Diagnostic[] = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) }));
-  const summaries: FileSummary[] = [];
-  for (const r of results) {
-    // One displayPath per file, and no per-diagnostic copies: this loop runs over 10,000 files.
-    const file = displayPath(r.file);
+  const run = (onResult?: (r: CheckedFile) => void) =>
+    // A check's results are large (every rated term), so a worker's start-up, JIT warm-up and result
+    // copying only pay off for big batches: measured on 2 cores, one thread wins at 1,000 files.
+    runFileTask<{ playbookPath: string; info: boolean }, CheckedFile>(task, shown.map((f) => f.path), { playbookPath: playbookFile, info: options.verbose }, { minFilesPerThread: 2500 }, onResult);
+  // Findings about the playbook itself (warnings: a broken playbook stopped above), by the path shown.
+  const playbookFindings: Diagnostic[] = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) }));
+  // One displayPath per file, and no per-diagnostic copies: this runs over 10,000 files.
+  const showPaths = (r: CheckedFile): string => {
+    const file = displayOf.get(r.file) ?? displayPath(r.file);
     for (const d of r.diagnostics) {
       d.file = file;
       for (const rel of d.related ?? []) rel.file = file;
-      diagnostics.push(d);
     }
+    return file;
+  };
+
+  const chunked = options.write ? chunkedFormats[options.format as FormatName] : undefined;
+  if (options.write && chunked) {
+    const counts = await writeAsChecked(run, showPaths, playbookFindings, shown.length, chunked, options.write, { color: options.color, verbose: options.verbose });
+    return { output: '', ...counts, diagnostics: [] };
+  }
+  const diagnostics: Diagnostic[] = playbookFindings;
+  const summaries: FileSummary[] = [];
+  for (const r of await run()) {
+    const file = showPaths(r);
+    for (const d of r.diagnostics) diagnostics.push(d);
     summaries.push(r.summary ? { file, summary: r.summary.text } : { file });
   }
   return tally(render(diagnostics, summaries), diagnostics);
+}
+
+/**
+ * Writes each file's part of the report as soon as the file is checked, then the totals: the same
+ * bytes as the whole report (a test holds it to that), without keeping any finding. The playbook's
+ * own findings go where the file order puts them.
+ */
+async function writeAsChecked(
+  run: (onResult: (r: CheckedFile) => void) => Promise<unknown>,
+  showPaths: (r: CheckedFile) => string,
+  playbookFindings: Diagnostic[],
+  fileCount: number,
+  format: ChunkedFormat,
+  write: (chunk: string) => void,
+  options: FormatOptions,
+): Promise<{ errors: number; warnings: number }> {
+  const counts = countSeverities(playbookFindings);
+  let { errors, warnings } = counts;
+  const extra = [...new Set(playbookFindings.map((d) => d.file))].sort();
+  const findingsOf = (file: string) => playbookFindings.filter((d) => d.file === file).sort(compareDiagnostics);
+  let nextExtra = 0;
+  const writeExtrasBefore = (file: string | undefined) => {
+    while (nextExtra < extra.length && (file === undefined || extra[nextExtra]! < file)) {
+      const other = extra[nextExtra++]!;
+      write(format.file(other, findingsOf(other), undefined, options));
+    }
+  };
+  await run((r) => {
+    const file = showPaths(r);
+    const own = countSeverities(r.diagnostics);
+    errors += own.errors;
+    warnings += own.warnings;
+    writeExtrasBefore(file);
+    let diagnostics = r.diagnostics;
+    if (extra[nextExtra] === file) diagnostics = [...findingsOf(extra[nextExtra++]!), ...diagnostics].sort(compareDiagnostics);
+    write(format.file(file, diagnostics, r.summary?.text, options));
+  });
+  writeExtrasBefore(undefined);
+  write(format.end({ errors, warnings, files: fileCount }, options));
+  return { errors, warnings };
 }
 
 function tally(output: string, diagnostics: Diagnostic[]): CheckRun {

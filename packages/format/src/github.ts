@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '@contracts/core';
-import { sortDiagnostics } from '@contracts/core';
-import { totalsLine } from './totals.js';
+import { wholeReport, type ChunkedFormat } from './chunks.js';
+import { totalsText } from './totals.js';
 import type { Formatter } from './types.js';
 
 // Escaping as actions/toolkit packages/core/src/command.ts: the runner unescapes exactly these sequences.
@@ -31,24 +31,28 @@ function body(d: Diagnostic): string {
  * only with `verbose`), then one plain totals line for the log. Columns are sent only for single-line ranges,
  * because GitHub rejects `col`/`endColumn` when `line` and `endLine` differ.
  */
-export const github: Formatter = (diagnostics, options = {}) => {
-  const shown = sortDiagnostics(diagnostics.filter((d) => options.verbose || d.severity !== 'info'));
-  const out = shown.map((d) => {
-    const line = d.line >= 1 ? d.line : undefined;
-    const oneLine = line !== undefined && d.endLine === d.line;
-    return workflowCommand(
-      command[d.severity],
-      [
+export const githubChunks: ChunkedFormat = {
+  file(_file, diagnostics, _summary, options) {
+    let out = '';
+    for (const d of diagnostics) {
+      if (!options.verbose && d.severity === 'info') continue;
+      const line = d.line >= 1 ? d.line : undefined;
+      const oneLine = line !== undefined && d.endLine === d.line;
+      const properties: [string, string | number | undefined][] = [
         ['file', d.file],
         ['line', line],
         ['col', oneLine && d.column >= 1 ? d.column : undefined],
         ['endLine', line !== undefined && d.endLine >= d.line ? d.endLine : undefined],
         ['endColumn', oneLine && d.endColumn >= 1 ? d.endColumn : undefined],
         ['title', d.code],
-      ],
-      body(d),
-    );
-  });
-  out.push(`contracts: ${totalsLine(diagnostics, options)}`);
-  return out.join('\n') + '\n';
+      ];
+      out += `${workflowCommand(command[d.severity], properties, body(d))}\n`;
+    }
+    return out;
+  },
+  end({ errors, warnings, files }) {
+    return `contracts: ${totalsText(errors, warnings, files)}\n`;
+  },
 };
+
+export const github: Formatter = wholeReport(githubChunks);

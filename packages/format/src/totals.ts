@@ -6,8 +6,12 @@ export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' :
 /** `2 errors, 1 warning in 3 files`: the same totals line in every human format (the file count only when known). */
 export function totalsLine(diagnostics: readonly Diagnostic[], options: FormatOptions): string {
   const { errors, warnings } = countSeverities(diagnostics);
-  const checked = options.files?.length;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${checked !== undefined ? ` in ${plural(checked, 'file')}` : ''}`;
+  return totalsText(errors, warnings, options.files?.length);
+}
+
+/** The totals line from counts (a streamed report has counts, not the diagnostics). */
+export function totalsText(errors: number, warnings: number, files: number | undefined): string {
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${files !== undefined ? ` in ${plural(files, 'file')}` : ''}`;
 }
 
 /** Every file to report on, sorted: those with findings and every file the caller says it checked. */

@@ -13,6 +13,8 @@ export interface CheckedFile {
 export interface CheckFilesOptions {
   /** Include info diagnostics for preferred positions (default true). */
   info?: boolean;
+  /** Receives each file's result as soon as it is checked; none are then kept or returned. */
+  onResult?: (result: CheckedFile) => void;
 }
 
 /** Loads, schema-validates and playbook-checks files: `contracts check` without the printing. */
@@ -23,13 +25,17 @@ export async function checkFiles(files: readonly string[], playbook: Playbook, o
   for (const file of files) {
     const { loaded, diagnostics: validation } = validateOne(file, validator);
     if (loaded.value === undefined) {
-      out.push({ file, diagnostics: validation, summary: undefined });
+      const result = { file, diagnostics: validation, summary: undefined };
+      if (options.onResult) options.onResult(result);
+      else out.push(result);
       continue;
     }
     // Terms at or under a path with a schema problem are not rated again (checkContract skips them).
     const checked = checkContract(loaded, playbook, { schemaDiagnostics: validation, info, terms: false });
     const diagnostics = validation.length === 0 ? checked.diagnostics : [...validation, ...checked.diagnostics].sort(compareDiagnostics);
-    out.push({ file, diagnostics, summary: checked.summary });
+    const result = { file, diagnostics, summary: checked.summary };
+    if (options.onResult) options.onResult(result);
+    else out.push(result);
   }
   return out;
 }

@@ -20,7 +20,7 @@ export function rememberPlaybook(path: string, loaded: LoadedPlaybook): void {
  * Batch task for core's `runFileTask`: checks a slice of files on whichever thread runs it. Only plain
  * data (diagnostics, summary) comes back, so results cross threads cheaply.
  */
-export default async function checkTask(files: string[], options: CheckTaskOptions): Promise<CheckedFile[]> {
+export default async function checkTask(files: string[], options: CheckTaskOptions, onResult?: (result: CheckedFile) => void): Promise<CheckedFile[]> {
   let loaded = playbooks.get(options.playbookPath);
   if (!loaded) {
     loaded = loadPlaybook(options.playbookPath);
@@ -28,7 +28,7 @@ export default async function checkTask(files: string[], options: CheckTaskOptio
   }
   const { playbook } = await loaded;
   if (!playbook) throw new Error(`playbook ${options.playbookPath} became invalid while checking`);
-  return checkFiles(files, playbook, { info: options.info });
+  return checkFiles(files, playbook, { info: options.info, ...(onResult ? { onResult } : {}) });
 }
 
 export type { Diagnostic };

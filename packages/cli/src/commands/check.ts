@@ -20,7 +20,7 @@ export default class Check extends BaseCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Check);
     const { checkCommand } = await import('../run-check.js');
-    const { output, exitCode } = await checkCommand(argv as string[], flags);
+    const { output, exitCode } = await checkCommand(argv as string[], flags, (chunk) => process.stdout.write(chunk));
     await this.print(output);
     process.exitCode = exitCode;
   }
