@@ -6,6 +6,12 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
   process.exit(2);
 }
 if (process.env.CONTRACTS_DEBUG) process.setSourceMapsEnabled?.(true);
+// `contracts check | head`: when the reader goes away, stop quietly (as a shell tool killed by SIGPIPE
+// would) instead of failing with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`contracts: cannot write the output: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
 // Plain `check` and `validate` runs skip oclif's start-up (see src/fast-path.ts); CONTRACTS_OCLIF=1
 // sends every invocation through oclif.
 const { runWithoutOclif } = await import('../dist/fast-path.js');

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,22 @@ describe('fast path for check and validate', () => {
     expect(fast.stdout).toBe(oclif.stdout);
     const pidless = (text: string) => text.replace(/\(node:\d+\)/g, '(node:PID)');
     expect(pidless(fast.stderr)).toBe(pidless(oclif.stderr));
+  });
+
+  it('stops quietly when the reader of its output goes away (`| head`)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { cliBin, repoRoot } = await import('./run-cli.js');
+    // Far more output than a pipe buffers (64 KiB), so writes fail once the reader has gone.
+    const many = mkdtempSync(join(tmpdir(), 'contracts-epipe-'));
+    const example = readFileSync(join(repoRoot, 'contracts/springfield-smartcam.yaml'));
+    for (let i = 0; i < 60; i++) writeFileSync(join(many, `c${i}.yaml`), example);
+    const child = spawn(process.execPath, [cliBin, 'check', '--verbose', many], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
+    expect(code).not.toBeNull();
   });
 
   it('really skips oclif on a plain check', async () => {
