@@ -4,17 +4,20 @@ import { totalsText } from './totals.js';
 import type { Formatter } from './types.js';
 
 // Escaping as actions/toolkit packages/core/src/command.ts: the runner unescapes exactly these sequences.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+// Most values hold none of them, so one test spares five replacements (a CI run annotates 17,000
+// findings per 1,000 contracts).
+const escapeData = (s: string) => (/[%\r\n]/.test(s) ? s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A') : s);
+const escapeProperty = (s: string) => (/[%\r\n:,]/.test(s) ? escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C') : s);
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** `::name k=v,k=v::data`; like the toolkit, properties without a value are left out. */
 function workflowCommand(name: string, properties: [string, string | number | undefined][], data: string): string {
-  const props = properties
-    .filter((p): p is [string, string | number] => p[1] !== undefined && p[1] !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-    .join(',');
+  let props = '';
+  for (const [key, value] of properties) {
+    if (value === undefined || value === '') continue;
+    props += `${props ? ',' : ''}${key}=${typeof value === 'number' ? value : escapeProperty(value)}`;
+  }
   return `::${name}${props ? ` ${props}` : ''}::${escapeData(data)}`;
 }
 
