@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { collectContractFiles, compareDiagnostics, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
-import { chunkedFormats, formatters, type ChunkedFormat, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
+import { chunkedFormats, fileEntry, formatters, type ChunkedFormat, type FileEntry, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 import { useColor, type checkFlagSpecs, type FlagValues } from './flag-specs.js';
 
@@ -97,9 +97,9 @@ export async function checkPaths(paths: string[], options: CheckRunOptions): Pro
 }
 
 /**
- * Writes each file's part of the report as soon as the file is checked, then the totals: the same
- * bytes as the whole report (a test holds it to that), without keeping any finding. The playbook's
- * own findings go where the file order puts them.
+ * Writes the report while checking: its opening, each file's part as soon as the file is checked,
+ * then the closing. The same bytes as the whole report (a test holds it to that), without keeping any
+ * finding. The playbook's own findings go where the file order puts them.
  */
 async function writeAsChecked(
   run: (onResult: (r: CheckedFile) => void) => Promise<unknown>,
@@ -110,29 +110,40 @@ async function writeAsChecked(
   write: (chunk: string) => void,
   options: FormatOptions,
 ): Promise<{ errors: number; warnings: number }> {
-  const counts = countSeverities(playbookFindings);
-  let { errors, warnings } = counts;
+  let { errors, warnings } = countSeverities(playbookFindings);
+  let diagnosticCount = playbookFindings.length;
+  const entries: FileEntry[] = [];
+  let wrotePiece = false;
+  const writePiece = (file: string, diagnostics: readonly Diagnostic[], summary: string | undefined) => {
+    const piece = format.file(file, diagnostics, summary, options);
+    if (piece === '') return;
+    write(wrotePiece ? format.separator + piece : piece);
+    wrotePiece = true;
+  };
   const extra = [...new Set(playbookFindings.map((d) => d.file))].sort();
   const findingsOf = (file: string) => playbookFindings.filter((d) => d.file === file).sort(compareDiagnostics);
   let nextExtra = 0;
   const writeExtrasBefore = (file: string | undefined) => {
     while (nextExtra < extra.length && (file === undefined || extra[nextExtra]! < file)) {
       const other = extra[nextExtra++]!;
-      write(format.file(other, findingsOf(other), undefined, options));
+      writePiece(other, findingsOf(other), undefined);
     }
   };
+  write(format.begin(options));
   await run((r) => {
     const file = showPaths(r);
     const own = countSeverities(r.diagnostics);
     errors += own.errors;
     warnings += own.warnings;
+    diagnosticCount += r.diagnostics.length;
+    entries.push(fileEntry(file, r.summary?.text, r.diagnostics));
     writeExtrasBefore(file);
     let diagnostics = r.diagnostics;
     if (extra[nextExtra] === file) diagnostics = [...findingsOf(extra[nextExtra++]!), ...diagnostics].sort(compareDiagnostics);
-    write(format.file(file, diagnostics, r.summary?.text, options));
+    writePiece(file, diagnostics, r.summary?.text);
   });
   writeExtrasBefore(undefined);
-  write(format.end({ errors, warnings, files: fileCount }, options));
+  write(format.end({ errors, warnings, diagnostics: diagnosticCount, files: fileCount }, options, entries));
   return { errors, warnings };
 }
 

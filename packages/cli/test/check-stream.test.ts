@@ -7,8 +7,9 @@ import type { Diagnostic } from '@contracts/core';
 import { repoRoot, runCli } from './run-cli.js';
 
 /**
- * `check` writes stylish and github reports file by file as it goes. The bytes must be those of the
- * whole-report formatter over the same findings, which `--format json` hands back in full.
+ * `check` writes stylish, github and json reports file by file as it goes. The bytes must be those of
+ * the whole-report formatter over the same findings (parsed back from the json report, so the json
+ * case also checks that its streamed bytes parse and re-render identically).
  */
 describe('check writes its report as it goes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'contracts-stream-'));
@@ -25,6 +26,8 @@ describe('check writes its report as it goes', () => {
     ['stylish', ['--verbose']],
     ['github', []],
     ['github', ['--verbose']],
+    ['json', []],
+    ['json', ['--verbose']],
     // The playbook is also checked as a contract here: its findings from both roles share one file.
     ['stylish', ['.']],
   ];
@@ -36,7 +39,7 @@ describe('check writes its report as it goes', () => {
     const report = JSON.parse(whole.stdout) as { files: (FileSummary & { errors: number; warnings: number })[]; diagnostics: Diagnostic[] };
     expect(report.diagnostics.some((d) => d.file === 'm-playbook.yaml' && d.code === 'playbook/invalid')).toBe(true);
     const files = report.files.map(({ file, summary }) => (summary ? { file, summary } : { file }));
-    const expected = formatters[format as 'stylish' | 'github'](report.diagnostics, { verbose: flags.includes('--verbose'), files });
+    const expected = formatters[format as 'stylish' | 'github' | 'json'](report.diagnostics, { verbose: flags.includes('--verbose'), files });
     expect(streamed.stdout).toBe(expected);
     expect(streamed.exitCode).toBe(whole.exitCode);
   });

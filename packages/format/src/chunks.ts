@@ -2,39 +2,63 @@ import { countSeverities, sortDiagnostics, type Diagnostic } from '@contracts/co
 import { groupByFile } from './totals.js';
 import type { FormatOptions, Formatter } from './types.js';
 
-/** What the closing lines of a report need: totals over every file. */
+/** What the closing part of a report needs: totals over every file. */
 export interface Totals {
   errors: number;
   warnings: number;
+  /** Every diagnostic, info included. */
+  diagnostics: number;
   /** Files checked, when the caller knows them. */
   files: number | undefined;
 }
 
-/**
- * A format whose output is one piece per file, in file order, then closing lines: stylish and github.
- * A batch can then write each file's piece as soon as that file is checked and keep nothing, instead
- * of holding every finding of every file until the end (at 1,000 files, holding them cost more time
- * than formatting them; at 10,000, hundreds of megabytes).
- */
-export interface ChunkedFormat {
-  /** Everything printed for one file, from its diagnostics in sorted order; '' when nothing shows. */
-  file(file: string, diagnostics: readonly Diagnostic[], summary: string | undefined, options: FormatOptions): string;
-  /** The closing lines. */
-  end(totals: Totals, options: FormatOptions): string;
+/** One checked file in a report's file list. */
+export interface FileEntry {
+  file: string;
+  summary?: string;
+  errors: number;
+  warnings: number;
 }
 
 /**
- * The whole-report formatter made of a chunked format: group by file, pieces in file order, closing
- * lines. Streaming the pieces and calling this give the same bytes, by construction.
+ * A format whose report is an opening, one piece per file in file order, and a closing: stylish,
+ * github and json. A batch can then write each file's piece as soon as that file is checked and keep
+ * nothing, instead of holding every finding of every file until the end (at 1,000 files, holding
+ * them cost more time than formatting them; at 10,000, hundreds of megabytes).
+ */
+export interface ChunkedFormat {
+  begin(options: FormatOptions): string;
+  /** Everything printed for one file, from its diagnostics in sorted order; '' when nothing shows. */
+  file(file: string, diagnostics: readonly Diagnostic[], summary: string | undefined, options: FormatOptions): string;
+  /** Written between two non-empty file pieces. */
+  separator: string;
+  /** The closing part; `files` lists the files checked, in order, with their counts. */
+  end(totals: Totals, options: FormatOptions, files: readonly FileEntry[]): string;
+}
+
+/**
+ * The whole-report formatter made of a chunked format: the same bytes as writing its pieces while
+ * checking, by construction.
  */
 export function wholeReport(format: ChunkedFormat): Formatter {
   return (diagnostics, options = {}) => {
     const byFile = groupByFile(sortDiagnostics(diagnostics));
     const summaries = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
     const files = [...new Set([...byFile.keys(), ...summaries.keys()])].sort();
-    let out = '';
-    for (const file of files) out += format.file(file, byFile.get(file) ?? [], summaries.get(file), options);
+    const pieces: string[] = [];
+    for (const file of files) {
+      const piece = format.file(file, byFile.get(file) ?? [], summaries.get(file), options);
+      if (piece !== '') pieces.push(piece);
+    }
     const { errors, warnings } = countSeverities(diagnostics);
-    return out + format.end({ errors, warnings, files: options.files?.length }, options);
+    const entries = (options.files ?? []).map((f) => fileEntry(f.file, f.summary, byFile.get(f.file) ?? []));
+    const totals = { errors, warnings, diagnostics: diagnostics.length, files: options.files?.length };
+    return format.begin(options) + pieces.join(format.separator) + format.end(totals, options, entries);
   };
+}
+
+/** A file's entry in the file list, from its diagnostics. */
+export function fileEntry(file: string, summary: string | undefined, diagnostics: readonly Diagnostic[]): FileEntry {
+  const { errors, warnings } = countSeverities(diagnostics);
+  return summary ? { file, summary, errors, warnings } : { file, errors, warnings };
 }

@@ -35,6 +35,8 @@ function body(d: Diagnostic): string {
  * because GitHub rejects `col`/`endColumn` when `line` and `endLine` differ.
  */
 export const githubChunks: ChunkedFormat = {
+  begin: () => '',
+  separator: '',
   file(_file, diagnostics, _summary, options) {
     let out = '';
     for (const d of diagnostics) {

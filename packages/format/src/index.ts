@@ -1,6 +1,6 @@
 import type { ChunkedFormat } from './chunks.js';
 import { github, githubChunks } from './github.js';
-import { json } from './json.js';
+import { json, jsonChunks } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { formatNames } from './names.js';
@@ -9,14 +9,14 @@ import { stylish, stylishChunks } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export type { FileSummary, FormatOptions, Formatter } from './types.js';
-export { wholeReport, type ChunkedFormat, type Totals } from './chunks.js';
+export { fileEntry, wholeReport, type ChunkedFormat, type FileEntry, type Totals } from './chunks.js';
 
 export type FormatName = (typeof formatNames)[number];
 
 /** Every output format, by the name users pass to `--format`. */
 export const formatters: Record<FormatName, Formatter> = { stylish, json, github, sarif, junit, markdown };
 
-/** The formats a batch can print file by file as it goes (the others need every finding first). */
-export const chunkedFormats: Partial<Record<FormatName, ChunkedFormat>> = { stylish: stylishChunks, github: githubChunks };
+/** The formats a batch can print file by file as it goes (SARIF, JUnit and Markdown need every finding first). */
+export const chunkedFormats: Partial<Record<FormatName, ChunkedFormat>> = { stylish: stylishChunks, github: githubChunks, json: jsonChunks };
 export { formatNames };
 export { github, json, junit, markdown, sarif, stylish };

@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedLocation } from '@contracts/core';
-import { sortDiagnostics } from '@contracts/core';
+import { wholeReport, type ChunkedFormat } from './chunks.js';
 import type { Formatter } from './types.js';
 
 // Rebuilt field by field so the key order does not depend on which producer built the object. Optional
@@ -25,22 +25,25 @@ const diagnostic = (d: Diagnostic) => {
   return out;
 };
 
-/** Stable JSON: `{ files, diagnostics }`, diagnostics sorted, keys in a fixed order. */
-export const json: Formatter = (diagnostics, options = {}) => {
-  const sorted = sortDiagnostics(diagnostics).map(diagnostic);
-  // One pass to count: filtering per file would be quadratic over 10,000 files.
-  const counts = new Map<string, { errors: number; warnings: number }>();
-  for (const d of diagnostics) {
-    const count = counts.get(d.file) ?? { errors: 0, warnings: 0 };
-    if (d.severity === 'error') count.errors++;
-    else if (d.severity === 'warning') count.warnings++;
-    counts.set(d.file, count);
-  }
-  const files = (options.files ?? []).map((f) => ({
-    file: f.file,
-    ...(f.summary ? { summary: f.summary } : {}),
-    errors: counts.get(f.file)?.errors ?? 0,
-    warnings: counts.get(f.file)?.warnings ?? 0,
-  }));
-  return JSON.stringify({ files, diagnostics: sorted }, null, 2) + '\n';
+const PREFIX = '{\n  "diagnostics": [';
+const SUFFIX = '\n  ]\n}';
+
+/**
+ * Stable JSON: `{ diagnostics, files }`, diagnostics sorted, keys in a fixed order, two-space indents.
+ * Diagnostics come first so the report can be written file by file while checking; the file list,
+ * with each file's counts, closes it.
+ */
+export const jsonChunks: ChunkedFormat = {
+  begin: () => PREFIX,
+  // A file's diagnostics at the depth they have in the report: stringified inside the same wrapper,
+  // then cut out of it.
+  file: (_file, diagnostics) => {
+    if (diagnostics.length === 0) return '';
+    const text = JSON.stringify({ diagnostics: diagnostics.map(diagnostic) }, null, 2);
+    return text.slice(PREFIX.length, text.length - SUFFIX.length);
+  },
+  separator: ',',
+  end: (totals, _options, files) => `${totals.diagnostics > 0 ? '\n  ]' : ']'},\n${JSON.stringify({ files }, null, 2).slice(2)}\n`,
 };
+
+export const json: Formatter = wholeReport(jsonChunks);

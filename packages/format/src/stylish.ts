@@ -8,6 +8,8 @@ const severityColour: Record<Severity, number> = { error: 31, warning: 33, info:
 
 /** Human output grouped by file, like ESLint's stylish: `line:col  severity  message  code`. */
 export const stylishChunks: ChunkedFormat = {
+  begin: () => '',
+  separator: '',
   file(file, diagnostics, summary, options) {
     const rows = options.verbose ? diagnostics : diagnostics.filter((d) => d.severity !== 'info');
     if (rows.length === 0 && !summary) return '';
