@@ -11,22 +11,23 @@ const escapeProperty = (s: string) => (/[%\r\n:,]/.test(s) ? escapeData(s).repla
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** `::name k=v,k=v::data`; like the toolkit, properties without a value are left out. */
+/** `::name k=v,k=v::data` (`data` already escaped); like the toolkit, properties without a value are left out. */
 function workflowCommand(name: string, properties: [string, string | number | undefined][], data: string): string {
   let props = '';
   for (const [key, value] of properties) {
     if (value === undefined || value === '') continue;
     props += `${props ? ',' : ''}${key}=${typeof value === 'number' ? value : escapeProperty(value)}`;
   }
-  return `::${name}${props ? ` ${props}` : ''}::${escapeData(data)}`;
+  return `::${name}${props ? ` ${props}` : ''}::${data}`;
 }
 
+/** The annotation text, already escaped: its lines joined by an escaped line break (`%0A`). */
 function body(d: Diagnostic): string {
-  const lines = [d.message];
-  if (d.fix) lines.push(`Suggested: ${d.fix}`);
-  if (d.source) lines.push(`Source: ${d.source}`);
-  for (const r of d.related ?? []) lines.push(`Related: ${r.file}:${r.line}:${r.column} ${r.message}`);
-  return lines.join('\n');
+  let text = escapeData(d.message);
+  if (d.fix) text += `%0ASuggested: ${escapeData(d.fix)}`;
+  if (d.source) text += `%0ASource: ${escapeData(d.source)}`;
+  for (const r of d.related ?? []) text += `%0ARelated: ${escapeData(`${r.file}:${r.line}:${r.column} ${r.message}`)}`;
+  return text;
 }
 
 /**
