@@ -20,13 +20,19 @@ export class LineIndex implements LinePositions {
 
   linePos(offset: number): { line: number; col: number } {
     const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, col: offset - starts[low]! + 1 };
+    const line = lineIndexOf(starts, offset);
+    return { line: line + 1, col: offset - starts[line]! + 1 };
   }
+}
+
+/** 0-based index of the line holding `offset`, given the offsets where lines start (binary search). */
+export function lineIndexOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

@@ -2,7 +2,7 @@ import type { Document, Node } from 'yaml';
 import type { Range } from './diagnostic.js';
 import { fromPointer } from './diagnostic.js';
 import type { FieldIndex } from './field-index.js';
-import type { LinePositions } from './line-index.js';
+import { lineIndexOf, type LinePositions } from './line-index.js';
 import { yamlLib } from './yaml-lib.js';
 
 interface Locatable {
@@ -42,18 +42,6 @@ export function findNode(file: Locatable, pointer: string): Located {
     depth++;
   }
   return { node, key, depth };
-}
-
-/** 0-based index of the line holding `offset`: the last line start at or before it. */
-function lineIndexOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** The range [start, end) (at least one character) as lines and columns; no intermediate objects. */
