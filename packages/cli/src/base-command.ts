@@ -4,7 +4,7 @@ import { Command } from '@oclif/core/command';
 import * as Flags from '@oclif/core/flags';
 import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
 import { isContractsError } from '@contracts/core/errors';
-import type { FlagSpec } from './flag-specs.js';
+import { playbookSpec, type FlagSpec } from './flag-specs.js';
 
 export { useColor } from './flag-specs.js';
 
@@ -46,7 +46,7 @@ export const formatFlag = (options: readonly string[], defaultValue: string) =>
   Flags.string({ char: 'f', description: 'Output format', options: [...options], default: defaultValue });
 
 /** `--playbook FILE`, the same on every command that rates positions. */
-export const playbookFlag = () => Flags.string({ description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' });
+export const playbookFlag = () => Flags.string({ description: playbookSpec.description });
 
 type OclifFlag<S extends FlagSpec> = S extends { kind: 'boolean' }
   ? BooleanFlag<boolean>

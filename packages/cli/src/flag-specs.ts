@@ -11,13 +11,15 @@ export type FlagSpec =
   | { kind: 'boolean'; description: string; char?: string };
 
 const format = { kind: 'string', char: 'f', description: 'Output format', options: formatNames, default: 'stylish' } as const;
+/** `--playbook FILE`, the same on every command that rates positions. */
+export const playbookSpec = { kind: 'string', description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' } as const;
 const maxWarnings = { kind: 'integer', description: 'Exit 1 when there are more warnings than this', min: 0 } as const;
 
 export const validateFlagSpecs = { format, 'max-warnings': maxWarnings } as const satisfies Record<string, FlagSpec>;
 
 export const checkFlagSpecs = {
   format,
-  playbook: { kind: 'string', description: 'Playbook file (default: ./playbook.yaml, else the bundled playbook)' },
+  playbook: playbookSpec,
   'changed-since': { kind: 'string', description: 'Only contracts changed since this git ref (committed, staged or not, untracked)' },
   shard: { kind: 'string', description: 'Check only shard i of n (i/n), split deterministically by file path' },
   'max-warnings': maxWarnings,
