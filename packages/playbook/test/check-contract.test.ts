@@ -72,5 +72,12 @@ describe('checkContract', async () => {
     const task = new URL('../dist/check-task.js', import.meta.url);
     const parallel = await runFileTask(task, files, { playbookPath: playbook.file, info: false }, { threads: 2, minFilesPerThread: 1 });
     expect(parallel).toEqual(serial);
+    // Handed over one by one (how `check` writes as it goes): the same results, the same order, none kept.
+    for (const threads of [1, 2]) {
+      const handed: unknown[] = [];
+      const returned = await runFileTask(task, files, { playbookPath: playbook.file, info: false }, { threads, minFilesPerThread: 1 }, (r) => handed.push(r));
+      expect(returned).toEqual([]);
+      expect(handed).toEqual(serial);
+    }
   });
 });
