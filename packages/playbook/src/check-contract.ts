@@ -88,17 +88,6 @@ function rulePointers(playbook: Playbook): ReadonlySet<string> {
 const severityOf = { preferred: 'info', fallback: 'warning', 'walk-away': 'error', missing: 'warning' } as const;
 const codeOf = { preferred: 'playbook/preferred', fallback: 'playbook/fallback', 'walk-away': 'playbook/walk-away', missing: 'playbook/missing' } as const;
 
-/**
- * The same text as one flat string. A message built from pieces is a tree of string fragments, some
- * of them slices that keep the whole contract source alive; a batch keeps every finding until it
- * prints, so the trees (and 4 kB of source per file) were most of what the garbage collector copied.
- * Converting to a number makes V8 flatten the string first; the number itself is thrown away.
- */
-let flattened = 0;
-const flat = (text: string): string => {
-  flattened = Number(text); // a store the compiler cannot drop
-  return text;
-};
 
 /** The parts of a term's messages that depend only on the playbook, worked out once per compiled term. */
 interface TermWording {
@@ -145,7 +134,7 @@ function termDiagnostic(loaded: LoadedFile, term: CompiledTerm, value: unknown, 
     message = `${name} is ${showValue(value)}${unit}: walk-away${acceptLimit !== undefined ? ` (the playbook accepts ${acceptLimit})` : ''}; preferred is ${preferred}`;
   }
   const at = locate(loaded, term.pointer);
-  const d: Diagnostic = { code: codeOf[tier], severity: severityOf[tier], message: flat(message), file: loaded.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: term.pointer, source: term.spec.source };
+  const d: Diagnostic = { code: codeOf[tier], severity: severityOf[tier], message, file: loaded.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: term.pointer, source: term.spec.source };
   if (tier !== 'preferred' && term.suggestion !== undefined) d.fix = term.suggestion;
   return d;
 }
@@ -162,14 +151,14 @@ function findingDiagnostic(loaded: LoadedFile, f: RuleFinding): Diagnostic {
   const related: RelatedLocation[] = f.triggeredBy.map((pointer) => {
     const at = locate(loaded, pointer);
     const message = `${dottedOnce(pointer)} is ${showValue(valueAt(loaded.value, pointer.slice(1).split('/')))}`;
-    return { file: loaded.file, path: pointer, message: flat(message), line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
+    return { file: loaded.file, path: pointer, message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
   });
   const term = dottedOnce(f.pointer).replace(/^terms\./, '');
   const at = locate(loaded, f.pointer);
   return {
     code: f.code,
     severity: 'error',
-    message: flat(`${term} ${f.missing ? 'is missing and ' : ''}${f.demand}: ${f.message}`),
+    message: `${term} ${f.missing ? 'is missing and ' : ''}${f.demand}: ${f.message}`,
     file: loaded.file,
     line: at.line,
     column: at.column,
