@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateContracts, repoRoot } from './lib/generate-contracts.mjs';
-import { fmt, median, report, run } from './lib/measure.mjs';
+import { compare, fmt, report, run } from './lib/measure.mjs';
 
 const cli = join(repoRoot, 'packages/cli/bin/run.js');
 const ajvCli = join(repoRoot, 'node_modules/ajv-cli/dist/index.js');
@@ -15,15 +15,14 @@ const dir = mkdtempSync(join(tmpdir(), 'contracts-bench-validate-'));
 try {
   console.log('validate: contracts validate vs ajv-cli 5 (schema only; ours also maps every error to line:column)');
   const files = generateContracts(join(dir, 'k1'), 1000);
-  const a = await median(process.execPath, ours(join(dir, 'k1')), { runs: 5 });
-  const b = await median(process.execPath, theirs(join(dir, 'k1', '*.yaml')), { runs: 5 });
+  // The two tools alternate and each side's median counts: the machine's speed drifts between runs.
+  const [a, b] = await compare([process.execPath, ours(join(dir, 'k1'))], [process.execPath, theirs(join(dir, 'k1', '*.yaml'))], { runs: 7 });
   if (a.code !== 0 || b.code !== 0) throw new Error(`a tool found problems in generated contracts: ours ${a.code}, ajv-cli ${b.code}\n${a.stderr}${b.stderr}`);
-  report('1,000 contracts, wall time (median of 5)', a.ms, b.ms, 1.0);
+  report('1,000 contracts, wall time (medians of 7)', a.ms, b.ms, 1.0);
 
   const one = files[0];
-  const c = await median(process.execPath, ours(one), { runs: 10 });
-  const d = await median(process.execPath, theirs(one), { runs: 10 });
-  report('1 contract, cold start (median of 10)', c.ms, d.ms, 1.0);
+  const [c, d] = await compare([process.execPath, ours(one)], [process.execPath, theirs(one)], { runs: 11 });
+  report('1 contract, cold start (medians of 11)', c.ms, d.ms, 1.0);
 
   generateContracts(join(dir, 'k10'), 10_000, 7);
   const e = await run(process.execPath, ours(join(dir, 'k10')));
