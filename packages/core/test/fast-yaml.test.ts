@@ -61,6 +61,8 @@ describe('fast YAML reader', () => {
     'a: b\rc: d\n', '- a\r- b\n',
     // Block scalars next to blank and comment lines, where a line-based reader could drop content.
     'a: |\n\n  x\n', 'a: |\n  x\n  # y\nb: 1\n', 'a: >\n  x\n  #y\n', 'a: |\n  x\n# c\nb: 1\n', 'a: | # c\n  x\n', 'a: |\n  x\n\nb: 1\n',
+    // Keys Object.prototype already has: the reader leaves them to the full parser.
+    'constructor: 1\n', 'toString: x\n', 'a:\n  hasOwnProperty: 1\n', 'a: {valueOf: 1}\n',
     'a: 1.50\n', 'a: -0\n', 'a: 0.000001\n', 'a: b\r\nc: d\r\n', 'a:   spaced   \n', 'a: "\\x41"\n', 'a: [1, [2]]\n', 'a: {b: [1, {c: d}], e: []}\n', 'a: [[[[x]]]]\n', 'a: [x, {y: [z, "w, v"]}]\n',
   ];
 
