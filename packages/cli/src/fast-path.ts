@@ -47,7 +47,7 @@ export function parseSimpleInvocation(argv: readonly string[]): SimpleInvocation
     const long = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(token);
     if (long) [name, value] = [long[1], long[2]];
     else if (/^-[a-zA-Z]$/.test(token)) name = byChar.get(token[1]!);
-    const spec = name === undefined ? undefined : definition.specs[name];
+    const spec = name !== undefined && Object.hasOwn(definition.specs, name) ? definition.specs[name] : undefined;
     if (!spec || raw.has(name!)) return undefined;
     if (spec.kind === 'boolean') {
       if (value !== undefined) return undefined;

@@ -12,9 +12,9 @@ export interface CheckRunOptions {
   changedSince?: string;
   shard?: string;
   /**
-   * Where to write the report as it is produced. Formats printed file by file (stylish, github) are
-   * then written one file at a time and nothing is kept: `output` comes back empty. Without it, or for
-   * the other formats, the whole report comes back in `output`.
+   * Where to write the report as it is produced. Formats printed file by file (stylish, github, json)
+   * are then written one file at a time and nothing is kept: `output` comes back empty. Without it, or
+   * for the other formats, the whole report comes back in `output`.
    */
   write?: (chunk: string) => void;
 }
@@ -132,11 +132,11 @@ async function writeAsChecked(
   write(format.begin(options));
   await run((r) => {
     const file = showPaths(r);
-    const own = countSeverities(r.diagnostics);
-    errors += own.errors;
-    warnings += own.warnings;
+    const entry = fileEntry(file, r.summary?.text, r.diagnostics);
+    errors += entry.errors;
+    warnings += entry.warnings;
     diagnosticCount += r.diagnostics.length;
-    entries.push(fileEntry(file, r.summary?.text, r.diagnostics));
+    entries.push(entry);
     writeExtrasBefore(file);
     let diagnostics = r.diagnostics;
     if (extra[nextExtra] === file) diagnostics = [...findingsOf(extra[nextExtra++]!), ...diagnostics].sort(compareDiagnostics);

@@ -31,6 +31,8 @@ describe('fast path for check and validate', () => {
       ['check', '--max-warnings', '-1'],
       ['check', '--max-warnings', 'x'],
       ['check', '--unknown'],
+      ['check', '--constructor', 'x'],
+      ['check', '--to-string'],
       ['check', '--', 'contracts'],
       ['check', '-fjson'],
       ['validate', '--playbook', 'p.yaml'],
