@@ -2,7 +2,7 @@ import { compareDiagnostics, dottedPath, locate, type Diagnostic, type LoadedFil
 import { describePosition, rate, showValue } from './compile-term.js';
 import { evaluateRules } from './evaluate-rules.js';
 import { valueAt } from './paths.js';
-import { summarize, summaryOf } from './summary.js';
+import { countTier, summarize, summaryOf } from './summary.js';
 import type { CheckResult, CompiledTerm, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
 
 export interface CheckOptions {
@@ -26,7 +26,8 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
   if (contract === undefined) return { diagnostics: [], terms: [], findings: [], summary: summarize([], []) };
   const broken: string[] = [];
   for (const d of options.schemaDiagnostics ?? []) if (d.path.startsWith('/terms/')) broken.push(d.path);
-  const isBroken = (pointer: string) => broken.length > 0 && broken.some((p) => pointer === p || pointer.startsWith(`${p}/`) || p.startsWith(`${pointer}/`));
+  // Callers test `broken.length` first: almost every file has no schema problem under /terms.
+  const isBroken = (pointer: string) => broken.some((p) => pointer === p || pointer.startsWith(`${p}/`) || p.startsWith(`${pointer}/`));
   const info = options.info ?? true;
   const collectTerms = options.terms ?? true;
 
@@ -53,11 +54,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
       }
     }
     const expected = term.spec.expected !== false;
-    if (tier === 'preferred') counts.preferred++;
-    else if (tier === 'fallback') counts.fallback++;
-    else if (tier === 'walk-away') counts.walkAway++;
-    else if (tier === 'unrated') counts.unrated++;
-    else if (requiredBy !== undefined || expected) counts.missing++;
+    countTier(counts, tier, requiredBy !== undefined || expected);
     if (collectTerms) {
       const result: TermResult = { tier, path: term.path, pointer: term.pointer, label: term.spec.label, value, expected, requiredBy: requiredBy ?? [] };
       if (evaluation.beyondFallback) result.beyondFallback = true;
@@ -71,7 +68,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
   }
   for (const f of findings) diagnostics.push(findingDiagnostic(loaded, f));
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, terms, findings, summary: collectTerms ? summarize(terms, findings) : summaryOf(counts) };
+  return { diagnostics, terms, findings, summary: summaryOf(counts) };
 }
 
 /** Pointers of the terms any risk rule requires, per playbook: most terms are named by none. */

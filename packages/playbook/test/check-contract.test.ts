@@ -1,7 +1,7 @@
 import { loadYamlFile, loadYamlText } from '@contracts/core';
 import { describe, expect, it } from 'vitest';
 import { runFileTask } from '@contracts/core';
-import { checkContract, checkFiles } from '../src/index.js';
+import { checkContract, checkFiles, summarize } from '../src/index.js';
 import { asLoaded, baseContract, defaultPlaybook, repoRoot } from './helpers.js';
 
 describe('checkContract', async () => {
@@ -27,6 +27,7 @@ describe('checkContract', async () => {
       expect(full.terms.length).toBeGreaterThan(50);
       expect(lean.diagnostics).toEqual(full.diagnostics);
       expect(lean.summary).toEqual(full.summary);
+      expect(summarize(full.terms, full.findings)).toEqual(full.summary);
     }
   });
 
