@@ -6,7 +6,9 @@ import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
 import { isContractsError } from '@contracts/core/errors';
 import { playbookSpec, type FlagSpec } from './flag-specs.js';
 
-export { useColor } from './flag-specs.js';
+import { writeAndFlush } from './output.js';
+
+export { useColor } from './output.js';
 
 /**
  * Shared behaviour: errors a user can act on (bad path, bad ref, missing pandoc) print as one line and
@@ -37,8 +39,7 @@ export abstract class BaseCommand extends Command {
 
   /** Writes to stdout and waits for it to drain, so large outputs are never cut off by an early exit. */
   protected async print(text: string): Promise<void> {
-    // Even '' waits: it flushes whatever the command already wrote as it went.
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+    await writeAndFlush(text);
   }
 }
 

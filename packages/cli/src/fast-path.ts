@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isContractsError } from '@contracts/core/errors';
 import { checkFlagSpecs, validateFlagSpecs, type FlagSpec } from './flag-specs.js';
+import { writeAndFlush } from './output.js';
 
 /**
  * `check` and `validate` without oclif. They are the commands CI runs on every pull request, and
@@ -108,7 +109,7 @@ export async function runWithoutOclif(argv: readonly string[]): Promise<boolean>
     return true;
   }
   // Written and flushed before the exit code is set, so an early exit never cuts the report short.
-  await new Promise<void>((resolve, reject) => process.stdout.write(result.output, (e) => (e ? reject(e) : resolve())));
+  await writeAndFlush(result.output);
   process.exitCode = result.exitCode;
   return true;
 }

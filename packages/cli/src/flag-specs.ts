@@ -30,6 +30,3 @@ export const checkFlagSpecs = {
 export type FlagValues<T extends Record<string, FlagSpec>> = {
   [K in keyof T]: T[K] extends { kind: 'boolean' } ? boolean : T[K] extends { kind: 'integer' } ? number | undefined : T[K] extends { default: string } ? string : string | undefined;
 };
-
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { collectContractFiles, compareDiagnostics, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
 import { chunkedFormats, fileEntry, formatters, type ChunkedFormat, type FileEntry, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
-import { useColor, type checkFlagSpecs, type FlagValues } from './flag-specs.js';
+import type { checkFlagSpecs, FlagValues } from './flag-specs.js';
+import { exitCodeFor, useColor } from './output.js';
 
 export interface CheckRunOptions {
   format: string;
@@ -37,9 +38,7 @@ export async function checkCommand(paths: readonly string[], flags: FlagValues<t
     ...(flags['changed-since'] !== undefined ? { changedSince: flags['changed-since'] } : {}),
     ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
   });
-  const maxWarnings = flags['max-warnings'];
-  const exitCode = result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0;
-  return { output: result.output, exitCode };
+  return { output: result.output, exitCode: exitCodeFor(result, flags['max-warnings']) };
 }
 
 /** `contracts check`: playbook, file selection (changed / shard), check, format. */

@@ -1,6 +1,7 @@
 import { collectContractFiles, countSeverities, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
 import { formatters, type FormatName } from '@contracts/format';
-import { useColor, type FlagValues, type validateFlagSpecs } from './flag-specs.js';
+import type { FlagValues, validateFlagSpecs } from './flag-specs.js';
+import { exitCodeFor, useColor } from './output.js';
 
 export interface ValidationRun {
   output: string;
@@ -12,8 +13,7 @@ export interface ValidationRun {
 /** The whole `contracts validate` command after its flags are parsed (by oclif or by the fast path). */
 export async function validateCommand(paths: readonly string[], flags: FlagValues<typeof validateFlagSpecs>, toolVersion: string): Promise<{ output: string; exitCode: number }> {
   const result = await validatePaths(paths.length > 0 ? [...paths] : ['contracts'], { format: flags.format, color: useColor(), toolVersion });
-  const maxWarnings = flags['max-warnings'];
-  return { output: result.output, exitCode: result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0 };
+  return { output: result.output, exitCode: exitCodeFor(result, flags['max-warnings']) };
 }
 
 /** `contracts validate`: collect files, validate them, format the diagnostics. */

@@ -1,0 +1,19 @@
+/**
+ * Terminal output shared by the oclif commands and the fast path (which must not load oclif).
+ */
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+
+/**
+ * Writes to stdout and waits until it is flushed, so large outputs are never cut off by an early exit.
+ * Even '' waits: it flushes whatever a command already wrote as it went.
+ */
+export function writeAndFlush(text: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+/** Exit status of a batch command: 1 for errors, or for more warnings than `--max-warnings` allows. */
+export function exitCodeFor(result: { errors: number; warnings: number }, maxWarnings: number | undefined): number {
+  return result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0;
+}
