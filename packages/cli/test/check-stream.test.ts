@@ -17,6 +17,8 @@ describe('check writes its report as it goes', () => {
   mkdirSync(join(dir, 'z'));
   cpSync(join(repoRoot, 'contracts/nordlicht-building-sensors.yaml'), join(dir, 'z/nordlicht.yaml'));
   writeFileSync(join(dir, 'b-broken.yaml'), 'schemaVersion: 1\nid: [unclosed\n');
+  // Several syntax errors at one position: their order comes from sorting, not from the parser.
+  writeFileSync(join(dir, 'b-broken-2.yaml'), 'schemaVersion: 1\nid: x\n  bad: [\n');
   // A playbook with a warning (an option left unranked), named to sort between the contracts.
   const playbook = readFileSync(join(repoRoot, 'playbook.yaml'), 'utf8').replace('order: [named-framework, industry-standard, commercially-reasonable]', 'order: [named-framework, industry-standard]');
   writeFileSync(join(dir, 'm-playbook.yaml'), playbook);
@@ -32,7 +34,7 @@ describe('check writes its report as it goes', () => {
     ['stylish', ['.']],
   ];
   it.each(cases)('%s %j', async (format, extra) => {
-    const paths = extra.includes('.') ? ['.'] : ['a-springfield-smartcam.yaml', 'a-bright-smile-sterilizer.yaml', 'b-broken.yaml', 'z'];
+    const paths = extra.includes('.') ? ['.'] : ['a-springfield-smartcam.yaml', 'a-bright-smile-sterilizer.yaml', 'b-broken.yaml', 'b-broken-2.yaml', 'z'];
     const flags = extra.filter((e) => e !== '.');
     const common = ['check', '--playbook', 'm-playbook.yaml', ...flags, ...paths];
     const [streamed, whole] = await Promise.all([runCli([...common, '--format', format], { cwd: dir }), runCli([...common, '--format', 'json'], { cwd: dir })]);

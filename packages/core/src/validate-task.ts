@@ -6,8 +6,8 @@ import { validateLoaded } from './validate.js';
 /** Loads and schema-validates one file: parse problems, then schema problems, sorted. */
 export function validateOne(file: string, validator: Awaited<ReturnType<typeof loadValidator>>): { loaded: LoadedFile; diagnostics: Diagnostic[] } {
   const loaded = loadYamlBytes(readContractFile(file), file);
-  const schema = validateLoaded(loaded, validator);
-  const diagnostics = schema.length === 0 ? loaded.diagnostics : [...loaded.diagnostics, ...schema].sort(compareDiagnostics);
+  const diagnostics = [...loaded.diagnostics, ...validateLoaded(loaded, validator)];
+  if (diagnostics.length > 1) diagnostics.sort(compareDiagnostics);
   return { loaded, diagnostics };
 }
 
