@@ -6,12 +6,20 @@ import { repoRoot } from './lib/generate-contracts.mjs';
 
 const only = process.argv.slice(2);
 const scripts = [
-  ...readdirSync(join(repoRoot, 'bench')).filter((f) => f.endsWith('.bench.mjs')).map((f) => join(repoRoot, 'bench', f)),
+  ...readdirSync(join(repoRoot, 'bench'))
+    .filter((f) => f.endsWith('.bench.mjs'))
+    .map((f) => join(repoRoot, 'bench', f)),
   ...readdirSync(join(repoRoot, 'packages')).flatMap((p) => {
     const dir = join(repoRoot, 'packages', p, 'bench');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).map((f) => join(dir, f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.bench.mjs'))
+          .map((f) => join(dir, f))
+      : [];
   }),
-].filter((s) => only.length === 0 || only.some((o) => s.includes(o))).sort();
+]
+  .filter((s) => only.length === 0 || only.some((o) => s.includes(o)))
+  .sort();
 
 let failed = 0;
 for (const script of scripts) {

@@ -29,7 +29,9 @@ try {
   const f = await run(process.execPath, theirs(join(dir, 'k10', '*.yaml')));
   report('10,000 contracts, wall time', e.ms, f.ms);
   const ok = e.peakMiB <= 500;
-  console.log(`10,000 contracts, peak RSS: ours ${e.peakMiB.toFixed(0)} MiB, ajv-cli ${f.peakMiB.toFixed(0)} MiB  ${ok ? '✔' : '✖'} target ≤ 500 MiB (${fmt(e.ms)})`);
+  console.log(
+    `10,000 contracts, peak RSS: ours ${e.peakMiB.toFixed(0)} MiB, ajv-cli ${f.peakMiB.toFixed(0)} MiB  ${ok ? '✔' : '✖'} target ≤ 500 MiB (${fmt(e.ms)})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -28,5 +28,11 @@ export const checkFlagSpecs = {
 
 /** The parsed value of each flag spec. */
 export type FlagValues<T extends Record<string, FlagSpec>> = {
-  [K in keyof T]: T[K] extends { kind: 'boolean' } ? boolean : T[K] extends { kind: 'integer' } ? number | undefined : T[K] extends { default: string } ? string : string | undefined;
+  [K in keyof T]: T[K] extends { kind: 'boolean' }
+    ? boolean
+    : T[K] extends { kind: 'integer' }
+      ? number | undefined
+      : T[K] extends { default: string }
+        ? string
+        : string | undefined;
 };

@@ -28,7 +28,11 @@ export interface RenderRun {
   exitCode: number;
 }
 
-const isDirectory = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
+const isDirectory = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 export async function renderFiles(paths: string[], flags: RenderFlags): Promise<RenderRun> {
   if (paths.length === 0) throw new UsageError('usage/missing-file', 'Name a contract file (or, with --out DIR, several files or a directory)');
@@ -53,7 +57,10 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   for (const [i, contract] of contracts.entries()) {
     const first = seen.get(contract.id);
     if (first !== undefined && outIsDir) {
-      throw new UsageError('usage/duplicate-id', `${displayPath(files[i]!)} and ${displayPath(first)} both have id ${contract.id}; ids name the output files and must be unique`);
+      throw new UsageError(
+        'usage/duplicate-id',
+        `${displayPath(files[i]!)} and ${displayPath(first)} both have id ${contract.id}; ids name the output files and must be unique`,
+      );
     }
     seen.set(contract.id, files[i]!);
   }

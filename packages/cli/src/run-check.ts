@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import { collectContractFiles, compareDiagnostics, countSeverities, displayPath, runFileTask, UsageError, type Diagnostic } from '@contracts/core';
-import { chunkedFormats, fileEntry, formatters, type ChunkedFormat, type FileEntry, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
+import {
+  chunkedFormats,
+  fileEntry,
+  formatters,
+  type ChunkedFormat,
+  type FileEntry,
+  type FileSummary,
+  type FormatName,
+  type FormatOptions,
+} from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 import type { checkFlagSpecs, FlagValues } from './flag-specs.js';
 import { exitCodeFor, useColor } from './output.js';
@@ -28,7 +37,11 @@ export interface CheckRun {
 }
 
 /** The whole `contracts check` command after its flags are parsed (by oclif or by the fast path). */
-export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>, write?: (chunk: string) => void): Promise<{ output: string; exitCode: number }> {
+export async function checkCommand(
+  paths: readonly string[],
+  flags: FlagValues<typeof checkFlagSpecs>,
+  write?: (chunk: string) => void,
+): Promise<{ output: string; exitCode: number }> {
   const result = await checkPaths(paths.length > 0 ? [...paths] : ['contracts'], {
     ...(write ? { write } : {}),
     format: flags.format,
@@ -67,7 +80,13 @@ export async function checkPaths(paths: string[], options: CheckRunOptions): Pro
   const run = (onResult?: (r: CheckedFile) => void) =>
     // A check's results are large (every rated term), so a worker's start-up, JIT warm-up and result
     // copying only pay off for big batches: measured on 2 cores, one thread wins at 1,000 files.
-    runFileTask<{ playbookPath: string; info: boolean }, CheckedFile>(task, shown.map((f) => f.path), { playbookPath: playbookFile, info: options.verbose }, { minFilesPerThread: 2500 }, onResult);
+    runFileTask<{ playbookPath: string; info: boolean }, CheckedFile>(
+      task,
+      shown.map((f) => f.path),
+      { playbookPath: playbookFile, info: options.verbose },
+      { minFilesPerThread: 2500 },
+      onResult,
+    );
   // Findings about the playbook itself (warnings: a broken playbook stopped above), by the path shown.
   const playbookFindings: Diagnostic[] = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) }));
   // One displayPath per file, and no per-diagnostic copies: this runs over 10,000 files.
@@ -82,7 +101,10 @@ export async function checkPaths(paths: string[], options: CheckRunOptions): Pro
 
   const chunked = options.write ? chunkedFormats[options.format as FormatName] : undefined;
   if (options.write && chunked) {
-    const counts = await writeAsChecked(run, showPaths, playbookFindings, shown.length, chunked, options.write, { color: options.color, verbose: options.verbose });
+    const counts = await writeAsChecked(run, showPaths, playbookFindings, shown.length, chunked, options.write, {
+      color: options.color,
+      verbose: options.verbose,
+    });
     return { output: '', ...counts, diagnostics: [] };
   }
   const diagnostics: Diagnostic[] = playbookFindings;

@@ -34,7 +34,10 @@ export async function openContract(file: string): Promise<ContractInGit | Broken
   const relPath = repoPath(repo, file);
   const display = displayPath(file);
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputOutputError('io/not-found', `Cannot read ${display}: ${error.code === 'ENOENT' ? 'no such file in the working tree' : error.code ?? error.message}`);
+    throw new InputOutputError(
+      'io/not-found',
+      `Cannot read ${display}: ${error.code === 'ENOENT' ? 'no such file in the working tree' : (error.code ?? error.message)}`,
+    );
   });
   const working = parseVersion(bytes, display);
   if (working instanceof BrokenVersion) return working;
@@ -61,10 +64,16 @@ export async function versionAt(c: ContractInGit, ref: string): Promise<{ commit
   let [blob] = await readBlobs(c.repo, [{ commit, path: c.relPath }]);
   if (!blob?.bytes) {
     const former = [...new Set((await fileHistory(c.repo, c.relPath, { follow: true, allowShallow: true })).map((h) => h.path))].filter((p) => p !== c.relPath);
-    blob = (await readBlobs(c.repo, former.map((path) => ({ commit, path })))).find((b) => b.bytes !== null);
+    blob = (
+      await readBlobs(
+        c.repo,
+        former.map((path) => ({ commit, path })),
+      )
+    ).find((b) => b.bytes !== null);
   }
   if (!blob?.bytes) throw new UsageError('git/not-found-at-ref', `${c.relPath} does not exist at ${ref} (${commit.slice(0, 12)}).`);
-  if (looksBinary(blob.bytes)) throw new UsageError('git/binary-at-ref', `${c.relPath} at ${ref} (${commit.slice(0, 12)}) is a binary file, not a YAML contract.`);
+  if (looksBinary(blob.bytes))
+    throw new UsageError('git/binary-at-ref', `${c.relPath} at ${ref} (${commit.slice(0, 12)}) is a binary file, not a YAML contract.`);
   const loaded = parseVersion(blob.bytes, `${c.display}@${ref}`);
   return loaded instanceof BrokenVersion ? loaded : { commit, loaded };
 }
@@ -109,5 +118,5 @@ function render(diff: PositionDiff, format: ReportFormat, names: Parameters<type
   if (format === 'markdown') return formatDiffMarkdown(diff, names);
   if (format === 'text') return formatDiffText(diff, names);
   const json = { file: names.file, from: { ref: names.fromLabel, commit: commits.from }, to: { ref: names.toLabel, commit: commits.to }, ...diff };
-  return JSON.stringify(json, null, 2) + '\n';
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

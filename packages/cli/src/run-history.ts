@@ -17,10 +17,21 @@ export interface HistoryRunOptions {
  */
 export async function readAllVersions(c: ContractInGit): Promise<HistoryVersion[]> {
   const entries = (await fileHistory(c.repo, c.relPath, { follow: true, contractId: c.id })).reverse();
-  const blobs = await readBlobs(c.repo, entries.map((e) => ({ commit: e.commit, path: e.path })));
+  const blobs = await readBlobs(
+    c.repo,
+    entries.map((e) => ({ commit: e.commit, path: e.path })),
+  );
   return entries.map((e, i) => {
     const bytes = blobs[i]?.bytes;
-    const meta = { commit: e.commit, authorName: e.authorName, authorEmail: e.authorEmail, authorDate: e.authorDate, subject: e.subject, path: e.path, rounds: e.rounds };
+    const meta = {
+      commit: e.commit,
+      authorName: e.authorName,
+      authorEmail: e.authorEmail,
+      authorDate: e.authorDate,
+      subject: e.subject,
+      path: e.path,
+      rounds: e.rounds,
+    };
     if (!bytes) return { ...meta, value: undefined, problem: 'file deleted in this commit' };
     if (looksBinary(bytes)) return { ...meta, value: undefined, problem: 'binary content' };
     const parsed = parseVersion(bytes, `${c.display}@${e.commit.slice(0, 12)}`);
@@ -47,7 +58,7 @@ export async function historyOfFile(file: string, o: HistoryRunOptions): Promise
   const options = { file: contract.display, color: o.color, ...(o.term !== undefined ? { term: o.term } : {}) };
   const output =
     o.format === 'json'
-      ? JSON.stringify({ file: contract.display, contractId: contract.id, ...(o.term !== undefined ? { term: o.term } : {}), steps }, null, 2) + '\n'
+      ? `${JSON.stringify({ file: contract.display, contractId: contract.id, ...(o.term !== undefined ? { term: o.term } : {}), steps }, null, 2)}\n`
       : o.format === 'markdown'
         ? formatHistoryMarkdown(steps, options)
         : formatHistoryText(steps, options);

@@ -17,7 +17,10 @@ export interface NewFlags {
 function schemaFor(outFile: string): string {
   for (let dir = dirname(resolve(outFile)); ; dir = dirname(dir)) {
     const candidate = join(dir, 'schemas', 'vendor-agreement.schema.json');
-    if (existsSync(candidate)) return relative(dirname(resolve(outFile)), candidate).split('\\').join('/');
+    if (existsSync(candidate))
+      return relative(dirname(resolve(outFile)), candidate)
+        .split('\\')
+        .join('/');
     if (dirname(dir) === dir) return schemaFile('vendor-agreement');
   }
 }
@@ -58,7 +61,7 @@ export async function newContract(id: string, flags: NewFlags): Promise<{ file: 
     `# yaml-language-server: $schema=${schemaFor(file)}`,
     `# New agreement: the terms start at the playbook's preferred positions (${relative(process.cwd(), playbook.file) || playbook.file}).`,
     '# First complete the product evaluation and the parties: risk rules read them to decide which',
-    '# terms this contract must carry. Then run: contracts check ' + file,
+    `# terms this contract must carry. Then run: contracts check ${file}`,
   ].join('\n');
   const text = `${header}\n${yamlLib().stringify(agreement, { lineWidth: 0 })}`;
   const problems = validateLoaded(loadYamlText(text, file), await loadValidator('vendor-agreement'));

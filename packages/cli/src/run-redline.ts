@@ -35,7 +35,13 @@ export interface RedlineRun {
 
 /** `--format`, else the extension of `--out`. */
 export function redlineFormat(format: string | undefined, out: string): RedlineFormat {
-  const chosen = format ?? extname(out).slice(1).toLowerCase().replace(/^markdown$/, 'md').replace(/^htm$/, 'html');
+  const chosen =
+    format ??
+    extname(out)
+      .slice(1)
+      .toLowerCase()
+      .replace(/^markdown$/, 'md')
+      .replace(/^htm$/, 'html');
   if ((REDLINE_FORMATS as readonly string[]).includes(chosen)) return chosen as RedlineFormat;
   throw new UsageError('usage/redline-format', `Cannot tell the output format from --out ${out}; pass --format md|html|docx`);
 }
@@ -75,10 +81,12 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
     const report = formatters.stylish(broken, { color: false, files: versions.map((v) => ({ file: `${name}@${v.ref}` })) });
     return { messages: [report.trimEnd(), 'contracts: no redline: fix the errors in the version above first'], exitCode: 1 };
   }
-  const [from, to] = versions.map((v): RedlineVersion => ({
-    contract: (v.loaded as { contract: RedlineVersion['contract'] }).contract,
-    label: v.commit ? `${v.ref} (${v.commit.slice(0, 7)})` : v.ref,
-  }));
+  const [from, to] = versions.map(
+    (v): RedlineVersion => ({
+      contract: (v.loaded as { contract: RedlineVersion['contract'] }).contract,
+      label: v.commit ? `${v.ref} (${v.commit.slice(0, 7)})` : v.ref,
+    }),
+  );
   const redline = buildRedline(from!, to!, {
     by: { author: by.author, date: changeDate(by.epoch) },
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
@@ -91,7 +99,10 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
   }
   await writeFileAtomic(flags.out, output, { force: flags.force ?? false });
   const s = redline.stats;
-  return { messages: [`wrote ${displayPath(flags.out)}: ${redline.from} → ${redline.to}, ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted`], exitCode: 0 };
+  return {
+    messages: [`wrote ${displayPath(flags.out)}: ${redline.from} → ${redline.to}, ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted`],
+    exitCode: 0,
+  };
 }
 
 /** The contract id for the `round-N` shorthand: the working copy's `id:`, else the file name. */

@@ -35,7 +35,10 @@ export async function listRoundsOf(file: string, o: { format: ReportFormat; play
   // One log for authors and former paths; one cat-file for every (round, path) candidate.
   const history = rounds.length ? await fileHistory(repo, relPath, { follow: true, allowShallow: true }) : [];
   const paths = [...new Set([relPath, ...history.map((h) => h.path)])];
-  const blobs = await readBlobs(repo, rounds.flatMap((r) => paths.map((path) => ({ commit: r.commit, path }))));
+  const blobs = await readBlobs(
+    repo,
+    rounds.flatMap((r) => paths.map((path) => ({ commit: r.commit, path }))),
+  );
   const rows: RoundRow[] = [];
   let previous: unknown;
   for (const [i, r] of rounds.entries()) {
@@ -59,14 +62,19 @@ export async function listRoundsOf(file: string, o: { format: ReportFormat; play
 }
 
 function formatRounds(rows: RoundRow[], file: string, id: string, format: ReportFormat): string {
-  if (format === 'json') return JSON.stringify({ file, contractId: id, rounds: rows }, null, 2) + '\n';
+  if (format === 'json') return `${JSON.stringify({ file, contractId: id, rounds: rows }, null, 2)}\n`;
   const cells = rows.map((r) => [`round-${r.round}`, r.date.slice(0, 10), r.author, r.moved === null ? '—' : `${r.moved} moved`, r.message]);
   if (format === 'markdown') {
     const esc = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    return [`### Rounds of \`${id}\``, '', '| Round | Date | Author | Positions moved | Message |', '|---|---|---|---|---|', ...cells.map((c) => `| ${c.map(esc).join(' | ')} |`)].join('\n') + '\n';
+    return `${[`### Rounds of \`${id}\``, '', '| Round | Date | Author | Positions moved | Message |', '|---|---|---|---|---|', ...cells.map((c) => `| ${c.map(esc).join(' | ')} |`)].join('\n')}\n`;
   }
   if (rows.length === 0) return `${file}: no rounds yet (tag one with \`contracts round ${file}\`)\n`;
   const widths = [0, 1, 2, 3].map((k) => Math.max(...cells.map((c) => [...c[k]!].length)));
-  const lines = cells.map((c) => c.map((t, k) => (k < 4 ? t.padEnd(widths[k]!) : t.split('\n')[0])).join('  ').trimEnd());
+  const lines = cells.map((c) =>
+    c
+      .map((t, k) => (k < 4 ? t.padEnd(widths[k]!) : t.split('\n')[0]))
+      .join('  ')
+      .trimEnd(),
+  );
   return `${file} (${id}): ${rows.length} round${rows.length === 1 ? '' : 's'}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }

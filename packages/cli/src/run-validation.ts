@@ -11,18 +11,30 @@ export interface ValidationRun {
 }
 
 /** The whole `contracts validate` command after its flags are parsed (by oclif or by the fast path). */
-export async function validateCommand(paths: readonly string[], flags: FlagValues<typeof validateFlagSpecs>, toolVersion: string): Promise<{ output: string; exitCode: number }> {
+export async function validateCommand(
+  paths: readonly string[],
+  flags: FlagValues<typeof validateFlagSpecs>,
+  toolVersion: string,
+): Promise<{ output: string; exitCode: number }> {
   const result = await validatePaths(paths.length > 0 ? [...paths] : ['contracts'], { format: flags.format, color: useColor(), toolVersion });
   return { output: result.output, exitCode: exitCodeFor(result, flags['max-warnings']) };
 }
 
 /** `contracts validate`: collect files, validate them, format the diagnostics. */
-export async function validatePaths(paths: string[], options: { format: string; color: boolean; verbose?: boolean; toolVersion?: string }): Promise<ValidationRun> {
+export async function validatePaths(
+  paths: string[],
+  options: { format: string; color: boolean; verbose?: boolean; toolVersion?: string },
+): Promise<ValidationRun> {
   const files = await collectContractFiles(paths);
   const results = await validateFiles(files);
   const diagnostics = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
   const formatter = formatters[options.format as FormatName];
-  const output = formatter(diagnostics, { color: options.color, verbose: options.verbose ?? false, toolVersion: options.toolVersion, files: files.map((f) => ({ file: displayPath(f) })) });
+  const output = formatter(diagnostics, {
+    color: options.color,
+    verbose: options.verbose ?? false,
+    toolVersion: options.toolVersion,
+    files: files.map((f) => ({ file: displayPath(f) })),
+  });
   const { errors, warnings } = countSeverities(diagnostics);
   return { output, diagnostics, errors, warnings };
 }

@@ -43,7 +43,11 @@ describe('contracts check', () => {
   it('prints per-file summaries in JSON', async () => {
     const r = await runCli(['check', '--format', 'json']);
     const out = JSON.parse(r.stdout) as { files: { file: string; summary: string }[]; diagnostics: { code: string }[] };
-    expect(out.files.map((f) => f.file)).toEqual(['contracts/bright-smile-sterilizer.yaml', 'contracts/nordlicht-building-sensors.yaml', 'contracts/springfield-smartcam.yaml']);
+    expect(out.files.map((f) => f.file)).toEqual([
+      'contracts/bright-smile-sterilizer.yaml',
+      'contracts/nordlicht-building-sensors.yaml',
+      'contracts/springfield-smartcam.yaml',
+    ]);
     expect(out.files[0]!.summary).toMatch(/^\d+ walk-away/);
     expect(out.diagnostics.some((d) => d.code.startsWith('risk/'))).toBe(true);
   });
@@ -70,7 +74,11 @@ describe('contracts check', () => {
 
   it('checks only contracts changed since a git ref', async () => {
     const dir = tempDir();
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      });
     mkdirSync(join(dir, 'contracts'));
     cpSync(join(repoRoot, 'contracts'), join(dir, 'contracts'), { recursive: true });
     git('init', '-q');
@@ -91,7 +99,10 @@ describe('contracts check', () => {
 
   it('reports a broken playbook with positions and exits 1', async () => {
     const dir = tempDir();
-    const text = readFileSync(join(repoRoot, 'playbook.yaml'), 'utf8').replace('  incidentResponse.notificationHours:\n', '  incidentResponse.notificationHour:\n');
+    const text = readFileSync(join(repoRoot, 'playbook.yaml'), 'utf8').replace(
+      '  incidentResponse.notificationHours:\n',
+      '  incidentResponse.notificationHour:\n',
+    );
     writeFileSync(join(dir, 'playbook.yaml'), text);
     const line = text.split('\n').findIndex((l) => l.includes('notificationHour:')) + 1;
     const r = await runCli(['check', '--playbook', join(dir, 'playbook.yaml'), join(repoRoot, 'contracts')]);
@@ -102,7 +113,10 @@ describe('contracts check', () => {
 
   it('uses ./playbook.yaml from the working directory when present', async () => {
     const dir = tempDir();
-    const text = readFileSync(join(repoRoot, 'playbook.yaml'), 'utf8').replace('    fallback: 48\n    walkAwayBeyond: 72\n', '    fallback: 48\n    walkAwayBeyond: 200\n');
+    const text = readFileSync(join(repoRoot, 'playbook.yaml'), 'utf8').replace(
+      '    fallback: 48\n    walkAwayBeyond: 72\n',
+      '    fallback: 48\n    walkAwayBeyond: 200\n',
+    );
     writeFileSync(join(dir, 'playbook.yaml'), text);
     writeFileSync(join(dir, 'c.yaml'), example('bright-smile-sterilizer'));
     const r = await runCli(['check', 'c.yaml', '--format', 'json'], { cwd: dir });

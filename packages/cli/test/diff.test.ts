@@ -38,7 +38,17 @@ describe('contracts diff on a three-round negotiation', () => {
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ file, from: { ref: 'round-1' }, to: { ref: 'round-3' }, summary: { walkAwayLeft: 2 } });
     expect(json.from.commit).toMatch(/^[0-9a-f]{40}$/);
-    expect(json.positions).toContainEqual(expect.objectContaining({ path: 'incidentResponse.notificationHours', from: 168, to: 48, gained: 'buyer', tierFrom: 'walk-away', tierTo: 'fallback', walkAway: 'left' }));
+    expect(json.positions).toContainEqual(
+      expect.objectContaining({
+        path: 'incidentResponse.notificationHours',
+        from: 168,
+        to: 48,
+        gained: 'buyer',
+        tierFrom: 'walk-away',
+        tierTo: 'fallback',
+        walkAway: 'left',
+      }),
+    );
     expect(json.requirements).toContainEqual(expect.objectContaining({ change: 'added', ruleId: 'eu-gdpr-processor-terms', term: 'jurisdiction.regulations' }));
   });
 

@@ -72,7 +72,11 @@ describe('fast path for check and validate', () => {
     const many = mkdtempSync(join(tmpdir(), 'contracts-epipe-'));
     const example = readFileSync(join(repoRoot, 'contracts/springfield-smartcam.yaml'));
     for (let i = 0; i < 60; i++) writeFileSync(join(many, `c${i}.yaml`), example);
-    const child = spawn(process.execPath, [cliBin, 'check', '--verbose', many], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [cliBin, 'check', '--verbose', many], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.stdout.once('data', () => child.stdout.destroy());

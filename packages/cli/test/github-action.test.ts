@@ -12,7 +12,9 @@ import { repoRoot } from './run-cli.js';
  * `origin` has the base branch, with GITHUB_ACTION_PATH and GITHUB_STEP_SUMMARY set.
  */
 const actionDir = join(repoRoot, '.github/actions/contracts');
-const action = loadYamlText(readFileSync(join(actionDir, 'action.yml'), 'utf8'), 'action.yml').value as unknown as { runs: { steps: { name?: string; run?: string }[] } };
+const action = loadYamlText(readFileSync(join(actionDir, 'action.yml'), 'utf8'), 'action.yml').value as unknown as {
+  runs: { steps: { name?: string; run?: string }[] };
+};
 const checkStep = action.runs.steps.find((s) => s.name === 'Check contracts')!.run!;
 
 const FILE = 'contracts/springfield-smartcam.yaml';
@@ -27,7 +29,11 @@ beforeAll(() => {
   work.git('remote', 'add', 'origin', origin.dir);
   work.git('fetch', '-q', 'origin', 'main');
   work.git('checkout', '-q', '-b', 'vendor-markup', 'origin/main');
-  commitFile(work, FILE, source.replace('notificationHours: 48', 'notificationHours: 120'), { message: 'Vendor markup', author: VENDOR, date: '2026-03-05T10:00:00Z' });
+  commitFile(work, FILE, source.replace('notificationHours: 48', 'notificationHours: 120'), {
+    message: 'Vendor markup',
+    author: VENDOR,
+    date: '2026-03-05T10:00:00Z',
+  });
 });
 afterAll(() => {
   origin.cleanup();
@@ -40,7 +46,19 @@ function runStep(env: Record<string, string>) {
   const result = spawnSync('bash', ['-c', checkStep], {
     cwd: work.dir,
     encoding: 'utf8',
-    env: { ...process.env, ...work.env, NO_COLOR: '1', GITHUB_ACTION_PATH: actionDir, GITHUB_STEP_SUMMARY: summary, PATHS: 'contracts/', PLAYBOOK: '', SHARD: '1/1', CHANGED_ONLY: 'true', BASE_REF: 'main', ...env },
+    env: {
+      ...process.env,
+      ...work.env,
+      NO_COLOR: '1',
+      GITHUB_ACTION_PATH: actionDir,
+      GITHUB_STEP_SUMMARY: summary,
+      PATHS: 'contracts/',
+      PLAYBOOK: '',
+      SHARD: '1/1',
+      CHANGED_ONLY: 'true',
+      BASE_REF: 'main',
+      ...env,
+    },
     timeout: 60_000,
   });
   return { ...result, summary: readFileSync(summary, 'utf8') };
@@ -50,7 +68,10 @@ describe('the GitHub Action on a pull request', () => {
   it('annotates the exact YAML line, summarises the findings and what moved, and fails on a walk-away', () => {
     const r = runStep({ FAIL_ON_FINDINGS: 'true' });
     expect(r.status, r.stderr).toBe(1);
-    const line = readFileSync(join(work.dir, FILE), 'utf8').split('\n').findIndex((l) => l.includes('notificationHours')) + 1;
+    const line =
+      readFileSync(join(work.dir, FILE), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('notificationHours')) + 1;
     expect(r.stdout).toMatch(new RegExp(`^::error file=contracts/springfield-smartcam\\.yaml,line=${line},col=24,.*title=playbook/walk-away::`, 'm'));
     expect(r.summary).toContain('## Contracts');
     expect(r.summary).toMatch(/Vendor breach notice to buyer[^\n]*48[^\n]*120/);

@@ -13,7 +13,10 @@ describe('contracts history on a three-round negotiation', () => {
   it('shows each move of one term with author, date, round and who gained, across the rename', async () => {
     const r = await cli(['history', file, '--term', 'incidentResponse.notificationHours']);
     expect(r).toMatchObject({ exitCode: 0, stderr: '' });
-    const lines = r.stdout.trim().split('\n').filter((l) => l !== '');
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l !== '');
     expect(lines).toEqual([
       `${file} — incidentResponse.notificationHours: 3 changes`,
       `${commits[0]!.slice(0, 10)} 2024-03-01 Vic Vendor [round-1]  Vendor's first draft`,
@@ -38,7 +41,9 @@ describe('contracts history on a three-round negotiation', () => {
 
   it('renders a markdown table, one row per move', async () => {
     const r = await cli(['history', file, '--term', 'incidentResponse.notificationHours', '--format', 'markdown']);
-    expect(r.stdout).toContain(`| \`${commits[1]!.slice(0, 10)}\` | 2024-03-08 | Bea Buyer | round-2 | Vendor breach notice to buyer | 168 → 24 hours | buyer (left walk-away) |`);
+    expect(r.stdout).toContain(
+      `| \`${commits[1]!.slice(0, 10)}\` | 2024-03-08 | Bea Buyer | round-2 | Vendor breach notice to buyer | 168 → 24 hours | buyer (left walk-away) |`,
+    );
   });
 
   it('rejects a term that is neither in the playbook nor in the file', async () => {

@@ -48,7 +48,10 @@ describe('contracts redline', () => {
   it.skipIf(!soffice)('opens in LibreOffice with the changes as tracked changes, and keeps the cover-page table', async () => {
     expect((await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'lo.docx'])).exitCode).toBe(0);
     const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'fodt', '--outdir', repo.dir, join(repo.dir, 'lo.docx')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'fodt', '--outdir', repo.dir, join(repo.dir, 'lo.docx')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     const fodt = readFileSync(join(repo.dir, 'lo.fodt'), 'utf8');
     expect(fodt.match(/<text:changed-region /g)?.length ?? 0).toBeGreaterThanOrEqual(4);
     expect(fodt).toMatch(/<text:insertion>[\s\S]*?<dc:creator>Vic Vendor<\/dc:creator>/);
@@ -65,7 +68,7 @@ describe('contracts redline', () => {
     const wasm = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'w.docx'], { CONTRACTS_PANDOC_BACKEND: 'wasm' });
     expect(wasm.exitCode).toBe(0);
     expect(part('w.docx')).toMatch(/<w:del [^>]*w:author="Vic Vendor"/);
-    const wasm2 = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'w2.docx'], { CONTRACTS_PANDOC_BACKEND: 'wasm' });
+    const _wasm2 = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'w2.docx'], { CONTRACTS_PANDOC_BACKEND: 'wasm' });
     expect(readFileSync(join(repo.dir, 'w2.docx')).equals(readFileSync(join(repo.dir, 'w.docx')))).toBe(true);
   });
 

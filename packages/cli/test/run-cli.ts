@@ -16,7 +16,10 @@ export interface CliResult {
  * Runs the real built CLI (`packages/cli/bin/run.js`) as a user would. Every end-to-end test goes
  * through here. `NO_COLOR` is set so output is plain text unless a test overrides it.
  */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBin, ...args], {

@@ -31,12 +31,21 @@ describe('contracts validate', () => {
     expect(r.stdout).toContain(`${line}:24  error    terms.incidentResponse.notificationHours must be a whole number of hours (found "soon")  schema/type`);
     const json = await runCli(['validate', '--format', 'json', dir], { cwd: dir });
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.diagnostics[0]).toMatchObject({ file: 'deal.yaml', line, column: 24, path: '/terms/incidentResponse/notificationHours', code: 'schema/type' });
+    expect(parsed.diagnostics[0]).toMatchObject({
+      file: 'deal.yaml',
+      line,
+      column: 24,
+      path: '/terms/incidentResponse/notificationHours',
+      code: 'schema/type',
+    });
   });
 
   it.each([
     ['broken syntax', 'id: [oops\n'],
-    ['an alias bomb', 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'],
+    [
+      'an alias bomb',
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+    ],
     ['deep nesting', `x: ${'['.repeat(20000)}${']'.repeat(20000)}\n`],
     ['a code-execution tag', 'x: !!js/function "function(){ process.exit(9) }"\n'],
     ['binary bytes', '\u0000\u0001\u0002'],

@@ -11,7 +11,9 @@ const schemasDir = join(here, '../../../schemas');
 const outDir = join(here, '../dist/generated');
 mkdirSync(outDir, { recursive: true });
 
-for (const name of readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+for (const name of readdirSync(schemasDir)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()) {
   const schema = JSON.parse(readFileSync(join(schemasDir, name), 'utf8'));
   const ajv = createAjv({ code: { source: true, esm: true, lines: false } });
   const validate = ajv.compile(schema);

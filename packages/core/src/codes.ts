@@ -35,13 +35,7 @@ export const schemaCodes = [
   'schema/invalid',
 ] as const;
 
-export const playbookCodes = [
-  'playbook/walk-away',
-  'playbook/fallback',
-  'playbook/preferred',
-  'playbook/missing',
-  'playbook/invalid',
-] as const;
+export const playbookCodes = ['playbook/walk-away', 'playbook/fallback', 'playbook/preferred', 'playbook/missing', 'playbook/invalid'] as const;
 
 export type YamlCode = (typeof yamlCodes)[number];
 export type SchemaCode = (typeof schemaCodes)[number];

@@ -44,7 +44,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeContractBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_BYTES): Decoded {
   if (bytes.length > maxBytes) {
     const mib = (bytes.length / 1024 / 1024).toFixed(1);
-    return { ok: false, diagnostic: fileProblem(file, 'yaml/too-large', `File is ${mib} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`) };
+    return {
+      ok: false,
+      diagnostic: fileProblem(file, 'yaml/too-large', `File is ${mib} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`),
+    };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, diagnostic: fileProblem(file, 'yaml/encoding', 'File is encoded as UTF-16; save it as UTF-8') };
@@ -52,7 +55,10 @@ export function decodeContractBytes(bytes: Uint8Array, file: string, maxBytes = 
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const at = byteLineColumn(bytes, nul);
-    return { ok: false, diagnostic: fileProblem(file, 'yaml/binary', 'File contains binary data (a NUL byte); a contract must be a UTF-8 text file', at.line, at.column) };
+    return {
+      ok: false,
+      diagnostic: fileProblem(file, 'yaml/binary', 'File contains binary data (a NUL byte); a contract must be a UTF-8 text file', at.line, at.column),
+    };
   }
   try {
     let text = utf8.decode(bytes);

@@ -52,7 +52,7 @@ export function dottedPath(pointer: string): string {
 
 /** JSON Pointer from path segments. */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** Path segments of a JSON Pointer. */

@@ -31,13 +31,27 @@ export function plainScalar(text: string): unknown {
     // yaml's other core-schema number forms (exponents, hex, octal, +, leading zeros, .inf, .nan) are rare
     // in contracts and have edge cases: the full parser decides them.
     if (coreNumber.some((re) => re.test(text))) bail();
-    if (/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/^[-?:][^\s,\[\]{}]/.test(text)) bail();
+    if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^[-?:][^\s,[\]{}]/.test(text)) bail();
   }
   if (text.includes(': ') || text.endsWith(':') || text.includes(' #') || text.includes('\t')) bail();
   return text;
 }
 
-const simpleEscapes: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v', ' ': ' ' };
+const simpleEscapes: Record<string, string> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  b: '\b',
+  f: '\f',
+  e: '\x1b',
+  a: '\x07',
+  v: '\v',
+  ' ': ' ',
+};
 
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;

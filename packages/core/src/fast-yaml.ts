@@ -32,7 +32,7 @@ export interface FastParse {
 const MAX_BLOCK_DEPTH = 32;
 
 /** A key inside a one-line flow mapping, matched in place (sticky). */
-const FLOW_KEY = /([A-Za-z0-9_$][^:#'"{}\[\],&*!|>%@`\n\r]*?):(?: |(?=[,}]))/y;
+const FLOW_KEY = /([A-Za-z0-9_$][^:#'"{}[\],&*!|>%@`\n\r]*?):(?: |(?=[,}]))/y;
 
 const SPACE = 32;
 const CR = 13;
@@ -57,7 +57,23 @@ function isKeyStart(c: number): boolean {
 /** Characters a block mapping key may not contain: `` :#'"{}[],&*!|>%@` ``. */
 function isKeyForbidden(c: number): boolean {
   switch (c) {
-    case 58: case 35: case 39: case 34: case 123: case 125: case 91: case 93: case 44: case 38: case 42: case 33: case 124: case 62: case 37: case 64: case 96:
+    case 58:
+    case 35:
+    case 39:
+    case 34:
+    case 123:
+    case 125:
+    case 91:
+    case 93:
+    case 44:
+    case 38:
+    case 42:
+    case 33:
+    case 124:
+    case 62:
+    case 37:
+    case 64:
+    case 96:
       return true;
     default:
       return false;
@@ -177,7 +193,7 @@ class FastParser {
       // The key runs to the first `: ` (or a `:` ending the line), and is a plain key.
       if (!isKeyStart(s.charCodeAt(start))) bail();
       let colon = start + 1;
-      for (;; colon++) {
+      for (; ; colon++) {
         if (colon >= end) bail();
         const c = s.charCodeAt(colon);
         if (c === COLON) {

@@ -14,7 +14,7 @@ const skipped = new Set(['node_modules', '.git', 'dist', 'coverage']);
 export async function collectContractFiles(paths: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
   for (const path of paths) {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
     } catch (error) {
@@ -32,7 +32,7 @@ async function walk(dir: string): Promise<string[]> {
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    let entries;
+    let entries: import('node:fs').Dirent[];
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (error) {

@@ -29,7 +29,7 @@ export function findUnsafeValue(root: unknown): UnsafeValue | undefined {
     if (path.length >= MAX_DEPTH) {
       return { code: 'yaml/too-deep', pointer: toPointer(path), message: `Nesting is deeper than ${MAX_DEPTH} levels` };
     }
-    if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) stack.push({ value: item, path: [...path, i] });
     else for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
   }
   return undefined;

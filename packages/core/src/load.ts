@@ -57,7 +57,7 @@ function fromYamlError(error: YAMLError, file: string, lines: LinePositions, tex
   const end = lines.linePos(to);
   // yaml's messages end with a code frame when prettyErrors is on; we keep the first sentence only.
   let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (error.code === 'TAG_RESOLVE_FAILED') message = message.replace('Unresolved tag', 'Unknown tag') + ' (tags are not allowed in contract files)';
+  if (error.code === 'TAG_RESOLVE_FAILED') message = `${message.replace('Unresolved tag', 'Unknown tag')} (tags are not allowed in contract files)`;
   return {
     code: yamlErrorCodes[error.code] ?? 'yaml/syntax',
     severity: 'error',
@@ -97,7 +97,10 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (text.length > maxBytes) {
-    return problem('yaml/too-large', `File is ${(text.length / 1024 / 1024).toFixed(1)} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`);
+    return problem(
+      'yaml/too-large',
+      `File is ${(text.length / 1024 / 1024).toFixed(1)} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`,
+    );
   }
   if (text.trim() === '') return problem('yaml/empty', 'File is empty; a contract starts with `schemaVersion: 1`');
 

@@ -19,7 +19,7 @@ export function flowNestingBeyond(text: string, limit: number): number | undefin
     } else if (c === 34) {
       // "…" with backslash escapes
       for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (c === 39 && (i === 0 || /[\s\[{,:]/.test(text[i - 1]!))) {
+    } else if (c === 39 && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
       // '…' ('' is an escaped quote); an apostrophe inside a word does not open a string
       for (i++; i < text.length; i++) if (text.charCodeAt(i) === 39 && text.charCodeAt(++i) !== 39) break;
     } else if (c === 35 && (i === 0 || /\s/.test(text[i - 1]!))) {

@@ -21,7 +21,13 @@ export interface ParallelOptions {
  * one without being kept. Starting a worker costs ~100 ms (it loads the
  * task's modules), so small batches stay on this thread.
  */
-export async function runFileTask<O, R>(taskModule: URL, files: readonly string[], options: O, parallel: ParallelOptions = {}, onResult?: (result: R) => void): Promise<R[]> {
+export async function runFileTask<O, R>(
+  taskModule: URL,
+  files: readonly string[],
+  options: O,
+  parallel: ParallelOptions = {},
+  onResult?: (result: R) => void,
+): Promise<R[]> {
   const wanted = parallel.threads ?? (Number(process.env.CONTRACTS_THREADS) || Math.min(availableParallelism(), 4));
   const threads = Math.max(1, Math.min(wanted, Math.floor(files.length / (parallel.minFilesPerThread ?? 150))));
   const task = async (slice: string[]) => {
@@ -36,7 +42,7 @@ export async function runFileTask<O, R>(taskModule: URL, files: readonly string[
   const [first, ...rest] = slices;
   const remote = rest.map((slice) => inWorker<O, R>(taskModule, slice, options));
   // Results reach onResult in input order: this thread's slice as it goes, then each worker's slice.
-  remote.forEach((p) => p.catch(() => undefined)); // rejections are awaited below, in order
+  for (const p of remote) p.catch(() => undefined); // rejections are awaited below, in order
   const local = await task(first!);
   const collected = [local];
   for (const pending of remote) {
@@ -51,10 +57,13 @@ function inWorker<O, R>(taskModule: URL, files: string[], options: O): Promise<R
   return new Promise((resolve, reject) => {
     // The built worker, from src/ (tests) and dist/ alike: both sit one level below the package.
     const worker = new Worker(new URL('../dist/parallel-worker.js', import.meta.url), { workerData: { taskModule: taskModule.href, files, options } });
-    worker.once('message', (message: { ok: true; results: R[] } | { ok: false; error: { name: string; message: string; code?: string; exitCode?: number } }) => {
-      if (message.ok) resolve(message.results);
-      else reject(Object.assign(new Error(message.error.message), message.error));
-    });
+    worker.once(
+      'message',
+      (message: { ok: true; results: R[] } | { ok: false; error: { name: string; message: string; code?: string; exitCode?: number } }) => {
+        if (message.ok) resolve(message.results);
+        else reject(Object.assign(new Error(message.error.message), message.error));
+      },
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`worker stopped with exit code ${code}`)));
   });

@@ -18,7 +18,16 @@ export interface SchemaProblem {
 type Schema = { title?: string; examples?: unknown[]; properties?: Record<string, Schema>; enum?: unknown[]; description?: string };
 
 const found = (data: unknown): string => {
-  const text = typeof data === 'string' ? JSON.stringify(data) : data === null ? 'nothing' : Array.isArray(data) ? 'a list' : typeof data === 'object' ? 'a mapping' : String(data);
+  const text =
+    typeof data === 'string'
+      ? JSON.stringify(data)
+      : data === null
+        ? 'nothing'
+        : Array.isArray(data)
+          ? 'a list'
+          : typeof data === 'object'
+            ? 'a mapping'
+            : String(data);
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 };
 
@@ -73,14 +82,15 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
         pointer: `${at}/${extra}`,
         locateAt: `${at}/${extra}`,
         target: 'key',
-        message: `Unknown field ${extra} ${where}` + (guess ? `; did you mean ${guess}?` : `; known fields: ${list(known)}`),
+        message: `Unknown field ${extra} ${where}${guess ? `; did you mean ${guess}?` : `; known fields: ${list(known)}`}`,
         ...(guess ? { fix: guess } : {}),
       };
     }
     case 'type': {
       const wanted = String(p.type);
       const unit = unitOf(schema);
-      const what = wanted === 'integer' && unit ? `a whole number of ${unit}` : wanted === 'number' && unit ? `a number (${unit})` : (typeNames[wanted] ?? wanted);
+      const what =
+        wanted === 'integer' && unit ? `a whole number of ${unit}` : wanted === 'number' && unit ? `a number (${unit})` : (typeNames[wanted] ?? wanted);
       return { ...base, code: 'schema/type', message: `${name} must be ${what} (found ${found(error.data)})` };
     }
     case 'enum': {
@@ -89,7 +99,7 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       return {
         ...base,
         code: 'schema/enum',
-        message: `${name} must be one of: ${list(allowed)} (found ${found(error.data)})` + (guess ? `; did you mean ${guess}?` : ''),
+        message: `${name} must be one of: ${list(allowed)} (found ${found(error.data)})${guess ? `; did you mean ${guess}?` : ''}`,
         ...(guess ? { fix: guess } : {}),
       };
     }
@@ -101,7 +111,11 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       return { ...base, code: 'schema/pattern', message: `${name} must be ${help}${example ? ` (e.g. ${String(example)})` : ''} (found ${found(error.data)})` };
     }
     case 'format':
-      return { ...base, code: 'schema/format', message: `${name} must be ${p.format === 'date' ? 'a date written YYYY-MM-DD' : `a valid ${String(p.format)}`} (found ${found(error.data)})` };
+      return {
+        ...base,
+        code: 'schema/format',
+        message: `${name} must be ${p.format === 'date' ? 'a date written YYYY-MM-DD' : `a valid ${String(p.format)}`} (found ${found(error.data)})`,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -111,7 +125,11 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       return { ...base, code: 'schema/range', message: `${name} must be ${bound} ${String(p.limit)}${unit ? ` ${unit}` : ''} (found ${found(error.data)})` };
     }
     case 'minLength':
-      return { ...base, code: 'schema/length', message: Number(p.limit) === 1 ? `${name} must not be empty` : `${name} must be at least ${String(p.limit)} characters long` };
+      return {
+        ...base,
+        code: 'schema/length',
+        message: Number(p.limit) === 1 ? `${name} must not be empty` : `${name} must be at least ${String(p.limit)} characters long`,
+      };
     case 'maxLength':
       return { ...base, code: 'schema/length', message: `${name} must be at most ${String(p.limit)} characters long` };
     case 'minItems':

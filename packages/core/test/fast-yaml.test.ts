@@ -6,7 +6,9 @@ import { fastParseYaml, LineIndex, locate } from '../src/index.js';
 
 const reference = (text: string) => parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true }).toJS();
 const examplesDir = new URL('../../../contracts/', import.meta.url);
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(new URL(f, examplesDir), 'utf8'));
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => readFileSync(new URL(f, examplesDir), 'utf8'));
 
 /** Every pointer to every value in a plain JSON-like value. */
 function pointers(value: unknown, at = ''): string[] {
@@ -39,7 +41,7 @@ describe('fast YAML reader', () => {
     }
   });
 
-  it('computes the same line and column as yaml\'s LineCounter for every offset', () => {
+  it("computes the same line and column as yaml's LineCounter for every offset", () => {
     for (const text of [...examples, 'a: 1\r\nb: 2\r\n', '\n\nx: y', '']) {
       const lineCounter = new LineCounter();
       parseDocument(text, { lineCounter });
@@ -49,21 +51,89 @@ describe('fast YAML reader', () => {
   });
 
   const tricky = [
-    'a: 1e3\n', 'a: 0x1F\n', 'a: 0o17\n', 'a: +1\n', 'a: 007\n', 'a: .inf\n', 'a: 1_000\n', 'a: 12345678901234567890\n',
-    'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: [1,\n  2]\n', 'a: {b: [1]}\n',
-    'a: 1\na: 2\n', 'a:\n\t- x\n', '- a\n', 'a: b: c\n', 'a: "x" # c\n', "a: 'it''s'\n", 'a: "\\u00e9\\n"\n',
-    'a: >\n  x\n\n  y\n', 'a: |\n  x\n   y\n', 'a: >+\n  x\n', '? a\n: b\n', 'a: [a, b, ]\n', 'a: {b: 1, b: 2}\n',
-    'a: x #c\n', 'a: yes\n', 'a: 2026-01-01\n', 'a: ~\n', 'a:\n', 'a: -x\n', 'a: - x\n', 'a: :x\n', '__proto__: 1\n',
-    'a:\n- x\n- y\nb: 1\n', 'a:\n  - b: 1\n    c: 2\n  - d\n', 'a: "#x"\n', 'a: x#y\n', 'a: ""\n', "a: ''\n", 'a: []\n', 'a: {}\n',
-    'a: [x, "y, z", \'w\']\n', 'a: {b: "c: d", e: f}\n', 'a: >-\n  one\n  two\n', 'a: |-\n  one\n  two\n', '"q": 1\n', 'a: 1\n---\nb: 2\n',
+    'a: 1e3\n',
+    'a: 0x1F\n',
+    'a: 0o17\n',
+    'a: +1\n',
+    'a: 007\n',
+    'a: .inf\n',
+    'a: 1_000\n',
+    'a: 12345678901234567890\n',
+    'a: &x 1\nb: *x\n',
+    'a: !!str 1\n',
+    'a: "x\n  y"\n',
+    'a: b\n  c\n',
+    'a: [1,\n  2]\n',
+    'a: {b: [1]}\n',
+    'a: 1\na: 2\n',
+    'a:\n\t- x\n',
+    '- a\n',
+    'a: b: c\n',
+    'a: "x" # c\n',
+    "a: 'it''s'\n",
+    'a: "\\u00e9\\n"\n',
+    'a: >\n  x\n\n  y\n',
+    'a: |\n  x\n   y\n',
+    'a: >+\n  x\n',
+    '? a\n: b\n',
+    'a: [a, b, ]\n',
+    'a: {b: 1, b: 2}\n',
+    'a: x #c\n',
+    'a: yes\n',
+    'a: 2026-01-01\n',
+    'a: ~\n',
+    'a:\n',
+    'a: -x\n',
+    'a: - x\n',
+    'a: :x\n',
+    '__proto__: 1\n',
+    'a:\n- x\n- y\nb: 1\n',
+    'a:\n  - b: 1\n    c: 2\n  - d\n',
+    'a: "#x"\n',
+    'a: x#y\n',
+    'a: ""\n',
+    "a: ''\n",
+    'a: []\n',
+    'a: {}\n',
+    'a: [x, "y, z", \'w\']\n',
+    'a: {b: "c: d", e: f}\n',
+    'a: >-\n  one\n  two\n',
+    'a: |-\n  one\n  two\n',
+    '"q": 1\n',
+    'a: 1\n---\nb: 2\n',
     // Only the space is YAML white space: other Unicode spaces are content, never trimmed.
-    'a: b\u00a0\n', 'a: b\u2028\n', 'a: \ufeffb\n', 'a: "x"\u00a0\n', 'a: \u00a0\n', 'a: [b\u00a0, c]\n', 'a: b \u00a0\n', 'a:\u00a0b\n',
-    'a: b\rc: d\n', '- a\r- b\n',
+    'a: b\u00a0\n',
+    'a: b\u2028\n',
+    'a: \ufeffb\n',
+    'a: "x"\u00a0\n',
+    'a: \u00a0\n',
+    'a: [b\u00a0, c]\n',
+    'a: b \u00a0\n',
+    'a:\u00a0b\n',
+    'a: b\rc: d\n',
+    '- a\r- b\n',
     // Block scalars next to blank and comment lines, where a line-based reader could drop content.
-    'a: |\n\n  x\n', 'a: |\n  x\n  # y\nb: 1\n', 'a: >\n  x\n  #y\n', 'a: |\n  x\n# c\nb: 1\n', 'a: | # c\n  x\n', 'a: |\n  x\n\nb: 1\n',
+    'a: |\n\n  x\n',
+    'a: |\n  x\n  # y\nb: 1\n',
+    'a: >\n  x\n  #y\n',
+    'a: |\n  x\n# c\nb: 1\n',
+    'a: | # c\n  x\n',
+    'a: |\n  x\n\nb: 1\n',
     // Keys Object.prototype already has: the reader leaves them to the full parser.
-    'constructor: 1\n', 'toString: x\n', 'a:\n  hasOwnProperty: 1\n', 'a: {valueOf: 1}\n',
-    'a: 1.50\n', 'a: -0\n', 'a: 0.000001\n', 'a: b\r\nc: d\r\n', 'a:   spaced   \n', 'a: "\\x41"\n', 'a: [1, [2]]\n', 'a: {b: [1, {c: d}], e: []}\n', 'a: [[[[x]]]]\n', 'a: [x, {y: [z, "w, v"]}]\n',
+    'constructor: 1\n',
+    'toString: x\n',
+    'a:\n  hasOwnProperty: 1\n',
+    'a: {valueOf: 1}\n',
+    'a: 1.50\n',
+    'a: -0\n',
+    'a: 0.000001\n',
+    'a: b\r\nc: d\r\n',
+    'a:   spaced   \n',
+    'a: "\\x41"\n',
+    'a: [1, [2]]\n',
+    'a: {b: [1, {c: d}], e: []}\n',
+    'a: [[[[x]]]]\n',
+    'a: [x, {y: [z, "w, v"]}]\n',
   ];
 
   it('either agrees with the full parser or steps aside, on tricky inputs', () => {
@@ -109,7 +179,26 @@ describe('fast YAML reader', () => {
 
   it('agrees with the full parser, values and positions, on hand-written-looking lines', () => {
     // yaml.stringify writes tidy YAML; people write comments, odd spacing, Unicode spaces and quotes.
-    const word = fc.constantFrom('a', 'b', 'key', 'x y', 'aes-256', '24', '1.5', 'true', 'null', '~', '-x', ':x', 'a:b', '#x', 'é', '\u00a0', '\u2028', '\ufeff');
+    const word = fc.constantFrom(
+      'a',
+      'b',
+      'key',
+      'x y',
+      'aes-256',
+      '24',
+      '1.5',
+      'true',
+      'null',
+      '~',
+      '-x',
+      ':x',
+      'a:b',
+      '#x',
+      'é',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+    );
     const scalar = fc.oneof(
       fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
       word.map((w) => `"${w}"`),
@@ -123,33 +212,48 @@ describe('fast YAML reader', () => {
     const nested = (key: string) =>
       fc.oneof(
         keys.chain((inner) => fc.tuple(...inner.map((k) => pair('  ', k)))).map((lines) => [`${key}:`, ...lines]),
-        fc.array(fc.tuple(fc.constantFrom('  ', ''), scalar, trail), { minLength: 1, maxLength: 3 }).map((items) => [`${key}:`, ...items.map(([i, v, t]) => `${i}- ${v}${t}`)]),
+        fc
+          .array(fc.tuple(fc.constantFrom('  ', ''), scalar, trail), { minLength: 1, maxLength: 3 })
+          .map((items) => [`${key}:`, ...items.map(([i, v, t]) => `${i}- ${v}${t}`)]),
       );
     const extra = fc.constantFrom('', '# comment', '  # indented comment', '   ');
     let answered = 0;
     fc.assert(
-      fc.property(keys.chain((ks) => fc.tuple(...ks.map((k) => fc.oneof(pair('', k).map((l) => [l]), nested(k))))), fc.array(extra, { maxLength: 2 }), (entries, extras) => {
-        const lines = entries.flat();
-        for (const [i, e] of extras.entries()) lines.splice(Math.min(lines.length, 1 + i * 2), 0, e);
-        const text = `${lines.join('\n')}\n`;
-        const fast = fastParseYaml(text);
-        if (!fast) return;
-        answered++;
-        const lineCounter = new LineCounter();
-        const document = parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true, lineCounter });
-        expect({ text, errors: document.errors.length + document.warnings.length }).toEqual({ text, errors: 0 });
-        expect({ text, value: fast.value }).toStrictEqual({ text, value: document.toJS() });
-        const viaTree = { document, lineCounter, text } as never;
-        const viaOffsets = { document: undefined, fields: fast.fields, lineCounter, text } as never;
-        for (const pointer of pointers(fast.value).filter((p) => p !== '')) {
-          const [fastAt, treeAt] = [locate(viaOffsets, pointer), locate(viaTree, pointer)];
-          // An empty value (`k:`) has no text of its own: the fast reader points at its key, on the same line.
-          const [, , valueStart, valueEnd] = fast.fields.find(pointer)!.offsets;
-          const empty = valueEnd <= valueStart;
-          if (empty) expect({ text, pointer, line: fastAt.line }).toEqual({ text, pointer, line: treeAt.line });
-          else expect({ text, pointer, at: fastAt }).toEqual({ text, pointer, at: treeAt });
-        }
-      }),
+      fc.property(
+        keys.chain((ks) =>
+          fc.tuple(
+            ...ks.map((k) =>
+              fc.oneof(
+                pair('', k).map((l) => [l]),
+                nested(k),
+              ),
+            ),
+          ),
+        ),
+        fc.array(extra, { maxLength: 2 }),
+        (entries, extras) => {
+          const lines = entries.flat();
+          for (const [i, e] of extras.entries()) lines.splice(Math.min(lines.length, 1 + i * 2), 0, e);
+          const text = `${lines.join('\n')}\n`;
+          const fast = fastParseYaml(text);
+          if (!fast) return;
+          answered++;
+          const lineCounter = new LineCounter();
+          const document = parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true, lineCounter });
+          expect({ text, errors: document.errors.length + document.warnings.length }).toEqual({ text, errors: 0 });
+          expect({ text, value: fast.value }).toStrictEqual({ text, value: document.toJS() });
+          const viaTree = { document, lineCounter, text } as never;
+          const viaOffsets = { document: undefined, fields: fast.fields, lineCounter, text } as never;
+          for (const pointer of pointers(fast.value).filter((p) => p !== '')) {
+            const [fastAt, treeAt] = [locate(viaOffsets, pointer), locate(viaTree, pointer)];
+            // An empty value (`k:`) has no text of its own: the fast reader points at its key, on the same line.
+            const [, , valueStart, valueEnd] = fast.fields.find(pointer)!.offsets;
+            const empty = valueEnd <= valueStart;
+            if (empty) expect({ text, pointer, line: fastAt.line }).toEqual({ text, pointer, line: treeAt.line });
+            else expect({ text, pointer, at: fastAt }).toEqual({ text, pointer, at: treeAt });
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
     // The property means something only if the fast reader answers often.

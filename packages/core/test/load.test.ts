@@ -15,7 +15,20 @@ const hostile: [string, string | Uint8Array, string, number?][] = [
   ['tab indentation', 'parties:\n\tbuyer: x\n', 'yaml/tab-indentation', 2],
   ['an unterminated string', 'schemaVersion: 1\ntitle: "never closed\n', 'yaml/syntax', 2],
   ['a duplicate key', 'schemaVersion: 1\nid: a\nid: b\n', 'yaml/duplicate-key', 3],
-  ['an alias bomb', ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n') + '\n', 'yaml/alias-limit'],
+  [
+    'an alias bomb',
+    `${[
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n')}\n`,
+    'yaml/alias-limit',
+  ],
   ['20,000-deep flow nesting', `x: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, 'yaml/'],
   ['binary bytes', new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0x00, 0x01, 0x02, 0x0a]), 'yaml/binary'],
   ['UTF-16 with a BOM', new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]), 'yaml/encoding'],

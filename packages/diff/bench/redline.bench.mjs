@@ -25,16 +25,18 @@ function prng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const VOCAB = ('the vendor shall buyer agreement services data personal processing within days notify incident security ' +
+const VOCAB = (
+  'the vendor shall buyer agreement services data personal processing within days notify incident security ' +
   'liability fees term termination party confidential information obligations including reasonable written notice ' +
-  'applicable law warranty support records insurance claims losses any all of to and or in for by with under this such').split(' ');
+  'applicable law warranty support records insurance claims losses any all of to and or in for by with under this such'
+).split(' ');
 
 /** A schedule of ~7,000 words; some clauses quote contract values so a changed term ripples through. */
 function schedule() {
   const rand = prng(42);
   const sentence = (n) => {
     const w = Array.from({ length: n }, () => VOCAB[Math.floor(rand() * VOCAB.length)]);
-    return w[0][0].toUpperCase() + w.join(' ').slice(1) + '.';
+    return `${w[0][0].toUpperCase() + w.join(' ').slice(1)}.`;
   };
   const out = ['# Schedule 1: Operating Procedures', ''];
   for (let i = 1; i <= 70; i++) {
@@ -46,11 +48,25 @@ function schedule() {
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-bench-'));
 try {
-  const git = (...args) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@x', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' } });
+  const git = (...args) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_AUTHOR_NAME: 'Bench',
+        GIT_AUTHOR_EMAIL: 'b@x',
+        GIT_COMMITTER_NAME: 'Bench',
+        GIT_COMMITTER_EMAIL: 'b@x',
+        GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+      },
+    });
   const original = readFileSync(join(root, 'contracts/springfield-smartcam.yaml'), 'utf8');
   mkdirSync(join(dir, 'tpl'));
   mkdirSync(join(dir, 'contracts'));
-  writeFileSync(join(dir, 'tpl/agreement.md.njk'), readFileSync(join(root, 'templates/agreement.md.njk'), 'utf8') + '\n' + schedule() + '\n');
+  writeFileSync(join(dir, 'tpl/agreement.md.njk'), `${readFileSync(join(root, 'templates/agreement.md.njk'), 'utf8')}\n${schedule()}\n`);
   git('init', '-q', '-b', 'main');
   const file = 'contracts/springfield-smartcam.yaml';
   writeFileSync(join(dir, file), original.replace(/notificationHours: \d+/, 'notificationHours: 72'));
@@ -61,7 +77,22 @@ try {
   git('commit', '-qam', 'round 2');
   git('tag', 'springfield-smartcam/round-2');
 
-  const args = (format, out) => [cli, 'redline', file, '--from', 'round-1', '--to', 'round-2', '--templates', 'tpl', '--format', format, '--out', out, '--force'];
+  const args = (format, out) => [
+    cli,
+    'redline',
+    file,
+    '--from',
+    'round-1',
+    '--to',
+    'round-2',
+    '--templates',
+    'tpl',
+    '--format',
+    format,
+    '--out',
+    out,
+    '--force',
+  ];
   const md = spawnSync(process.execPath, args('md', 'redline.md'), { cwd: dir, encoding: 'utf8' });
   if (md.status !== 0) throw new Error(md.stderr);
   const words = readFileSync(join(dir, 'redline.md'), 'utf8').split(/\s+/).length;
@@ -72,11 +103,17 @@ try {
   if (wasm.code !== 0) throw new Error(wasm.stderr);
   const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
   if (!hasPandoc) {
-    console.log(`contracts redline --format docx (wasm)   ${fmt(wasm.ms)}  ${wasm.ms <= TARGET_MS ? '✔' : '✖'} target ≤ ${fmt(TARGET_MS)} (no system pandoc: no baseline)`);
+    console.log(
+      `contracts redline --format docx (wasm)   ${fmt(wasm.ms)}  ${wasm.ms <= TARGET_MS ? '✔' : '✖'} target ≤ ${fmt(TARGET_MS)} (no system pandoc: no baseline)`,
+    );
   } else {
     const system = await median(process.execPath, args('docx', 'system.docx'), opts('system'));
     if (system.code !== 0) throw new Error(system.stderr);
-    const baseline = await median('pandoc', ['-f', 'markdown', '-t', 'docx', '--reference-doc', join(root, 'templates/reference.docx'), '-o', 'baseline.docx', 'redline.md'], { cwd: dir, runs: RUNS });
+    const baseline = await median(
+      'pandoc',
+      ['-f', 'markdown', '-t', 'docx', '--reference-doc', join(root, 'templates/reference.docx'), '-o', 'baseline.docx', 'redline.md'],
+      { cwd: dir, runs: RUNS },
+    );
     report('redline --format docx, system pandoc vs pandoc md→docx', system.ms, baseline.ms);
     report('redline --format docx, pandoc-wasm vs pandoc md→docx', wasm.ms, baseline.ms);
     console.log(`WASM end to end ${fmt(wasm.ms)} (peak ${wasm.peakMiB.toFixed(0)} MiB): ${wasm.ms <= TARGET_MS ? '✔' : '✖'} target ≤ ${fmt(TARGET_MS)}`);

@@ -27,7 +27,7 @@ function generate(rand) {
     const w = Array.from({ length: n }, pick);
     if (rand() < 0.3) w[Math.floor(rand() * n)] = `(${Math.floor(rand() * 100)})`;
     w[0] = w[0][0].toUpperCase() + w[0].slice(1);
-    return w.join(' ') + '.';
+    return `${w.join(' ')}.`;
   };
   const out = ['# Master Services Agreement'];
   let words = 0;
@@ -37,22 +37,24 @@ function generate(rand) {
       const n = 40 + Math.floor(rand() * 81); // paragraphs of 40-120 words
       out.push(`${clause}. ${sentence(n)}`);
       words += n;
-      if (rand() < 0.3) out.push(['- ' + sentence(12), '- ' + sentence(10)].join('\n'));
+      if (rand() < 0.3) out.push([`- ${sentence(12)}`, `- ${sentence(10)}`].join('\n'));
     }
   }
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }
 
 /** Edits ~1% of the words (replace / insert / delete), spread over the whole document. */
 function mutate(text, rand) {
   const tokens = text.split(/(\s+)/);
   const wordIdx = [];
-  tokens.forEach((t, i) => { if (/^[a-z]{3,}$/.test(t)) wordIdx.push(i); });
+  tokens.forEach((t, i) => {
+    if (/^[a-z]{3,}$/.test(t)) wordIdx.push(i);
+  });
   const edits = Math.round(WORDS / 100);
   for (let e = 0; e < edits; e++) {
     const i = wordIdx[Math.floor(((e + rand()) / edits) * wordIdx.length)];
     const r = rand();
-    if (r < 0.5) tokens[i] = VOCAB[Math.floor(rand() * VOCAB.length)] + 'x';
+    if (r < 0.5) tokens[i] = `${VOCAB[Math.floor(rand() * VOCAB.length)]}x`;
     else if (r < 0.75) tokens[i] = `${tokens[i]} ${VOCAB[Math.floor(rand() * VOCAB.length)]}`;
     else tokens[i] = '';
   }

@@ -68,38 +68,95 @@ describe('diffPositions', () => {
     });
     const { positions } = diffPositions(base, next, playbook);
     expect(positions).toMatchObject([
-      { path: 'incidentResponse.notificationHours', label: 'Breach notice', from: 48, to: 24, unit: 'hours', gained: 'buyer', tierFrom: 'fallback', tierTo: 'preferred', change: 'changed' },
-      { path: 'incidentResponse.cyberInsurance.perClaimUsd', from: 2000000, to: 1000000, gained: 'vendor', tierFrom: 'fallback', tierTo: 'walk-away', walkAway: 'entered' },
+      {
+        path: 'incidentResponse.notificationHours',
+        label: 'Breach notice',
+        from: 48,
+        to: 24,
+        unit: 'hours',
+        gained: 'buyer',
+        tierFrom: 'fallback',
+        tierTo: 'preferred',
+        change: 'changed',
+      },
+      {
+        path: 'incidentResponse.cyberInsurance.perClaimUsd',
+        from: 2000000,
+        to: 1000000,
+        gained: 'vendor',
+        tierFrom: 'fallback',
+        tierTo: 'walk-away',
+        walkAway: 'entered',
+      },
     ]);
   });
 
   it('rates options by their order in the playbook', () => {
-    const down = diffPositions(base, withTerms((c) => void (c.terms.securityProgram.safeguards.encryptionInTransit = 'tls-1.0')), playbook).positions[0];
+    const down = diffPositions(
+      base,
+      withTerms((c) => void (c.terms.securityProgram.safeguards.encryptionInTransit = 'tls-1.0')),
+      playbook,
+    ).positions[0];
     expect(down).toMatchObject({ from: 'tls-1.2', to: 'tls-1.0', gained: 'vendor', tierTo: 'walk-away', walkAway: 'entered' });
-    const up = diffPositions(base, withTerms((c) => void (c.terms.securityProgram.safeguards.encryptionInTransit = 'tls-1.3')), playbook).positions[0];
+    const up = diffPositions(
+      base,
+      withTerms((c) => void (c.terms.securityProgram.safeguards.encryptionInTransit = 'tls-1.3')),
+      playbook,
+    ).positions[0];
     expect(up).toMatchObject({ gained: 'buyer', tierFrom: 'fallback', tierTo: 'preferred' });
     expect(up).not.toHaveProperty('walkAway');
   });
 
   it('rates booleans against the preferred value', () => {
-    const { positions } = diffPositions(base, withTerms((c) => {
-      c.terms.audit.onSite = true;
-      c.terms.securityProgram.safeguards.accessControlMfa = false;
-    }), playbook);
+    const { positions } = diffPositions(
+      base,
+      withTerms((c) => {
+        c.terms.audit.onSite = true;
+        c.terms.securityProgram.safeguards.accessControlMfa = false;
+      }),
+      playbook,
+    );
     expect(positions).toMatchObject([
-      { path: 'securityProgram.safeguards.accessControlMfa', from: true, to: false, gained: 'vendor', tierFrom: 'preferred', tierTo: 'walk-away', walkAway: 'entered' },
+      {
+        path: 'securityProgram.safeguards.accessControlMfa',
+        from: true,
+        to: false,
+        gained: 'vendor',
+        tierFrom: 'preferred',
+        tierTo: 'walk-away',
+        walkAway: 'entered',
+      },
       { path: 'audit.onSite', from: false, to: true, gained: 'buyer', tierFrom: 'fallback', tierTo: 'preferred' },
     ]);
   });
 
   it('lists the members a list term gained and lost', () => {
-    const { positions } = diffPositions(base, withTerms((c) => void (c.terms.incidentResponse.costsCovered = ['notification', 'legal'])), playbook);
-    expect(positions[0]).toMatchObject({ path: 'incidentResponse.costsCovered', membersAdded: ['notification', 'legal'], membersRemoved: ['forensics'], gained: 'vendor', tierFrom: 'fallback', tierTo: 'walk-away', walkAway: 'entered' });
+    const { positions } = diffPositions(
+      base,
+      withTerms((c) => void (c.terms.incidentResponse.costsCovered = ['notification', 'legal'])),
+      playbook,
+    );
+    expect(positions[0]).toMatchObject({
+      path: 'incidentResponse.costsCovered',
+      membersAdded: ['notification', 'legal'],
+      membersRemoved: ['forensics'],
+      gained: 'vendor',
+      tierFrom: 'fallback',
+      tierTo: 'walk-away',
+      walkAway: 'entered',
+    });
   });
 
   it('reports a walk-away position that is left', () => {
     const from = withTerms((c) => void (c.terms.incidentResponse.notificationHours = 168));
-    expect(diffPositions(from, base, playbook).positions[0]).toMatchObject({ from: 168, to: 48, gained: 'buyer', tierFrom: 'walk-away', tierTo: 'fallback', walkAway: 'left' });
+    expect(diffPositions(from, base, playbook).positions[0]).toMatchObject({
+      from: 168,
+      to: 48,
+      gained: 'buyer',
+      tierFrom: 'walk-away',
+      tierTo: 'fallback',
+      walkAway: 'left',
+    });
   });
 
   it('reports added and removed terms, including terms the playbook does not know (neutral)', () => {
@@ -109,8 +166,26 @@ describe('diffPositions', () => {
     });
     const { positions, summary } = diffPositions(base, next, playbook);
     expect(positions).toEqual([
-      { path: 'audit.onSite', pointer: '/terms/audit/onSite', label: 'On-site audit', change: 'removed', from: false, gained: 'vendor', tierFrom: 'fallback', tierTo: 'missing' },
-      { path: 'warranty.months', pointer: '/terms/warranty/months', label: 'warranty.months', change: 'added', to: 12, gained: 'neutral', tierFrom: 'missing', tierTo: 'unrated' },
+      {
+        path: 'audit.onSite',
+        pointer: '/terms/audit/onSite',
+        label: 'On-site audit',
+        change: 'removed',
+        from: false,
+        gained: 'vendor',
+        tierFrom: 'fallback',
+        tierTo: 'missing',
+      },
+      {
+        path: 'warranty.months',
+        pointer: '/terms/warranty/months',
+        label: 'warranty.months',
+        change: 'added',
+        to: 12,
+        gained: 'neutral',
+        tierFrom: 'missing',
+        tierTo: 'unrated',
+      },
     ]);
     expect(summary).toMatchObject({ moved: 2, towardVendor: 1, neutral: 1 });
   });
@@ -120,7 +195,17 @@ describe('diffPositions', () => {
     next.product.dataSubjects.push('eu-residents');
     const diff = diffPositions(base, next, playbook);
     expect(diff.positions).toEqual([]);
-    expect(diff.product).toEqual([{ path: 'product.dataSubjects', pointer: '/product/dataSubjects', change: 'changed', from: ['public'], to: ['public', 'eu-residents'], membersAdded: ['eu-residents'], membersRemoved: [] }]);
+    expect(diff.product).toEqual([
+      {
+        path: 'product.dataSubjects',
+        pointer: '/product/dataSubjects',
+        change: 'changed',
+        from: ['public'],
+        to: ['public', 'eu-residents'],
+        membersAdded: ['eu-residents'],
+        membersRemoved: [],
+      },
+    ]);
     expect(diff.requirements).toMatchObject([
       { change: 'added', ruleId: 'eu-gdpr', term: 'jurisdiction.regulations', label: 'Regulations', met: false },
       { change: 'added', ruleId: 'eu-gdpr', term: 'jurisdiction.dataProcessingAgreement', label: 'DPA', met: false },
@@ -140,18 +225,41 @@ describe('diffPositions', () => {
 });
 
 describe('positionHistory', () => {
-  const meta = (n: number) => ({ commit: String(n).repeat(40), authorName: 'A', authorEmail: 'a@x', authorDate: `2024-01-0${n}T00:00:00Z`, subject: `c${n}`, path: 'a.yaml', rounds: [] });
+  const meta = (n: number) => ({
+    commit: String(n).repeat(40),
+    authorName: 'A',
+    authorEmail: 'a@x',
+    authorDate: `2024-01-0${n}T00:00:00Z`,
+    subject: `c${n}`,
+    path: 'a.yaml',
+    rounds: [],
+  });
 
   it('treats the first version as the opening position and follows one term', () => {
     const v2 = withTerms((c) => void (c.terms.incidentResponse.notificationHours = 24));
     const v3 = withTerms((c) => void (c.terms.audit.onSite = true));
-    const steps = positionHistory([{ ...meta(1), value: base }, { ...meta(2), value: v2 }, { ...meta(3), value: v3 }], playbook, 'incidentResponse.notificationHours');
+    const steps = positionHistory(
+      [
+        { ...meta(1), value: base },
+        { ...meta(2), value: v2 },
+        { ...meta(3), value: v3 },
+      ],
+      playbook,
+      'incidentResponse.notificationHours',
+    );
     expect(steps.map((s) => s.changes.map((c) => [c.from, c.to, c.gained]))).toEqual([[[undefined, 48, 'neutral']], [[48, 24, 'buyer']], [[24, 48, 'vendor']]]);
   });
 
   it('skips unreadable versions and compares across them', () => {
     const v3 = withTerms((c) => void (c.terms.incidentResponse.notificationHours = 24));
-    const steps = positionHistory([{ ...meta(1), value: base }, { ...meta(2), value: undefined, problem: 'binary content' }, { ...meta(3), value: v3 }], playbook);
+    const steps = positionHistory(
+      [
+        { ...meta(1), value: base },
+        { ...meta(2), value: undefined, problem: 'binary content' },
+        { ...meta(3), value: v3 },
+      ],
+      playbook,
+    );
     expect(steps[1]).toMatchObject({ problem: 'binary content', changes: [] });
     expect(steps[2]!.changes).toMatchObject([{ from: 48, to: 24 }]);
   });

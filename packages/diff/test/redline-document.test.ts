@@ -55,8 +55,14 @@ describe('buildRedline', () => {
   });
 
   it('lists changed fields plainly without a playbook', async () => {
-    const plain = buildRedline({ contract: await contractOf(withHours(72), 'a'), label: 'a' }, { contract: await contractOf(withHours(24), 'b'), label: 'b' }, { by: BY });
-    expect(plain.positions).toEqual([{ label: 'terms.incidentResponse.notificationHours', path: 'terms.incidentResponse.notificationHours', from: '72', to: '24', note: '' }]);
+    const plain = buildRedline(
+      { contract: await contractOf(withHours(72), 'a'), label: 'a' },
+      { contract: await contractOf(withHours(24), 'b'), label: 'b' },
+      { by: BY },
+    );
+    expect(plain.positions).toEqual([
+      { label: 'terms.incidentResponse.notificationHours', path: 'terms.incidentResponse.notificationHours', from: '72', to: '24', note: '' },
+    ]);
   });
 });
 
@@ -82,14 +88,19 @@ const backends = ['system', 'wasm'] as const;
 describe.each(backends)('redlineDocx (%s pandoc)', (backend) => {
   let available = true;
   beforeAll(async () => {
-    available = await pandocInfo({ backend }).then(() => true, () => false);
+    available = await pandocInfo({ backend }).then(
+      () => true,
+      () => false,
+    );
   });
 
   it('writes real tracked changes, byte-identical on a second run', async (ctx) => {
     if (!available) ctx.skip();
     const first = await redlineDocx(redline, { epoch: EPOCH, backend });
     const xml = docxPart(first);
-    expect(xml).toMatch(/<w:del [^>]*w:author="Vic Vendor" w:date="2026-03-01T12:00:00Z"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>seventy-two \(72<\/w:delText>/);
+    expect(xml).toMatch(
+      /<w:del [^>]*w:author="Vic Vendor" w:date="2026-03-01T12:00:00Z"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>seventy-two \(72<\/w:delText>/,
+    );
     expect(xml).toMatch(/<w:ins [^>]*w:author="Vic Vendor"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>twenty-four \(24<\/w:t>/);
     expect(docxPart(first, 'docProps/core.xml')).toContain('2026-03-01T12:00:00Z');
     const second = await redlineDocx(redline, { epoch: EPOCH, backend });

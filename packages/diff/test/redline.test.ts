@@ -108,9 +108,7 @@ describe('diffDocuments', () => {
 describe('toRedlineMarkdown', () => {
   it('keeps a heading prefix outside spans', () => {
     const md = toRedlineMarkdown(diffDocuments('## 3. Incident Response\n', '## 3. Security Incident Response\n'), BY);
-    expect(md).toBe(
-      '## 3. [Security ]{.insertion author="Round 2 <legal@example.com>" date="2026-03-01T12:00:00Z"}Incident Response\n',
-    );
+    expect(md).toBe('## 3. [Security ]{.insertion author="Round 2 <legal@example.com>" date="2026-03-01T12:00:00Z"}Incident Response\n');
   });
 
   it('keeps list markers outside whole-paragraph spans', () => {
@@ -142,7 +140,10 @@ describe('toRedlineMarkdown', () => {
   });
 
   it("keeps a changed paragraph's own markup when the changes are plain words", () => {
-    const md = toRedlineMarkdown(diffDocuments('**5.1** **Notice.** Within 24 hours, see [Section 6](#liability).', '**5.1** **Notice.** Within 48 hours, see [Section 6](#liability).'), BY);
+    const md = toRedlineMarkdown(
+      diffDocuments('**5.1** **Notice.** Within 24 hours, see [Section 6](#liability).', '**5.1** **Notice.** Within 48 hours, see [Section 6](#liability).'),
+      BY,
+    );
     expect(md).toContain('**5.1** **Notice.** Within [24]{.deletion');
     expect(md).toContain('see [Section 6](#liability).');
   });
@@ -183,11 +184,21 @@ describe('toRedlineHtml', () => {
 
 // Random texts over a small vocabulary so that paragraphs share words and get paired.
 const word = fc.constantFrom('the', 'Supplier', 'shall', '24', '48', '(', ')', '.', ',', '[', ']', '`', '\\', '*', 'fee', 'Customer', 'é', '#');
-const line = fc.tuple(
-  fc.constantFrom('', '', '## ', '- ', '1. ', '> '),
-  fc.array(fc.tuple(word, fc.constantFrom(' ', '', '  ')).map(([w, s]) => w + s), { minLength: 1, maxLength: 12 }),
-).map(([p, ws]) => p + ws.join(''));
-const doc = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n')).map(([l, s]) => l + s), { maxLength: 12 }).map((ls) => ls.join(''));
+const line = fc
+  .tuple(
+    fc.constantFrom('', '', '## ', '- ', '1. ', '> '),
+    fc.array(
+      fc.tuple(word, fc.constantFrom(' ', '', '  ')).map(([w, s]) => w + s),
+      { minLength: 1, maxLength: 12 },
+    ),
+  )
+  .map(([p, ws]) => p + ws.join(''));
+const doc = fc
+  .array(
+    fc.tuple(line, fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n')).map(([l, s]) => l + s),
+    { maxLength: 12 },
+  )
+  .map((ls) => ls.join(''));
 
 describe('property: ops reconstruct both sides', () => {
   it('equal+insert gives the new text, equal+delete gives the old text', () => {
@@ -244,7 +255,6 @@ describe.skipIf(!hasPandoc)('pandoc docx tracked changes', () => {
     const classes = [...json.matchAll(/"t":"Span","c":\[\["",\["([^"]*)"\]/g)].map((m) => m[1]);
     expect(new Set(classes)).toEqual(new Set(['insertion', 'deletion']));
   });
-
 
   it('turns the redline into w:ins / w:del with the author', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-'));

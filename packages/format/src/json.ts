@@ -5,7 +5,13 @@ import type { Formatter } from './types.js';
 // Rebuilt field by field so the key order does not depend on which producer built the object. Optional
 // fields are assigned, not spread: spreading conditional objects was a third of this formatter's time.
 const relatedLocation = (r: RelatedLocation) => ({
-  file: r.file, path: r.path, message: r.message, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
+  file: r.file,
+  path: r.path,
+  message: r.message,
+  line: r.line,
+  column: r.column,
+  endLine: r.endLine,
+  endColumn: r.endColumn,
 });
 const diagnostic = (d: Diagnostic) => {
   const out: Record<string, unknown> = {

@@ -21,11 +21,18 @@ function details(d: Diagnostic): string {
 }
 
 function testcase(d: Diagnostic, name: string): string {
-  const head = `    <testcase${attrs([['classname', d.file], ['name', name], ['time', 0]])}>`;
+  const head = `    <testcase${attrs([
+    ['classname', d.file],
+    ['name', name],
+    ['time', 0],
+  ])}>`;
   const inner =
     d.severity === 'info'
       ? `      <system-out>${escapeText(details(d))}</system-out>`
-      : `      <failure${attrs([['type', d.severity], ['message', d.message]])}>${escapeText(details(d))}</failure>`;
+      : `      <failure${attrs([
+          ['type', d.severity],
+          ['message', d.message],
+        ])}>${escapeText(details(d))}</failure>`;
   return `${head}\n${inner}\n    </testcase>`;
 }
 
@@ -51,12 +58,32 @@ export const junit: Formatter = (diagnostics, options = {}) => {
       seen.set(base, n);
       return testcase(d, n === 1 ? base : `${base} (${n})`);
     });
-    if (cases.length === 0) cases.push(`    <testcase${attrs([['classname', file], ['name', 'no findings'], ['time', 0]])}/>`);
+    if (cases.length === 0)
+      cases.push(
+        `    <testcase${attrs([
+          ['classname', file],
+          ['name', 'no findings'],
+          ['time', 0],
+        ])}/>`,
+      );
     tests += cases.length;
     failures += fails;
-    const head = attrs([['name', file], ['tests', cases.length], ['failures', fails], ['errors', 0], ['skipped', 0], ['time', 0]]);
+    const head = attrs([
+      ['name', file],
+      ['tests', cases.length],
+      ['failures', fails],
+      ['errors', 0],
+      ['skipped', 0],
+      ['time', 0],
+    ]);
     suites.push(`  <testsuite${head}>\n${cases.join('\n')}\n  </testsuite>`);
   }
-  const root = attrs([['name', 'contracts'], ['tests', tests], ['failures', failures], ['errors', 0], ['time', 0]]);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${root}>`, ...suites, '</testsuites>'].join('\n') + '\n';
+  const root = attrs([
+    ['name', 'contracts'],
+    ['tests', tests],
+    ['failures', failures],
+    ['errors', 0],
+    ['time', 0],
+  ]);
+  return `${['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${root}>`, ...suites, '</testsuites>'].join('\n')}\n`;
 };

@@ -51,5 +51,5 @@ export const markdown: Formatter = (diagnostics, options = {}) => {
     if (rows.length === 0) continue;
     out.push('', '| Severity | Line | Field | Finding | Suggested | Source |', '| --- | --- | --- | --- | --- | --- |', ...rows.map(row));
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 };

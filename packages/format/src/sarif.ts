@@ -76,5 +76,5 @@ export const sarif: Formatter = (diagnostics, options = {}) => {
   }));
   const driver = { name: 'contracts', ...(options.toolVersion ? { version: options.toolVersion } : {}), rules: driverRules };
   const log = { $schema: schema, version: '2.1.0', runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }] };
-  return JSON.stringify(log, null, 2) + '\n';
+  return `${JSON.stringify(log, null, 2)}\n`;
 };

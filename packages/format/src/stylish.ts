@@ -26,12 +26,12 @@ export const stylishChunks: ChunkedFormat = {
     }
     if (summary) out.push(`  ${c(1, summary)}`);
     out.push('');
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   },
   end({ errors, warnings, files }, options) {
     const c = paint(options.color ?? false);
     const total = totalsText(errors, warnings, files);
-    return (errors > 0 ? c(31, `✖ ${total}`) : warnings > 0 ? c(33, `⚠ ${total}`) : c(32, `✔ ${total}`)) + '\n';
+    return `${errors > 0 ? c(31, `✖ ${total}`) : warnings > 0 ? c(33, `⚠ ${total}`) : c(32, `✔ ${total}`)}\n`;
   },
 };
 

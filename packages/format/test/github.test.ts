@@ -17,13 +17,17 @@ const tricky: Diagnostic = {
 function parseCommand(line: string) {
   const m = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!m) return undefined;
-  const unescape = (s: string) =>
-    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const properties = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((kv) => {
-    const i = kv.indexOf('=');
-    return [kv.slice(0, i), unescape(kv.slice(i + 1))];
-  }));
-  return { name: m[1], properties, data: unescape(m[3]!) };
+  const decode = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties = Object.fromEntries(
+    (m[2] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const i = kv.indexOf('=');
+        return [kv.slice(0, i), decode(kv.slice(i + 1))];
+      }),
+  );
+  return { name: m[1], properties, data: decode(m[3]!) };
 }
 
 describe('github', () => {
@@ -48,7 +52,9 @@ describe('github', () => {
   });
 
   it('writes one command line per diagnostic and one plain totals line', () => {
-    const lines = github([tricky, ...diagnostics]).trimEnd().split('\n');
+    const lines = github([tricky, ...diagnostics])
+      .trimEnd()
+      .split('\n');
     expect(lines.slice(0, -1).every((l) => l.startsWith('::'))).toBe(true);
     expect(lines).toHaveLength(4 + 1);
     expect(lines.at(-1)).toBe('contracts: 3 errors, 1 warning');

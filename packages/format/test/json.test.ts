@@ -8,7 +8,18 @@ it('writes keys in one order whatever order the producer built them in', () => {
   const scrambled = Object.fromEntries(Object.entries(d).reverse()) as unknown as Diagnostic;
   expect(json([scrambled])).toBe(json([d]));
   expect(Object.keys(JSON.parse(json([scrambled])).diagnostics[0])).toEqual([
-    'code', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', 'source', 'fix', 'related',
+    'code',
+    'severity',
+    'message',
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'path',
+    'source',
+    'fix',
+    'related',
   ]);
 });
 

@@ -11,7 +11,9 @@ describe('markdown', () => {
 
   it('keeps a tricky finding inside one table row of six cells', () => {
     const d: Diagnostic = { ...diagnostics[0]!, path: '/terms/a|b`c', message: 'one | two\nthree', fix: '`x` | y', source: 'A|B' };
-    const row = markdown([d]).split('\n').find((l) => l.startsWith('| ❌'))!;
+    const row = markdown([d])
+      .split('\n')
+      .find((l) => l.startsWith('| ❌'))!;
     expect(row).toBe('| ❌ error | 24:24 | ``terms.a\\|b`c`` | one \\| two<br>three `playbook/walk-away` | \\`x\\` \\| y | A\\|B |');
     expect(row.split(/(?<!\\)\|/)).toHaveLength(8);
   });

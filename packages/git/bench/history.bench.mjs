@@ -18,7 +18,7 @@ function buildRepo() {
   for (let i = 1; i <= COMMITS; i++) {
     // Renamed halfway so the history has to follow a rename.
     const path = i <= COMMITS / 2 ? 'contracts/acme-draft.yaml' : 'contracts/acme.yaml';
-    const body = `id: acme\nround: ${i}\n` + Array.from({ length: 40 }, (_, k) => `clause${k}: "term ${k} v${k === i % 40 ? i : 0}"\n`).join('');
+    const body = `id: acme\nround: ${i}\n${Array.from({ length: 40 }, (_, k) => `clause${k}: "term ${k} v${k === i % 40 ? i : 0}"\n`).join('')}`;
     const when = 1_700_000_000 + i * 60;
     stream += `commit refs/heads/main\nmark :${i}\nauthor Ada <ada@example.com> ${when} +0000\n`;
     stream += `committer Ada <ada@example.com> ${when} +0000\ndata ${`edit ${i}`.length}\nedit ${i}\n`;

@@ -24,7 +24,7 @@ const HEADER = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
 export async function readBlobs(repo: Repo, requests: readonly BlobRequest[]): Promise<BlobResult[]> {
   if (requests.length === 0) return [];
   const names = await Promise.all(requests.map((r) => objectName(repo, r)));
-  const output = await catFileBatch(repo.root, names.map((n) => n ?? '').join('\n') + '\n');
+  const output = await catFileBatch(repo.root, `${names.map((n) => n ?? '').join('\n')}\n`);
   const results: BlobResult[] = [];
   let pos = 0;
   for (const request of requests) {
@@ -69,9 +69,7 @@ function catFileBatch(cwd: string, input: string): Promise<Buffer> {
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
     child.stdin.on('error', () => {}); // EPIPE if git dies; reported via 'close' below
-    child.on('error', (error) =>
-      reject(new EnvironmentError('git/missing', 'git is not installed or not on PATH.', { cause: error })),
-    );
+    child.on('error', (error) => reject(new EnvironmentError('git/missing', 'git is not installed or not on PATH.', { cause: error })));
     child.on('close', (code) => {
       if (code === 0) return resolvePromise(Buffer.concat(chunks));
       const message = Buffer.concat(errors).toString('utf8').split('\n')[0] || `exit code ${code}`;

@@ -34,11 +34,9 @@ export function toContractsError(error: unknown, args: string[]): Error {
     return new UsageError('git/not-a-repo', 'Not inside a git repository.', { cause: error });
   }
   if (/Please tell me who you are|empty ident/i.test(text)) {
-    return new EnvironmentError(
-      'git/no-identity',
-      'git needs a user identity: set it with `git config user.name` and `git config user.email`.',
-      { cause: error },
-    );
+    return new EnvironmentError('git/no-identity', 'git needs a user identity: set it with `git config user.name` and `git config user.email`.', {
+      cause: error,
+    });
   }
   const line = firstLine(text);
   const command = args[0] ?? '';
@@ -46,7 +44,10 @@ export function toContractsError(error: unknown, args: string[]): Error {
 }
 
 function firstLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.find((l) => /^(fatal|error):/.test(l));
   return (fatal ?? lines[0] ?? 'unknown error').replace(/^(fatal|error):\s*/, '');
 }

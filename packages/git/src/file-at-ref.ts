@@ -29,10 +29,7 @@ export async function fileAtRef(repo: Repo, relPath: string, ref: string, contra
   }
   const oldPath = await formerPathAt(repo, relPath, commit);
   const hint = oldPath ? `; it was named ${oldPath} there (renamed since)` : '';
-  throw new UsageError(
-    'git/not-found-at-ref',
-    `${relPath} does not exist at ${ref} (${commit.slice(0, 12)})${hint}.`,
-  );
+  throw new UsageError('git/not-found-at-ref', `${relPath} does not exist at ${ref} (${commit.slice(0, 12)})${hint}.`);
 }
 
 /** The name `relPath` had at `commit`, found by following its renames back from HEAD. */
@@ -40,6 +37,9 @@ async function formerPathAt(repo: Repo, relPath: string, commit: string): Promis
   const history = await fileHistory(repo, relPath, { follow: true, allowShallow: true }).catch(() => []);
   const candidates = [...new Set(history.map((h) => h.path))].filter((p) => p !== relPath);
   if (candidates.length === 0) return undefined;
-  const found = await readBlobs(repo, candidates.map((path) => ({ commit, path })));
+  const found = await readBlobs(
+    repo,
+    candidates.map((path) => ({ commit, path })),
+  );
   return found.find((b) => b.bytes !== null)?.path;
 }

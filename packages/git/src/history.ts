@@ -42,7 +42,7 @@ export async function fileHistory(repo: Repo, relPath: string, options: HistoryO
   let currentPath = relPath; // walking back in time: the name the file had in older commits
   for (const commit of raw) {
     const change = commit.changes.at(-1);
-    const path = change ? change.paths.at(-1) ?? currentPath : currentPath;
+    const path = change ? (change.paths.at(-1) ?? currentPath) : currentPath;
     // Before a rename (R/C), the file was called by its old name.
     if (change) currentPath = change.paths[0] ?? path;
     entries.push({

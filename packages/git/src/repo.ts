@@ -37,7 +37,7 @@ export function repoPath(repo: Repo, userPath: string, cwd: string = process.cwd
   const absolute = realpathLenient(resolve(cwd, userPath));
   const rel = relative(repo.root, absolute);
   if (rel === '') throw new UsageError('git/outside-repo', `${userPath} is the repository root, not a file in it.`);
-  if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) {
+  if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
     throw new UsageError('git/outside-repo', `${userPath} is outside the repository at ${repo.root}.`);
   }
   return rel.split(sep).join('/');

@@ -46,7 +46,7 @@ const FIELDS = [
 /** All rounds of a contract, sorted by round number. */
 export async function listRounds(repo: Repo, contractId: string): Promise<Round[]> {
   assertContractId(contractId);
-  const format = FIELDS.join('%00') + '%00';
+  const format = `${FIELDS.join('%00')}%00`;
   const out = await runGit(repo.git, ['for-each-ref', `--format=${format}`, '--', `refs/tags/${contractId}/`]);
   const tokens = out.split('\0');
   const rounds: Round[] = [];

@@ -15,7 +15,12 @@ export async function shallowBoundary(repo: Repo): Promise<Set<string>> {
   const out = (await runGit(repo.git, ['rev-parse', '--git-path', 'shallow'])).trim();
   const file = isAbsolute(out) ? out : join(repo.root, out);
   const text = await readFile(file, 'utf8').catch(() => '');
-  return new Set(text.split('\n').map((l) => l.trim()).filter(Boolean));
+  return new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 }
 
 /** The error for history that a shallow clone does not have, with both usual fixes. */

@@ -10,7 +10,7 @@ describe('changedFilesSince', () => {
 
   it('reports committed, staged, unstaged and untracked changes with renames, not ignored files', async () => {
     initRepo(dir);
-    const long = Array.from({ length: 30 }, (_, i) => `clause${i}: text ${i}`).join('\n') + '\n';
+    const long = `${Array.from({ length: 30 }, (_, i) => `clause${i}: text ${i}`).join('\n')}\n`;
     commitFile(dir, 'a.yaml', long, 'a');
     commitFile(dir, 'b.yaml', 'b: 1\n', 'b');
     commitFile(dir, 'c.yaml', 'c: 1\n', 'c');

@@ -22,8 +22,7 @@ function preferenceOf(selection: BackendSelection, env: NodeJS.ProcessEnv): Back
   const raw = selection.backend ?? (env['CONTRACTS_PANDOC_BACKEND'] || 'auto');
   if (!(PREFERENCES as readonly string[]).includes(raw)) {
     throw new PandocUnavailableError(
-      `Unknown pandoc backend ${JSON.stringify(raw)} (from the backend option or CONTRACTS_PANDOC_BACKEND); ` +
-        `use one of ${PREFERENCES.join(', ')}.`,
+      `Unknown pandoc backend ${JSON.stringify(raw)} (from the backend option or CONTRACTS_PANDOC_BACKEND); ` + `use one of ${PREFERENCES.join(', ')}.`,
       { code: 'pandoc/bad-backend' },
     );
   }

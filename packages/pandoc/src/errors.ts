@@ -42,10 +42,7 @@ export class PandocConversionError extends PandocError {
   readonly stderr: string;
   /** Exit status of the pandoc process (system backend only). */
   readonly pandocExitCode: number | undefined;
-  constructor(
-    message: string,
-    details: { code?: string; stderr?: string; pandocExitCode?: number; cause?: unknown } = {},
-  ) {
+  constructor(message: string, details: { code?: string; stderr?: string; pandocExitCode?: number; cause?: unknown } = {}) {
     super(details.code ?? 'pandoc/failed', message, { cause: details.cause });
     this.stderr = details.stderr ?? '';
     this.pandocExitCode = details.pandocExitCode;

@@ -10,10 +10,6 @@ declare module 'pandoc-wasm' {
     files: Record<string, string | Blob>;
     mediaFiles: Record<string, Blob>;
   }
-  export function convert(
-    options: Record<string, unknown>,
-    stdin: string | null,
-    files: Record<string, string | Blob>,
-  ): Promise<WasmConvertResult>;
+  export function convert(options: Record<string, unknown>, stdin: string | null, files: Record<string, string | Blob>): Promise<WasmConvertResult>;
   export function query(options: { query: string; format?: string }): Promise<unknown>;
 }

@@ -19,11 +19,7 @@ export class SerialQueue {
  * Maps `items` through `fn` with at most `concurrency` calls in flight, preserving order. Rejects with
  * the first error (calls already started still finish, so no pandoc process is orphaned).
  */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;

@@ -31,7 +31,7 @@ export function probeSystemPandoc(path: string): Promise<SystemPandoc> {
 }
 
 async function probe_(path: string): Promise<SystemPandoc> {
-  let result;
+  let result: Awaited<ReturnType<typeof runProcess>>;
   try {
     result = await runProcess(path, ['--version'], { timeoutMs: 15_000 });
   } catch (error) {
@@ -40,9 +40,7 @@ async function probe_(path: string): Promise<SystemPandoc> {
   }
   const version = parsePandocVersion(new TextDecoder().decode(result.stdout));
   if (result.exitCode !== 0 || !version) {
-    throw new PandocUnavailableError(
-      `${JSON.stringify(path)} --version failed or did not print a pandoc version: ${result.stderr.trim()}`,
-    );
+    throw new PandocUnavailableError(`${JSON.stringify(path)} --version failed or did not print a pandoc version: ${result.stderr.trim()}`);
   }
   if (!isSupportedVersion(version)) {
     throw new PandocUnavailableError(`${path} is pandoc ${version}; pandoc >= ${MIN_PANDOC_VERSION} is required.`);
@@ -116,9 +114,6 @@ export function parseSystemWarnings(logJson: string, stderr: string): PandocWarn
     .filter((entry) => entry['verbosity'] === 'WARNING')
     .map((entry, i) => ({
       type: String(entry['type'] ?? 'Warning'),
-      message:
-        typeof entry['pretty'] === 'string'
-          ? entry['pretty']
-          : (texts[i]?.slice('[WARNING] '.length).trim() ?? String(entry['type'])),
+      message: typeof entry['pretty'] === 'string' ? entry['pretty'] : (texts[i]?.slice('[WARNING] '.length).trim() ?? String(entry['type'])),
     }));
 }

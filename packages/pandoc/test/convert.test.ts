@@ -62,8 +62,7 @@ describe.each(BACKENDS)('%s backend', (backend) => {
     // Build a reference doc that carries a marker style; pandoc copies the reference's styles.
     const entries = readZip(plain.output);
     const styles = entries.get('word/styles.xml')!.toString('utf8');
-    const marker =
-      '<w:style w:type="paragraph" w:customStyle="1" w:styleId="ContractsMarker"><w:name w:val="Contracts Marker"/></w:style>';
+    const marker = '<w:style w:type="paragraph" w:customStyle="1" w:styleId="ContractsMarker"><w:name w:val="Contracts Marker"/></w:style>';
     entries.set('word/styles.xml', Buffer.from(styles.replace('</w:styles>', `${marker}</w:styles>`)));
     const referenceDoc = writeZip(entries);
 
@@ -93,10 +92,10 @@ describe.each(BACKENDS)('%s backend', (backend) => {
   it.skipIf(skip)(`converts many documents, concurrently, in order${skipReason(backend)}`, async () => {
     const inputs = Array.from({ length: 6 }, (_, i) => `# Clause ${i}\n`);
     const results = await convertMany(inputs, { from: 'markdown', to: 'html', backend }, { concurrency: 3 });
-    results.forEach((r, i) => expect(r.text()).toContain(`Clause ${i}</h1>`));
+    for (const [i, r] of results.entries()) expect(r.text()).toContain(`Clause ${i}</h1>`);
     // Plain concurrent convert calls must not trample each other either (WASM queues them).
     const parallel = await Promise.all(inputs.map((input) => convert(input, { from: 'markdown', to: 'plain', backend })));
-    parallel.forEach((r, i) => expect(r.text().trim()).toBe(`Clause ${i}`));
+    for (const [i, r] of parallel.entries()) expect(r.text().trim()).toBe(`Clause ${i}`);
   });
 
   it.skipIf(skip)(`reports backend and version${skipReason(backend)}`, async () => {

@@ -54,16 +54,14 @@ describe.each(BACKENDS)('%s backend conversion errors', (backend) => {
   });
 
   it.skipIf(skip)(`a missing reference doc is a PandocConversionError${skipReason(backend)}`, async () => {
-    const error = await convert('x', { from: 'markdown', to: 'docx', backend, referenceDoc: '/nonexistent/ref.docx' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await convert('x', { from: 'markdown', to: 'docx', backend, referenceDoc: '/nonexistent/ref.docx' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PandocConversionError);
   });
 
   it.skipIf(skip)(`an invalid extension name is rejected before pandoc runs${skipReason(backend)}`, async () => {
-    await expect(
-      convert('x', { from: 'markdown', to: 'html', backend, extensions: { 'smart --lua-filter=x': true } }),
-    ).rejects.toMatchObject({ code: 'pandoc/bad-option' });
+    await expect(convert('x', { from: 'markdown', to: 'html', backend, extensions: { 'smart --lua-filter=x': true } })).rejects.toMatchObject({
+      code: 'pandoc/bad-option',
+    });
   });
 
   it.skipIf(skip)(`the backend still works after a failure${skipReason(backend)}`, async () => {

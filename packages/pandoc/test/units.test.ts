@@ -29,7 +29,10 @@ describe('defaults', () => {
     });
   });
   it('pairs JSON log entries with stderr text', () => {
-    const log = JSON.stringify([{ type: 'DuplicateLinkReference', verbosity: 'WARNING' }, { type: 'X', verbosity: 'INFO' }]);
+    const log = JSON.stringify([
+      { type: 'DuplicateLinkReference', verbosity: 'WARNING' },
+      { type: 'X', verbosity: 'INFO' },
+    ]);
     expect(parseSystemWarnings(log, "[WARNING] Duplicate link reference '[a]' at line 2\n")).toEqual([
       { type: 'DuplicateLinkReference', message: "Duplicate link reference '[a]' at line 2" },
     ]);
@@ -40,13 +43,15 @@ describe('queues', () => {
   it('SerialQueue runs one task at a time and survives failures', async () => {
     const queue = new SerialQueue();
     const log: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, 5));
-      log.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([queue.run(task('a')), queue.run(task('b', true)), queue.run(task('c'))]);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);

@@ -19,7 +19,10 @@ const cli = join(repoRoot, 'packages/cli/bin/run.js');
 const ajv = join(repoRoot, 'node_modules/ajv-cli/dist/index.js');
 const schema = join(repoRoot, 'schemas/vendor-agreement.schema.json');
 const ours = (dir, format) => [process.execPath, [cli, 'check', '--format', format, dir]];
-const theirs = (dir) => [process.execPath, [ajv, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--strict=false', '--all-errors', '--errors=no', '-s', schema, '-d', `${dir}/*.yaml`]];
+const theirs = (dir) => [
+  process.execPath,
+  [ajv, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--strict=false', '--all-errors', '--errors=no', '-s', schema, '-d', `${dir}/*.yaml`],
+];
 
 const small = mkdtempSync(join(tmpdir(), 'contracts-bench-check-'));
 try {

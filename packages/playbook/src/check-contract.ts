@@ -85,7 +85,6 @@ function rulePointers(playbook: Playbook): ReadonlySet<string> {
 const severityOf = { preferred: 'info', fallback: 'warning', 'walk-away': 'error', missing: 'warning' } as const;
 const codeOf = { preferred: 'playbook/preferred', fallback: 'playbook/fallback', 'walk-away': 'playbook/walk-away', missing: 'playbook/missing' } as const;
 
-
 /** The parts of a term's messages that depend only on the playbook, worked out once per compiled term. */
 interface TermWording {
   name: string;
@@ -131,7 +130,18 @@ function termDiagnostic(loaded: LoadedFile, term: CompiledTerm, value: unknown, 
     message = `${name} is ${showValue(value)}${unit}: walk-away${acceptLimit !== undefined ? ` (the playbook accepts ${acceptLimit})` : ''}; preferred is ${preferred}`;
   }
   const at = locate(loaded, term.pointer);
-  const d: Diagnostic = { code: codeOf[tier], severity: severityOf[tier], message, file: loaded.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: term.pointer, source: term.spec.source };
+  const d: Diagnostic = {
+    code: codeOf[tier],
+    severity: severityOf[tier],
+    message,
+    file: loaded.file,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+    path: term.pointer,
+    source: term.spec.source,
+  };
   if (tier !== 'preferred' && term.suggestion !== undefined) d.fix = term.suggestion;
   return d;
 }

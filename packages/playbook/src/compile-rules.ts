@@ -29,7 +29,12 @@ export function compileRequirement(r: RequirementSource, term: CompiledTerm | un
   }
   if (r.includes) {
     const need = r.includes;
-    return { ...base, test: (v) => Array.isArray(v) && need.every((m) => v.includes(m)), demand: `must include ${need.join(', ')}`, fix: `add ${need.join(', ')}` };
+    return {
+      ...base,
+      test: (v) => Array.isArray(v) && need.every((m) => v.includes(m)),
+      demand: `must include ${need.join(', ')}`,
+      fix: `add ${need.join(', ')}`,
+    };
   }
   if (r.includesAny) {
     const any = r.includesAny;
@@ -39,14 +44,23 @@ export function compileRequirement(r: RequirementSource, term: CompiledTerm | un
     const max = r.atMost ?? Infinity;
     const min = r.atLeast ?? -Infinity;
     const test = (v: unknown) => typeof v === 'number' && v <= max && v >= min;
-    const demand = r.atMost !== undefined && r.atLeast !== undefined ? `must be between ${min} and ${max}` : r.atMost !== undefined ? `must be at most ${max}` : `must be at least ${min}`;
+    const demand =
+      r.atMost !== undefined && r.atLeast !== undefined
+        ? `must be between ${min} and ${max}`
+        : r.atMost !== undefined
+          ? `must be at most ${max}`
+          : `must be at least ${min}`;
     return { ...base, test, demand, fix: preferredIf(test, String(r.atMost ?? r.atLeast)) };
   }
   return { ...base, test: present, demand: 'must be stated', fix: term?.suggestion ?? 'state the term' };
 }
 
 /** Compiles every rule once: condition closures and requirement tests. */
-export function compileRules(rules: readonly RiskRuleSource[], termsByPath: Map<string, CompiledTerm>, problems: (ConditionProblem & { rule: number })[]): CompiledRule[] {
+export function compileRules(
+  rules: readonly RiskRuleSource[],
+  termsByPath: Map<string, CompiledTerm>,
+  problems: (ConditionProblem & { rule: number })[],
+): CompiledRule[] {
   return rules.map((rule, i) => {
     const local: ConditionProblem[] = [];
     const when = compileCondition(rule.when, local, '');

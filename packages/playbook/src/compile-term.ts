@@ -8,7 +8,8 @@ import type { CompiledTerm, PositionValue, TermEvaluation, TermPositionSource } 
 export function compileTerm(path: string, segments: string[], playbookPointer: string, spec: TermPositionSource): CompiledTerm {
   const score = scorer(spec);
   const at = (v: PositionValue | undefined) => (v === undefined ? undefined : score(v));
-  const thresholds = spec.kind === 'list' ? listThresholds(spec) : { preferred: at(spec.preferred), fallback: at(spec.fallback), walkAway: at(spec.walkAwayBeyond) };
+  const thresholds =
+    spec.kind === 'list' ? listThresholds(spec) : { preferred: at(spec.preferred), fallback: at(spec.fallback), walkAway: at(spec.walkAwayBeyond) };
   const suggestion = spec.preferred === undefined ? undefined : showValue(spec.preferred);
   return { path, pointer: '', segments, playbookPointer, spec, score, thresholds, ...(suggestion !== undefined ? { suggestion } : {}) };
 }
@@ -98,7 +99,12 @@ export function describePosition(spec: TermPositionSource, value: PositionValue)
       const index = order.indexOf(String(value));
       if (index <= 0) return String(value);
       // Few acceptable options read best as a list; many as "x or better".
-      return index < 3 ? order.slice(0, index + 1).reverse().join(' or ') : `${value} or better`;
+      return index < 3
+        ? order
+            .slice(0, index + 1)
+            .reverse()
+            .join(' or ')
+        : `${value} or better`;
     }
     case 'list': {
       const list = Array.isArray(value) ? value : [String(value)];

@@ -63,7 +63,11 @@ export function compileCondition(condition: Condition, problems: ConditionProble
   }
   const ops = Object.keys(c).filter((k) => k !== 'path');
   if (typeof c.path !== 'string' || ops.length !== 1 || !(ops[0]! in conditionOperators)) {
-    problems.push({ at, message: 'A condition is `all`, `any`, `not`, or a `path` with exactly one operator (equals, in, includes, includesAny, includesOtherThan, startsWith, exists, truthy, gt, gte, lt, lte)' });
+    problems.push({
+      at,
+      message:
+        'A condition is `all`, `any`, `not`, or a `path` with exactly one operator (equals, in, includes, includesAny, includesOtherThan, startsWith, exists, truthy, gt, gte, lt, lte)',
+    });
     return () => undefined;
   }
   const segments = pathSegments(c.path);

@@ -37,7 +37,9 @@ export async function loadPlaybookText(text: string, file = 'playbook.yaml'): Pr
 
 /** Validates a parsed playbook against schemas/playbook.schema.json, then compiles lookups once. */
 export async function compilePlaybook(loaded: LoadedFile): Promise<LoadedPlaybook> {
-  const parse = loaded.diagnostics.map((d) => (d.code === 'yaml/empty' ? { ...d, message: d.message.replace(/a contract starts with .*$/, 'a playbook starts with `playbookVersion: 1`') } : d));
+  const parse = loaded.diagnostics.map((d) =>
+    d.code === 'yaml/empty' ? { ...d, message: d.message.replace(/a contract starts with .*$/, 'a playbook starts with `playbookVersion: 1`') } : d,
+  );
   if (loaded.value === undefined) return { playbook: undefined, diagnostics: parse };
   const schema = validateLoaded(loaded, await loadValidator('playbook'));
   if (parse.length > 0 || schema.length > 0) return { playbook: undefined, diagnostics: [...parse, ...schema].sort(compareDiagnostics) };

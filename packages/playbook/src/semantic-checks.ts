@@ -38,7 +38,8 @@ export function semanticChecks(loaded: LoadedFile, source: PlaybookSource, terms
       const unranked = allowed.filter((o) => !spec.order?.includes(o as string));
       if (unranked.length > 0) report(`${at}/order`, `${path}: options not ranked, so never rated: ${unranked.join(', ')}`, 'key', 'warning');
     }
-    if (spec.kind === 'number' && !spec.better && spec.preferred !== undefined) report(at, `Number term ${path} needs \`better: lower\` or \`better: higher\``, 'key');
+    if (spec.kind === 'number' && !spec.better && spec.preferred !== undefined)
+      report(at, `Number term ${path} needs \`better: lower\` or \`better: higher\``, 'key');
     if (spec.kind === 'option' && !spec.order) report(at, `Option term ${path} needs \`order\` (best first)`, 'key');
     for (const which of ['preferred', 'fallback', 'walkAwayBeyond'] as const) {
       const value = spec[which];
@@ -46,11 +47,14 @@ export function semanticChecks(loaded: LoadedFile, source: PlaybookSource, terms
       const ok = positionFits(spec.kind, value, spec.order, allowed);
       if (ok !== true) report(`${at}/${which}`, `${path}: ${which} ${ok}`);
     }
-    if (spec.preferred === undefined && (spec.fallback !== undefined || spec.walkAwayBeyond !== undefined)) report(at, `${path}: a fallback or walk-away limit needs a preferred position`, 'key');
+    if (spec.preferred === undefined && (spec.fallback !== undefined || spec.walkAwayBeyond !== undefined))
+      report(at, `${path}: a fallback or walk-away limit needs a preferred position`, 'key');
     const { preferred, fallback, walkAway } = term.thresholds;
-    if (preferred !== undefined && fallback !== undefined && fallback > preferred) report(`${at}/fallback`, `${path}: the fallback is better for the buyer than the preferred position`);
+    if (preferred !== undefined && fallback !== undefined && fallback > preferred)
+      report(`${at}/fallback`, `${path}: the fallback is better for the buyer than the preferred position`);
     const floor = fallback ?? preferred;
-    if (floor !== undefined && walkAway !== undefined && walkAway > floor) report(`${at}/walkAwayBeyond`, `${path}: the walk-away limit is better for the buyer than the fallback position`);
+    if (floor !== undefined && walkAway !== undefined && walkAway > floor)
+      report(`${at}/walkAwayBeyond`, `${path}: the walk-away limit is better for the buyer than the fallback position`);
   }
 
   const ids = new Map<string, number>();
@@ -64,16 +68,23 @@ export function semanticChecks(loaded: LoadedFile, source: PlaybookSource, terms
       else {
         const allowed = allowedValues(node);
         const operands = Array.isArray(c.operand) ? c.operand : typeof c.operand === 'string' ? [c.operand] : [];
-        for (const v of operands) if (allowed && typeof v === 'string' && !allowed.includes(v)) report(`${at}/when${c.at}`, `"${v}" is not a value of ${c.path} (values: ${allowed.join(', ')})`);
+        for (const v of operands)
+          if (allowed && typeof v === 'string' && !allowed.includes(v))
+            report(`${at}/when${c.at}`, `"${v}" is not a value of ${c.path} (values: ${allowed.join(', ')})`);
       }
     }
     rule.then.forEach((r, j) => {
       const segments = pathSegments(r.term, ['terms']);
       const node = schemaAt(segments);
-      if (!node) return report(`${at}/then/${j}/term`, `No term ${r.term} in the vendor-agreement schema`);
+      if (!node) {
+        report(`${at}/then/${j}/term`, `No term ${r.term} in the vendor-agreement schema`);
+        return;
+      }
       const allowed = allowedValues(node);
       const values = [r.equals, ...(r.oneOf ?? []), ...(r.only ?? []), ...(r.includes ?? []), ...(r.includesAny ?? [])];
-      for (const v of values) if (allowed && typeof v === 'string' && !allowed.includes(v)) report(`${at}/then/${j}`, `"${v}" is not a value of ${r.term} (values: ${allowed.join(', ')})`);
+      for (const v of values)
+        if (allowed && typeof v === 'string' && !allowed.includes(v))
+          report(`${at}/then/${j}`, `"${v}" is not a value of ${r.term} (values: ${allowed.join(', ')})`);
     });
   });
   return out;

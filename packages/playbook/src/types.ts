@@ -21,11 +21,7 @@ export interface TermPositionSource {
   source: string;
 }
 
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | ({ path: string } & Record<string, unknown>);
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ({ path: string } & Record<string, unknown>);
 
 export interface RequirementSource {
   term: string;

@@ -4,7 +4,8 @@ import { loadPlaybookText } from '../src/index.js';
 import { repoRoot } from './helpers.js';
 
 const good = readFileSync(`${repoRoot}playbook.yaml`, 'utf8');
-const lineOf = (text: string, needle: string | RegExp) => text.split('\n').findIndex((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l))) + 1;
+const lineOf = (text: string, needle: string | RegExp) =>
+  text.split('\n').findIndex((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l))) + 1;
 
 describe('a broken playbook', () => {
   it('is reported like a broken contract: YAML syntax errors with positions', async () => {
@@ -19,21 +20,37 @@ describe('a broken playbook', () => {
     const text = good.replace('    label: Vendor breach notice to buyer\n', '    label: Vendor breach notice to buyer\n    prefered: 24\n');
     const { playbook, diagnostics } = await loadPlaybookText(text);
     expect(playbook).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'schema/unknown-field', line: lineOf(text, 'prefered: 24'), path: '/terms/incidentResponse.notificationHours/prefered' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'schema/unknown-field', line: lineOf(text, 'prefered: 24'), path: '/terms/incidentResponse.notificationHours/prefered' }),
+    ]);
   });
 
   it('reports a term path that is not in the vendor-agreement schema', async () => {
     const text = good.replace('  incidentResponse.notificationHours:\n', '  incidentResponse.notificationHour:\n');
     const { playbook, diagnostics } = await loadPlaybookText(text);
     expect(playbook).toBeUndefined();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/invalid', severity: 'error', line: lineOf(text, 'incidentResponse.notificationHour:'), column: 3, message: expect.stringContaining('No term incidentResponse.notificationHour') }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'playbook/invalid',
+        severity: 'error',
+        line: lineOf(text, 'incidentResponse.notificationHour:'),
+        column: 3,
+        message: expect.stringContaining('No term incidentResponse.notificationHour'),
+      }),
+    );
   });
 
   it('reports an option that is not in the schema enum, at the option', async () => {
-    const text = good.replace('order: [aes-256, aes-128, none]', 'order: [aes-512, aes-128, none]').replace('    preferred: aes-256\n', '    preferred: aes-512\n');
+    const text = good
+      .replace('order: [aes-256, aes-128, none]', 'order: [aes-512, aes-128, none]')
+      .replace('    preferred: aes-256\n', '    preferred: aes-512\n');
     const { diagnostics } = await loadPlaybookText(text);
     const d = diagnostics.find((x) => x.path === '/terms/securityProgram.safeguards.encryptionAtRest/order/0');
-    expect(d).toMatchObject({ code: 'playbook/invalid', line: lineOf(text, 'aes-512, aes-128'), message: expect.stringContaining('"aes-512" is not an option') });
+    expect(d).toMatchObject({
+      code: 'playbook/invalid',
+      line: lineOf(text, 'aes-512, aes-128'),
+      message: expect.stringContaining('"aes-512" is not an option'),
+    });
   });
 
   it('reports a fallback that is better for the buyer than the preferred position', async () => {
@@ -51,15 +68,23 @@ describe('a broken playbook', () => {
       .replace('{ path: product.deployment.internetFacing, truthy: true }', '{ path: product.deployment.internetFacing, truthy: true, exists: true }');
     const { playbook, diagnostics } = await loadPlaybookText(text);
     expect(playbook).toBeUndefined();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ message: 'No field product.categry in the vendor-agreement schema', line: lineOf(text, 'product.categry') }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ message: 'No term jurisdiction.ccpaTerms in the vendor-agreement schema', line: lineOf(text, 'jurisdiction.ccpaTerms') }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ message: expect.stringContaining('exactly one operator'), line: lineOf(text, 'truthy: true, exists: true') }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ message: 'No field product.categry in the vendor-agreement schema', line: lineOf(text, 'product.categry') }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ message: 'No term jurisdiction.ccpaTerms in the vendor-agreement schema', line: lineOf(text, 'jurisdiction.ccpaTerms') }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('exactly one operator'), line: lineOf(text, 'truthy: true, exists: true') }),
+    );
   });
 
   it('reports a condition value that the schema does not allow', async () => {
     const text = good.replace('{ path: product.dataSubjects, includes: eu-residents }', '{ path: product.dataSubjects, includes: eu-resident }');
     const { diagnostics } = await loadPlaybookText(text);
-    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/invalid', message: expect.stringContaining('"eu-resident" is not a value of product.dataSubjects') }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'playbook/invalid', message: expect.stringContaining('"eu-resident" is not a value of product.dataSubjects') }),
+    );
   });
 
   it('loads the shipped playbook without any diagnostic', async () => {

@@ -33,7 +33,9 @@ describe('checkContract', async () => {
 
   it('shows fallback positions as warnings and preferred ones as info', async () => {
     const { diagnostics } = checkContract(await loadYamlFile(`${repoRoot}contracts/springfield-smartcam.yaml`), playbook);
-    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/fallback', severity: 'warning', path: '/terms/incidentResponse/notificationHours' }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'playbook/fallback', severity: 'warning', path: '/terms/incidentResponse/notificationHours' }),
+    );
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'playbook/preferred', severity: 'info', path: '/terms/securityProgram/standard' }));
   });
 
@@ -48,7 +50,19 @@ describe('checkContract', async () => {
 
   it('does not rate a term that already failed the schema', () => {
     const loaded = loadYamlText(asLoaded(baseContract()).text.replace('notificationHours: 24', 'notificationHours: soon'), 'x.yaml');
-    const schemaDiagnostics = [{ code: 'schema/type', severity: 'error', message: '', file: 'x.yaml', path: '/terms/incidentResponse/notificationHours', line: 1, column: 1, endLine: 1, endColumn: 1 } as const];
+    const schemaDiagnostics = [
+      {
+        code: 'schema/type',
+        severity: 'error',
+        message: '',
+        file: 'x.yaml',
+        path: '/terms/incidentResponse/notificationHours',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      } as const,
+    ];
     const { diagnostics } = checkContract(loaded, playbook, { schemaDiagnostics });
     expect(diagnostics.filter((d) => d.path === '/terms/incidentResponse/notificationHours')).toEqual([]);
   });
@@ -68,7 +82,9 @@ describe('checkContract', async () => {
   });
 
   it('gives the same results over worker threads, in input order (needs the build)', async () => {
-    const files = ['bright-smile-sterilizer', 'nordlicht-building-sensors', 'springfield-smartcam', 'bright-smile-sterilizer'].map((n) => `${repoRoot}contracts/${n}.yaml`);
+    const files = ['bright-smile-sterilizer', 'nordlicht-building-sensors', 'springfield-smartcam', 'bright-smile-sterilizer'].map(
+      (n) => `${repoRoot}contracts/${n}.yaml`,
+    );
     const serial = await checkFiles(files, playbook, { info: false });
     const task = new URL('../dist/check-task.js', import.meta.url);
     const parallel = await runFileTask(task, files, { playbookPath: playbook.file, info: false }, { threads: 2, minFilesPerThread: 1 });

@@ -9,7 +9,11 @@ describe('default playbook positions', async () => {
   const playbook = await defaultPlaybook();
 
   it('covers every negotiable term (every leaf under `terms`) in the vendor-agreement schema', () => {
-    expect(listTerms(playbook).map((t) => t.path).sort()).toEqual(negotiableTermPaths().sort());
+    expect(
+      listTerms(playbook)
+        .map((t) => t.path)
+        .sort(),
+    ).toEqual(negotiableTermPaths().sort());
   });
 
   it.each([
@@ -58,11 +62,16 @@ describe('default playbook positions', async () => {
     const options = playbook.terms.filter((t) => t.spec.kind === 'option' && t.spec.preferred !== undefined);
     const lists = playbook.terms.filter((t) => t.spec.kind === 'list' && t.spec.preferred !== undefined);
     fc.assert(
-      fc.property(fc.constantFrom(...numbers), fc.double({ min: 0, max: 1e8, noNaN: true }), fc.double({ min: 0, max: 1e8, noNaN: true }), (term, value, delta) => {
-        const moved = term.spec.better === 'lower' ? value - delta : value + delta;
-        expect(rank[evaluateTerm(playbook, term.path, moved).tier]).toBeGreaterThanOrEqual(rank[evaluateTerm(playbook, term.path, value).tier]);
-        expect(compareForBuyer(playbook, term.path, value, moved)).not.toBe('vendor');
-      }),
+      fc.property(
+        fc.constantFrom(...numbers),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+        (term, value, delta) => {
+          const moved = term.spec.better === 'lower' ? value - delta : value + delta;
+          expect(rank[evaluateTerm(playbook, term.path, moved).tier]).toBeGreaterThanOrEqual(rank[evaluateTerm(playbook, term.path, value).tier]);
+          expect(compareForBuyer(playbook, term.path, value, moved)).not.toBe('vendor');
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...options), fc.nat(), fc.nat(), (term, a, b) => {

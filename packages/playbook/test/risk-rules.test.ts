@@ -23,7 +23,10 @@ const cases: Record<string, { on: Mutation; off: Mutation }> = {
     on: (c) => (gov(c), (product(c).featuresEnabled.cloudSync = true)),
     off: (c) => (gov(c), (product(c).featuresEnabled.cloudSync = false), (product(c).deployment.network = 'segmented-vlan')),
   },
-  'vendor-remote-access-controls': { on: (c) => (product(c).vendorRemoteAccess.enabled = true), off: (c) => (product(c).vendorRemoteAccess = { enabled: false }) },
+  'vendor-remote-access-controls': {
+    on: (c) => (product(c).vendorRemoteAccess.enabled = true),
+    off: (c) => (product(c).vendorRemoteAccess = { enabled: false }),
+  },
   'privacy-impact-assessment': {
     on: (c) => Object.assign(product(c), { dataCollected: ['video'], deployment: { ...product(c).deployment, physical: ['public-space'] } }),
     off: (c) => Object.assign(product(c), { dataCollected: ['environmental'], dataSubjects: ['employees'] }),
@@ -33,10 +36,16 @@ const cases: Record<string, { on: Mutation; off: Mutation }> = {
     on: (c) => Object.assign(product(c), { dataCollected: ['biometric'], dataSubjects: ['illinois-residents'] }),
     off: (c) => Object.assign(product(c), { dataCollected: ['environmental'], dataSubjects: ['illinois-residents'] }),
   },
-  'hipaa-business-associate': { on: (c) => (buyer(c).regulations = ['HIPAA']), off: (c) => Object.assign(buyer(c), { kind: 'company', regulations: ['GDPR'] }) },
+  'hipaa-business-associate': {
+    on: (c) => (buyer(c).regulations = ['HIPAA']),
+    off: (c) => Object.assign(buyer(c), { kind: 'company', regulations: ['GDPR'] }),
+  },
   'medical-device-cybersecurity': { on: (c) => (product(c).category = 'medical-device'), off: (c) => (product(c).category = 'building-sensor') },
   'eu-cra-support-period': { on: (c) => (product(c).markets = ['EU']), off: (c) => (product(c).markets = ['US']) },
-  'uk-psti': { on: (c) => Object.assign(product(c), { consumerProduct: true, markets: ['UK'] }), off: (c) => Object.assign(product(c), { consumerProduct: false, markets: ['UK'] }) },
+  'uk-psti': {
+    on: (c) => Object.assign(product(c), { consumerProduct: true, markets: ['UK'] }),
+    off: (c) => Object.assign(product(c), { consumerProduct: false, markets: ['UK'] }),
+  },
   'internet-facing-testing': { on: (c) => (product(c).deployment.internetFacing = true), off: (c) => (product(c).deployment.internetFacing = false) },
   'nydfs-notice-clock': { on: (c) => (buyer(c).regulations = ['NYDFS-500']), off: (c) => (buyer(c).regulations = []) },
   'sec-disclosure-clock': { on: (c) => (buyer(c).kind = 'public-company'), off: (c) => Object.assign(buyer(c), { kind: 'company', regulations: [] }) },
@@ -46,7 +55,10 @@ const cases: Record<string, { on: Mutation; off: Mutation }> = {
     on: (c) => (c.terms.flowDown.subcontractors = [{ name: 'X', service: 'hosting', location: 'US', dataAccess: true }]),
     off: (c) => delete c.terms.flowDown.subcontractors,
   },
-  'california-ccpa': { on: (c) => (product(c).dataSubjects = ['california-residents']), off: (c) => Object.assign(product(c), { dataSubjects: ['employees'] }) },
+  'california-ccpa': {
+    on: (c) => (product(c).dataSubjects = ['california-residents']),
+    off: (c) => Object.assign(product(c), { dataSubjects: ['employees'] }),
+  },
 };
 
 describe('shipped risk rules', async () => {

@@ -15,7 +15,10 @@ import { renderMany, renderMarkdown } from '@contracts/render';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const count = Number(process.argv[2] ?? 100);
 const examples = await Promise.all(
-  readdirSync(join(root, 'contracts')).filter((f) => f.endsWith('.yaml')).sort().map(async (f) => (await loadYamlFile(join(root, 'contracts', f))).value),
+  readdirSync(join(root, 'contracts'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map(async (f) => (await loadYamlFile(join(root, 'contracts', f))).value),
 );
 const contracts = Array.from({ length: count }, (_, i) => {
   const c = structuredClone(examples[i % examples.length]);
@@ -38,8 +41,14 @@ const spinTime = (n) => {
 };
 const one = await spinTime(1);
 const two = await spinTime(2);
-console.log(`effective parallelism: ${((2 * one) / two).toFixed(2)} of ${availableParallelism()} CPUs (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-console.log(`${count} contracts, ${availableParallelism()} CPUs, system pandoc: ${systemPandoc ? spawnSync('pandoc', ['--version']).stdout.toString().split('\n')[0] : 'absent'}`);
+console.log(
+  `effective parallelism: ${((2 * one) / two).toFixed(2)} of ${availableParallelism()} CPUs (load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')})`,
+);
+console.log(
+  `${count} contracts, ${availableParallelism()} CPUs, system pandoc: ${systemPandoc ? spawnSync('pandoc', ['--version']).stdout.toString().split('\n')[0] : 'absent'}`,
+);
 
 let t = performance.now();
 const markdowns = contracts.map((c) => renderMarkdown(c));

@@ -75,7 +75,9 @@ export async function renderDocxMany(markdowns: readonly string[], options: Rend
       const { markdown, nonce } = joinForBatch(batch.map((i) => markdowns[i]!));
       const parts = splitBatch((await convert(markdown, convertOptions)).output, nonce, batch.length);
       if (parts) {
-        parts.forEach((entries, k) => (out[batch[k]!] = normalizeEntries(entries, stamp(batch[k]!))));
+        parts.forEach((entries, k) => {
+          out[batch[k]!] = normalizeEntries(entries, stamp(batch[k]!));
+        });
         return;
       }
     }
@@ -86,7 +88,9 @@ export async function renderDocxMany(markdowns: readonly string[], options: Rend
 
 async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }

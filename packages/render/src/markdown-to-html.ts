@@ -67,7 +67,13 @@ function link(src: string, at: number): { text: string; href: string; end: numbe
 
 /** pandoc's auto identifier: lowercase, punctuation dropped, spaces → hyphens, from the first letter. */
 function autoId(text: string, used: Set<string>): string {
-  const base = text.toLowerCase().replace(/[^\p{L}\p{N}\s_.-]/gu, '').trim().replace(/\s+/g, '-').replace(/^[^\p{L}]+/u, '') || 'section';
+  const base =
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_.-]/gu, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .replace(/^[^\p{L}]+/u, '') || 'section';
   let id = base;
   for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
   used.add(id);
@@ -82,8 +88,10 @@ function splitRow(line: string): string[] {
   const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
   for (let j = 0; j < body.length; j++) {
     if (body[j] === '\\' && j + 1 < body.length) cell += body[j]! + body[++j]!;
-    else if (body[j] === '|') (cells.push(cell.trim()), (cell = ''));
-    else cell += body[j];
+    else if (body[j] === '|') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += body[j];
   }
   cells.push(cell.trim());
   return cells;
@@ -93,7 +101,12 @@ function tableToHtml(rows: string[]): string {
   const head = splitRow(rows[0]!);
   const aligns = splitRow(rows[1]!).map((s) => (s.endsWith(':') ? (s.startsWith(':') ? 'center' : 'right') : 'left'));
   const cell = (tag: string, text: string, j: number) => `<${tag} style="text-align: ${aligns[j] ?? 'left'};">${inlineToHtml(text)}</${tag}>`;
-  const body = rows.slice(2).map((r) => `<tr>\n${splitRow(r).map((c, j) => cell('td', c, j)).join('\n')}\n</tr>`);
+  const body = rows.slice(2).map(
+    (r) =>
+      `<tr>\n${splitRow(r)
+        .map((c, j) => cell('td', c, j))
+        .join('\n')}\n</tr>`,
+  );
   return `<table>\n<thead>\n<tr>\n${head.map((c, j) => cell('th', c, j)).join('\n')}\n</tr>\n</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 

@@ -31,7 +31,10 @@ export function renderMarkdown(contract: VendorAgreement, options: RenderMarkdow
 
 /** Collapses the blank lines that dropped conditionals leave behind; one newline at the end. */
 function tidy(markdown: string): string {
-  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${markdown
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function where(path: string): string {
@@ -58,7 +61,12 @@ function toTemplateError(error: unknown): Error {
     // "(path) [Line 3, Column 5]\n  message" — possibly nested once per template it passed through.
     const paths = [...error.message.matchAll(/^\s*\(([^()\n]+)\)(?: \[Line (\d+), Column (\d+)\])?/gm)];
     const last = paths.at(-1);
-    const text = error.message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? error.message;
+    const text =
+      error.message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? error.message;
     const at = last ? `${where(last[1]!)}${last[2] ? `:${last[2]}:${last[3]}` : ''}` : 'template';
     return new TemplateRenderError(`${at}: ${text.replace(/^\([^)]*\)\s*(\[Line \d+, Column \d+\])?\s*/, '').replace(/^\w*Error: /, '')}`, { cause: error });
   }
@@ -68,7 +76,9 @@ function toTemplateError(error: unknown): Error {
 /** 1-based number of the first line of `file` containing `text`. */
 function lineOf(file: string, text: string): number | undefined {
   try {
-    const index = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text));
+    const index = readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(text));
     return index < 0 ? undefined : index + 1;
   } catch {
     return undefined;
@@ -87,5 +97,8 @@ function termAt(file: string, lineno: number, colno: number): string | undefined
   const open = line.lastIndexOf('{{', Math.max(colno, 1));
   const close = line.indexOf('}}', Math.max(open, 0));
   if (open < 0 || close < 0) return undefined;
-  return line.slice(open + 2, close).replace(/^-|-$/g, '').trim();
+  return line
+    .slice(open + 2, close)
+    .replace(/^-|-$/g, '')
+    .trim();
 }

@@ -59,7 +59,9 @@ function canonicalizeWord(entries: Unzipped): void {
   const nums = new Map([...numbering.matchAll(/<w:num w:numId="(\d+)">([\s\S]*?)<\/w:num>/g)].map((m) => [m[1]!, m[2]!]));
   const kept = [...lists].map(([old, id]) => `<w:num w:numId="${id}">${nums.get(old) ?? ''}</w:num>`);
   const usedAbstract = new Set(kept.map((n) => /<w:abstractNumId w:val="(\d+)"/.exec(n)?.[1]));
-  const abstracts = [...numbering.matchAll(/<w:abstractNum w:abstractNumId="(\d+)"[\s\S]*?<\/w:abstractNum>/g)].filter((m) => usedAbstract.has(m[1])).map((m) => m[0]);
+  const abstracts = [...numbering.matchAll(/<w:abstractNum w:abstractNumId="(\d+)"[\s\S]*?<\/w:abstractNum>/g)]
+    .filter((m) => usedAbstract.has(m[1]))
+    .map((m) => m[0]);
   const open = /^[\s\S]*?<w:numbering\b[^>]*>/.exec(numbering)?.[0];
   if (open) entries['word/numbering.xml'] = strToU8(`${open}${abstracts.join('')}${kept.join('')}</w:numbering>`);
 }

@@ -54,7 +54,20 @@ export async function renderPdf(markdown: string, options: RenderDocxOptions & {
       const htmlOptions = { ...(options.title ? { title: options.title } : {}), ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) };
       await writeFile(html, await renderHtml(markdown, htmlOptions));
       const pdf = join(dir, 'agreement.pdf');
-      await run(engine.path, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { timeout: 120_000 });
+      await run(
+        engine.path,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          `--user-data-dir=${join(dir, 'profile')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${pdf}`,
+          pathToFileURL(html).href,
+        ],
+        { timeout: 120_000 },
+      );
       return new Uint8Array(await readFile(pdf));
     }
     const docx = join(dir, 'agreement.docx');
@@ -63,7 +76,11 @@ export async function renderPdf(markdown: string, options: RenderDocxOptions & {
     return new Uint8Array(await readFile(join(dir, 'agreement.pdf')));
   } catch (error) {
     if (error instanceof PdfEngineUnavailableError) throw error;
-    throw new EnvironmentError('render/pdf-failed', `${engine.kind} at ${engine.path} could not print the PDF: ${String((error as Error).message).split('\n')[0]}`, { cause: error });
+    throw new EnvironmentError(
+      'render/pdf-failed',
+      `${engine.kind} at ${engine.path} could not print the PDF: ${String((error as Error).message).split('\n')[0]}`,
+      { cause: error },
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

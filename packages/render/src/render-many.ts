@@ -18,7 +18,11 @@ export interface RenderManyOptions extends Omit<RenderDocxManyOptions, 'epochs'>
 }
 
 /** One output per contract, in input order: `string` for md/html, bytes for docx/pdf. */
-export async function renderMany(contracts: readonly VendorAgreement[], format: RenderFormat, options: RenderManyOptions = {}): Promise<(string | Uint8Array)[]> {
+export async function renderMany(
+  contracts: readonly VendorAgreement[],
+  format: RenderFormat,
+  options: RenderManyOptions = {},
+): Promise<(string | Uint8Array)[]> {
   const markdowns = contracts.map((c) => renderMarkdown(c, options));
   const concurrency = options.concurrency ?? availableParallelism();
   if (format === 'md') return markdowns;

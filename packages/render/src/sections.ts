@@ -29,7 +29,10 @@ export function sectionDefinitions(env: nunjucks.Environment): SectionDefinition
   let list: SectionDefinition[];
   try {
     list = JSON.parse(source.src) as SectionDefinition[];
-    if (!Array.isArray(list) || !list.every((d) => typeof d.id === 'string' && typeof d.title === 'string' && typeof d.template === 'string' && Array.isArray(d.when))) {
+    if (
+      !Array.isArray(list) ||
+      !list.every((d) => typeof d.id === 'string' && typeof d.title === 'string' && typeof d.template === 'string' && Array.isArray(d.when))
+    ) {
       throw new Error('expected an array of {id, title, template, when[]}');
     }
   } catch (error) {

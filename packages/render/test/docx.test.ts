@@ -41,7 +41,10 @@ async function renderPdfWithout(): Promise<{ code: string; exitCode: number; mes
   process.env['PATH'] = '/nonexistent';
   delete process.env['CONTRACTS_CHROMIUM_PATH'];
   try {
-    return await renderPdf('# T\n').then(() => ({ code: 'none', exitCode: 0, message: '' }), (e: { code: string; exitCode: number; message: string }) => e);
+    return await renderPdf('# T\n').then(
+      () => ({ code: 'none', exitCode: 0, message: '' }),
+      (e: { code: string; exitCode: number; message: string }) => e,
+    );
   } finally {
     process.env['PATH'] = path;
     if (chromium !== undefined) process.env['CONTRACTS_CHROMIUM_PATH'] = chromium;

@@ -5,7 +5,9 @@ import { loadYamlFile, type VendorAgreement } from '@contracts/core';
 import { strFromU8, unzipSync } from 'fflate';
 
 export const contractsDir = fileURLToPath(new URL('../../../contracts/', import.meta.url));
-export const contractFiles = readdirSync(contractsDir).filter((f) => f.endsWith('.yaml')).sort();
+export const contractFiles = readdirSync(contractsDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 export async function loadContract(name: string): Promise<VendorAgreement> {
   const loaded = await loadYamlFile(`${contractsDir}${name}`);

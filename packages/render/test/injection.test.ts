@@ -35,7 +35,13 @@ describe('contract values never become template or markup code', () => {
       expect(md).not.toMatch(/(^|[^\\])<(script|div)/m);
       expect(md).not.toMatch(/(^|[^\\])\]\(javascript/m);
       expect(md).not.toMatch(/(^|[^\\])\{=openxml/m);
-      expect(md.split('\n').filter((l) => l.includes('not a heading')).every((l) => !l.startsWith('#')), INJECTIONS[i]).toBe(true);
+      expect(
+        md
+          .split('\n')
+          .filter((l) => l.includes('not a heading'))
+          .every((l) => !l.startsWith('#')),
+        INJECTIONS[i],
+      ).toBe(true);
     }
   });
 
@@ -52,7 +58,10 @@ describe('contract values never become template or markup code', () => {
 
   it.each(backends)('DOCX (%s pandoc) shows each value as text and carries no raw OpenXML', async (backend) => {
     const contracts = await variants();
-    const docs = await renderDocxMany(contracts.map((c) => renderMarkdown(c)), { backend, concurrency: 2 });
+    const docs = await renderDocxMany(
+      contracts.map((c) => renderMarkdown(c)),
+      { backend, concurrency: 2 },
+    );
     for (const [i, docx] of docs.entries()) {
       const text = docxText(docx);
       expect(text, INJECTIONS[i]).toContain(`Product means ${INJECTIONS[i]}, including`);

@@ -77,7 +77,13 @@ describe('a contract with no negotiated terms', () => {
     id: 'minimal',
     title: 'Minimal Agreement',
     parties: { buyer: { name: 'Buyer Co', kind: 'company', jurisdiction: 'US-NY' }, vendor: { name: 'Vendor Co', jurisdiction: 'US-DE' } },
-    product: { name: 'Sensor', category: 'other', deployment: { network: 'isolated', internetFacing: false, physical: ['office'] }, dataCollected: ['telemetry'], dataLocations: { storage: ['US'] } },
+    product: {
+      name: 'Sensor',
+      category: 'other',
+      deployment: { network: 'isolated', internetFacing: false, physical: ['office'] },
+      dataCollected: ['telemetry'],
+      dataLocations: { storage: ['US'] },
+    },
     terms: {},
   } as const;
 

@@ -5,7 +5,10 @@ export default class Rounds extends BaseCommand {
   static override summary = 'List the negotiation rounds of a contract.';
   static override description =
     'Each round tag <contract-id>/round-<n> with its date, the author of the tagged version and how many positions moved since the previous round.\nExit codes: 0 listed, 1 the file or the playbook has YAML errors, 2 usage or git error.';
-  static override examples = ['<%= config.bin %> rounds contracts/springfield-smartcam.yaml', '<%= config.bin %> rounds contracts/springfield-smartcam.yaml --format json'];
+  static override examples = [
+    '<%= config.bin %> rounds contracts/springfield-smartcam.yaml',
+    '<%= config.bin %> rounds contracts/springfield-smartcam.yaml --format json',
+  ];
   static override args = { file: Args.string({ description: 'Contract file', required: true }) };
   static override flags = {
     format: formatFlag(['text', 'json', 'markdown'], 'text'),
@@ -15,7 +18,10 @@ export default class Rounds extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Rounds);
     const { listRoundsOf } = await import('../run-round.js');
-    const result = await listRoundsOf(args.file, { format: flags.format as 'text' | 'json' | 'markdown', ...(flags.playbook !== undefined ? { playbook: flags.playbook } : {}) });
+    const result = await listRoundsOf(args.file, {
+      format: flags.format as 'text' | 'json' | 'markdown',
+      ...(flags.playbook !== undefined ? { playbook: flags.playbook } : {}),
+    });
     await this.print(result.output);
     process.exitCode = result.exitCode;
   }

@@ -94,7 +94,14 @@ function diffFacts(oldValue: unknown, newValue: unknown): ProductChange[] {
       const to = after.get(key)?.value;
       const kind = changeKind(from, to);
       if (!kind) continue;
-      changes.push({ path: segments.join('.'), pointer: toPointer(segments), change: kind, ...(absent(from) ? {} : { from }), ...(absent(to) ? {} : { to }), ...listDelta(from, to) });
+      changes.push({
+        path: segments.join('.'),
+        pointer: toPointer(segments),
+        change: kind,
+        ...(absent(from) ? {} : { from }),
+        ...(absent(to) ? {} : { to }),
+        ...listDelta(from, to),
+      });
     }
   }
   return changes;

@@ -16,7 +16,7 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
 /** Terminal text: one aligned line per moved term, then product facts and requirements. */
 export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string {
   const c = paint(o.color);
-  const lines = [c('1', `${o.file}: ${o.fromLabel} → ${o.toLabel}`) + `  ${summaryLine(diff)}`];
+  const lines = [`${c('1', `${o.file}: ${o.fromLabel} → ${o.toLabel}`)}  ${summaryLine(diff)}`];
   if (diff.positions.length > 0) {
     const rows = diff.positions.map((p) => [p.label, showMove(p), p.gained, showTiers(p), walkAwayNote(p)] as const);
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => [...r[i]!].length)));
@@ -37,7 +37,7 @@ export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string
       lines.push(`  ${sign}  ${r.label} (${r.term}): ${r.demand} [${r.ruleId}]${r.change === 'added' ? (r.met ? ' — met' : c('31', ' — NOT met')) : ''}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** The pull-request comment: a Markdown table of moves, then product facts and requirements. */
@@ -45,7 +45,8 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
   const out = [`### Position changes in \`${o.file}\`: ${cell(o.fromLabel)} → ${cell(o.toLabel)}`, '', summaryLine(diff), ''];
   if (diff.positions.length > 0) {
     out.push('| Term | Before | After | Gained | Tier | |', '|---|---|---|---|---|---|');
-    for (const p of diff.positions) out.push(row([p.label, show(p.from, p.unit), afterCell(p), gainedCell(p), showTiers(p), walkAwayNote(p) ? `**${walkAwayNote(p)}**` : '']));
+    for (const p of diff.positions)
+      out.push(row([p.label, show(p.from, p.unit), afterCell(p), gainedCell(p), showTiers(p), walkAwayNote(p) ? `**${walkAwayNote(p)}**` : '']));
     out.push('');
   }
   if (diff.product.length > 0) {
@@ -55,7 +56,16 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
   }
   if (diff.requirements.length > 0) {
     out.push('#### Required terms (risk rules)', '', '| | Term | Demand | Rule | Met |', '|---|---|---|---|---|');
-    for (const r of diff.requirements) out.push(row([r.change === 'added' ? 'now required' : 'no longer required', r.label, r.demand, `\`${r.ruleId}\``, r.change === 'added' ? (r.met ? 'yes' : '**no**') : '']));
+    for (const r of diff.requirements)
+      out.push(
+        row([
+          r.change === 'added' ? 'now required' : 'no longer required',
+          r.label,
+          r.demand,
+          `\`${r.ruleId}\``,
+          r.change === 'added' ? (r.met ? 'yes' : '**no**') : '',
+        ]),
+      );
     out.push('');
   }
   return out.join('\n');

@@ -31,7 +31,10 @@ export interface HistoryStep extends Omit<HistoryVersion, 'value'> {
  * The first readable version's terms are `added` and neutral. `term` limits the changes to one term (or a term subtree); steps without changes are then dropped.
  */
 export function positionHistory(versions: readonly HistoryVersion[], playbook: Playbook, term?: string): HistoryStep[] {
-  const only = term?.replace(/^\/?terms[./]/, '').split('/').join('.');
+  const only = term
+    ?.replace(/^\/?terms[./]/, '')
+    .split('/')
+    .join('.');
   const steps: HistoryStep[] = [];
   let previous: Map<string, Leaf> | undefined;
   for (const { value, ...meta } of versions) {
@@ -41,7 +44,9 @@ export function positionHistory(versions: readonly HistoryVersion[], playbook: P
     }
     // The first version is the opening position, not a move: nobody gained by it.
     const current = flattenTerms(value, playbook);
-    const changes = diffFlatTerms(previous ?? new Map(), current, playbook, only).map((c) => (previous === undefined ? { ...c, gained: 'neutral' as const } : c));
+    const changes = diffFlatTerms(previous ?? new Map(), current, playbook, only).map((c) =>
+      previous === undefined ? { ...c, gained: 'neutral' as const } : c,
+    );
     previous = current;
     if (only !== undefined && changes.length === 0) continue;
     steps.push({ ...meta, changes });

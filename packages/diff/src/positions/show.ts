@@ -26,5 +26,4 @@ export function showTiers(c: PositionChange): string {
   return c.tierFrom === c.tierTo ? c.tierTo : `${c.tierFrom} → ${c.tierTo}`;
 }
 
-export const walkAwayNote = (c: PositionChange): string =>
-  c.walkAway === 'entered' ? 'entered walk-away' : c.walkAway === 'left' ? 'left walk-away' : '';
+export const walkAwayNote = (c: PositionChange): string => (c.walkAway === 'entered' ? 'entered walk-away' : c.walkAway === 'left' ? 'left walk-away' : '');

@@ -19,7 +19,13 @@ export interface PositionRow {
 }
 
 const show = (value: unknown): string =>
-  value === undefined || value === null ? '—' : Array.isArray(value) ? value.map(show).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  value === undefined || value === null
+    ? '—'
+    : Array.isArray(value)
+      ? value.map(show).join(', ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
 
 function fromPosition(change: PositionChange): PositionRow {
   const unit = change.unit ? ` ${change.unit}` : '';

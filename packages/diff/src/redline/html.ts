@@ -66,5 +66,5 @@ export function toRedlineHtml(blocks: readonly RedlineBlock[]): string {
     lines.push(shape.open.replace(/^(<[a-z0-9]+)/, `$1${cls}`) + body + shape.close);
   }
   if (container) lines.push(`</${container}>`);
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -72,20 +72,29 @@ function bisect(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: numb
   const delta = n - m;
   // With an odd delta the forward path is the one that can first overlap the reverse one.
   const front = (delta & 1) !== 0;
-  let k1start = 0, k1end = 0, k2start = 0, k2end = 0;
+  let k1start = 0,
+    k1end = 0,
+    k2start = 0,
+    k2end = 0;
   for (let d = 0; d < maxD; d++) {
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const i = off + k1;
       let x1 = k1 === -d || (k1 !== d && v1[i - 1]! < v1[i + 1]!) ? v1[i + 1]! : v1[i - 1]! + 1;
       let y1 = x1 - k1;
-      while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) { x1++; y1++; }
+      while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) {
+        x1++;
+        y1++;
+      }
       v1[i] = x1;
-      if (x1 > n) k1end += 2; // ran off the right edge
-      else if (y1 > m) k1start += 2; // ran off the bottom edge
+      if (x1 > n)
+        k1end += 2; // ran off the right edge
+      else if (y1 > m)
+        k1start += 2; // ran off the bottom edge
       else if (front) {
         const j = off + delta - k1;
         if (j >= 0 && j < len && v2[j]! !== -1 && x1 >= n - v2[j]!) {
-          return split(a, aLo, aHi, b, bLo, bHi, x1, y1, out);
+          split(a, aLo, aHi, b, bLo, bHi, x1, y1, out);
+          return;
         }
       }
     }
@@ -93,7 +102,10 @@ function bisect(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: numb
       const i = off + k2;
       let x2 = k2 === -d || (k2 !== d && v2[i - 1]! < v2[i + 1]!) ? v2[i + 1]! : v2[i - 1]! + 1;
       let y2 = x2 - k2;
-      while (x2 < n && y2 < m && a[aHi - 1 - x2] === b[bHi - 1 - y2]) { x2++; y2++; }
+      while (x2 < n && y2 < m && a[aHi - 1 - x2] === b[bHi - 1 - y2]) {
+        x2++;
+        y2++;
+      }
       v2[i] = x2;
       if (x2 > n) k2end += 2;
       else if (y2 > m) k2start += 2;
@@ -102,7 +114,10 @@ function bisect(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: numb
         if (j >= 0 && j < len && v1[j]! !== -1) {
           const x1 = v1[j]!;
           const y1 = off + x1 - j;
-          if (x1 >= n - x2) return split(a, aLo, aHi, b, bLo, bHi, x1, y1, out);
+          if (x1 >= n - x2) {
+            split(a, aLo, aHi, b, bLo, bHi, x1, y1, out);
+            return;
+          }
         }
       }
     }

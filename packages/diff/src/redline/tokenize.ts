@@ -6,7 +6,7 @@
  * whitespace, or any other single character (punctuation). Splitting punctuation off means
  * "24" -> "48" changes one token and the parens of "(24)" stay equal.
  */
-const TOKEN_RE = /\\[!-/:-@[-`{-~]|[\p{L}\p{N}\p{M}_]+|\s+|[^]/gu;
+const TOKEN_RE = /\\[!-/:-@[-`{-~]|[\p{L}\p{N}\p{M}_]+|\s+|[\s\S]/gu;
 const WORD_RE = /^[\p{L}\p{N}\p{M}_]/u;
 
 /** Splits `text` into tokens whose concatenation is exactly `text`. */

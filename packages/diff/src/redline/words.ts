@@ -3,7 +3,7 @@
  * redline reads as "old phrase -> new phrase" rather than a comb of one-word alternations.
  */
 import { DELETE, EQUAL, diffSequences } from './myers.js';
-import { Interner, tokenize } from './tokenize.js';
+import { type Interner, tokenize } from './tokenize.js';
 import type { WordOp } from './types.js';
 
 /** A maximal run of changes: everything deleted and everything inserted between two equals. */
@@ -48,13 +48,7 @@ export function diffWords(a: string, b: string, interner: Interner, ends = commo
  * Diffs two token lists and returns merged ops: within each change, the deletion comes
  * before the insertion, and there are never two adjacent ops of one kind.
  */
-export function diffTokens(
-  oldTokens: readonly string[],
-  newTokens: readonly string[],
-  interner: Interner,
-  head = '',
-  tail = '',
-): WordOp[] {
+export function diffTokens(oldTokens: readonly string[], newTokens: readonly string[], interner: Interner, head = '', tail = ''): WordOp[] {
   const script = diffSequences(interner.ids32(oldTokens), interner.ids32(newTokens));
   const segments: Segment[] = [];
   if (head) segments.push(head);
@@ -103,13 +97,7 @@ function cleanup(segments: Segment[]): Segment[] {
   for (const seg of segments) {
     const prev = out[out.length - 1];
     const prevPrev = out[out.length - 2];
-    if (
-      typeof seg !== 'string' &&
-      typeof prev === 'string' &&
-      prevPrev !== undefined &&
-      typeof prevPrev !== 'string' &&
-      SHORT_EQUAL_RE.test(prev)
-    ) {
+    if (typeof seg !== 'string' && typeof prev === 'string' && prevPrev !== undefined && typeof prevPrev !== 'string' && SHORT_EQUAL_RE.test(prev)) {
       out.pop();
       prevPrev.del += prev + seg.del;
       prevPrev.ins += prev + seg.ins;
