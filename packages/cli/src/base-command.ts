@@ -6,7 +6,7 @@ import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
 import { isContractsError } from '@contracts/core/errors';
 import { playbookSpec, type FlagSpec } from './flag-specs.js';
 
-import { writeAndFlush } from './output.js';
+import { reportError, writeAndFlush } from './output.js';
 
 export { useColor } from './output.js';
 
@@ -18,11 +18,7 @@ export abstract class BaseCommand extends Command {
   static override baseFlags = {};
 
   protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
-    if (isContractsError(error)) {
-      process.stderr.write(`contracts: ${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
+    if (isContractsError(error)) return reportError(error);
     if (error.oclif?.exit !== undefined && error.oclif.exit !== 0 && !('code' in error && error.code === 'EEXIT')) {
       // oclif parse errors: the message without colour codes or oclif's own help hint, exit code 2.
       const lines = error.message
@@ -34,7 +30,9 @@ export abstract class BaseCommand extends Command {
       process.exitCode = 2;
       return;
     }
-    return super.catch(error);
+    // oclif's own exits (help, version) keep their behaviour; anything else is one line, never a stack.
+    if (error.oclif?.exit !== undefined) return super.catch(error);
+    return reportError(error);
   }
 
   /** Writes to stdout and waits for it to drain, so large outputs are never cut off by an early exit. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isContractsError } from '@contracts/core/errors';
 import { checkFlagSpecs, validateFlagSpecs, type FlagSpec } from './flag-specs.js';
-import { writeAndFlush } from './output.js';
+import { reportError, writeAndFlush } from './output.js';
 
 /**
  * `check` and `validate` without oclif. They are the commands CI runs on every pull request, and
@@ -79,33 +78,22 @@ export function parseSimpleInvocation(argv: readonly string[]): SimpleInvocation
 }
 
 /**
- * Runs a plain `check` or `validate` invocation. Returns false when oclif should run it instead:
- * not a plain invocation, or an unexpected failure (both commands only read, so oclif simply runs
- * them again and reports the failure its usual way). Errors a user can act on are reported here,
- * exactly as the oclif commands report them.
+ * Runs a plain `check` or `validate` invocation. Returns false when oclif should run it instead
+ * (not a plain invocation); once the command has started, it is never handed over, whatever happens.
  */
 export async function runWithoutOclif(argv: readonly string[]): Promise<boolean> {
   const invocation = parseSimpleInvocation(argv);
   if (!invocation) return false;
   let result: { output: string; exitCode: number };
-  let wrote = false;
   const write = (chunk: string) => {
-    if (chunk === '') return;
-    wrote = true;
-    process.stdout.write(chunk);
+    if (chunk !== '') process.stdout.write(chunk);
   };
   try {
     result = await commands[invocation.command]!.run(invocation.paths, invocation.flags as never, write);
   } catch (error) {
-    if (isContractsError(error)) {
-      process.stderr.write(`contracts: ${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return true;
-    }
-    if (!wrote) return false;
-    // Part of the report is out: running the command again would print it twice.
-    process.stderr.write(`contracts: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    // Reported here, exactly as the oclif commands report it. Never run again through oclif: part of
+    // the report may be out already, and a command must not run twice.
+    reportError(error);
     return true;
   }
   // Written and flushed before the exit code is set, so an early exit never cuts the report short.

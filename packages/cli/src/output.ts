@@ -1,3 +1,5 @@
+import { errorLine, isContractsError } from '@contracts/core/errors';
+
 /**
  * Terminal output shared by the oclif commands and the fast path (which must not load oclif).
  */
@@ -11,6 +13,17 @@ export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process
  */
 export function writeAndFlush(text: string): Promise<void> {
   return new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+/**
+ * Prints an error as the one line a user sees (`contracts: …`) and sets the exit status: a
+ * ContractsError's own (2 for usage, I/O, environment), else 2 for a bug, with the stack only under
+ * CONTRACTS_DEBUG. Used by the oclif commands and the fast path alike.
+ */
+export function reportError(error: unknown): void {
+  process.stderr.write(`contracts: ${errorLine(error)}\n`);
+  if (process.env.CONTRACTS_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = isContractsError(error) ? error.exitCode : 2;
 }
 
 /** Exit status of a batch command: 1 for errors, or for more warnings than `--max-warnings` allows. */

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { toolkitRoot } from '@contracts/core/data';
 import { writeFileAtomic } from './write-file.js';
 
 /** The toolkit's own files that a new contracts repository starts from. */
-const toolkit = fileURLToPath(new URL('../../../', import.meta.url));
+const toolkit = toolkitRoot;
 
 const scaffold: [from: string, to: string][] = [
   ['schemas/vendor-agreement.schema.json', 'schemas/vendor-agreement.schema.json'],

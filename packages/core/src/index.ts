@@ -1,20 +1,32 @@
+/**
+ * `@contracts/core`: the contract model and the first two stages of every command.
+ *
+ * - load/: bytes → text → YAML value with source positions (`loadYamlBytes`, `locate`)
+ * - validate/: JSON Schema validation with ajv, errors as `Diagnostic`s (`loadValidator`, `validateLoaded`)
+ * - batch/: many files at once, on every core (`collectContractFiles`, `validateFiles`, `runFileTask`)
+ *
+ * Internals (the fast YAML reader, its field table, the ajv adapter) are not exported: import them by
+ * path in tests only.
+ */
 export * from './codes.js';
 export * from './diagnostic.js';
 export * from './errors.js';
-export * from './decode.js';
-export * from './load.js';
-export * from './locate.js';
-export * from './fast-yaml.js';
-export { FieldIndex, type FoundField } from './field-index.js';
-export * from './line-index.js';
-export { yamlLib } from './yaml-lib.js';
-export * from './inspect-value.js';
-export * from './did-you-mean.js';
-export * from './schemas.js';
-export * from './validate.js';
-export * from './validate-files.js';
-export * from './parallel.js';
-export { validateOne } from './validate-task.js';
-export * from './files.js';
+export { bundledData, toolkitRoot } from './data.js';
+
+export { DEFAULT_MAX_BYTES } from './load/decode.js';
+export { loadYamlBytes, loadYamlFile, loadYamlText, readContractFile, type LoadedFile, type LoadOptions } from './load/load.js';
+export { locate } from './load/locate.js';
+export type { LinePositions } from './load/line-index.js';
+export { yamlLib, type YamlLib } from './load/yaml-lib.js';
+
+export { compileSchema, loadValidator, readSchemaText, schemaFile, schemasDir, type SchemaName, type SchemaValidator } from './validate/schemas.js';
+export { validateLoaded } from './validate/validate.js';
+export { didYouMean } from './validate/did-you-mean.js';
+
+export { collectContractFiles, displayPath } from './batch/files.js';
+export { mapLimit, validateFiles, type FileDiagnostics } from './batch/validate-files.js';
+export { runFileTask, type FileTask, type ParallelOptions } from './batch/parallel.js';
+export { validateOne } from './batch/validate-task.js';
+
 export type { VendorAgreementForConnectedIoTTechnology as VendorAgreement } from './contract-types.js';
 export * from './contract-types.js';

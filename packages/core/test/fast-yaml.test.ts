@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { fastParseYaml, LineIndex, locate } from '../src/index.js';
+import { fastParseYaml } from '../src/load/fast-yaml.js';
+import { LineIndex } from '../src/load/line-index.js';
+import { locate } from '../src/load/locate.js';
 
 const reference = (text: string) => parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true }).toJS();
 const examplesDir = new URL('../../../contracts/', import.meta.url);

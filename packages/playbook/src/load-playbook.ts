@@ -1,15 +1,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compareDiagnostics, locate, loadValidator, loadYamlFile, loadYamlText, validateLoaded, type Diagnostic, type LoadedFile } from '@contracts/core';
+import {
+  bundledData,
+  compareDiagnostics,
+  locate,
+  loadValidator,
+  loadYamlFile,
+  loadYamlText,
+  validateLoaded,
+  type Diagnostic,
+  type LoadedFile,
+} from '@contracts/core';
 import { compileRules } from './compile-rules.js';
 import { compileTerm } from './compile-term.js';
 import { pathSegments, pointerOf, termDotted } from './paths.js';
 import { semanticChecks, termEntryPointer } from './semantic-checks.js';
 import type { CompiledTerm, Playbook, PlaybookSource } from './types.js';
 
-/** The playbook shipped with the tool (`playbook.yaml` at the repository root; src/ and dist/ are one level down). */
-export const defaultPlaybookPath = fileURLToPath(new URL('../../../playbook.yaml', import.meta.url));
+/** The playbook shipped with the tool. */
+export const defaultPlaybookPath = bundledData.playbook;
 
 export interface LoadedPlaybook {
   /** `undefined` when the file has errors: a broken playbook must never rate contracts. */

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { mapLimit } from '@contracts/core';
 import { convert, type BackendPreference, type ConvertOptions } from '@contracts/pandoc';
 import { DEFAULT_TEMPLATES_DIR } from './environment.js';
 import { joinForBatch, splitBatch } from './docx-batch.js';
@@ -84,13 +85,4 @@ export async function renderDocxMany(markdowns: readonly string[], options: Rend
     for (const i of batch) out[i] = normalizeDocx((await convert(markdowns[i]!, convertOptions)).output, stamp(i));
   });
   return out;
-}
-
-async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }

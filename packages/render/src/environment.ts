@@ -3,7 +3,7 @@
  * process: templates compile once. Markdown autoescape replaces Nunjucks' HTML escaping, undefined
  * output throws, and the loader never leaves the templates directories.
  */
-import { fileURLToPath } from 'node:url';
+import { bundledData } from '@contracts/core/data';
 import nunjucks from 'nunjucks';
 import { escapeMarkdown } from './escape-markdown.js';
 import { TemplateRenderError } from './errors.js';
@@ -11,7 +11,7 @@ import { ClauseLoader } from './loader.js';
 import { formatNumber, longDate, numberToWords, quantity, sentence, usd } from './words.js';
 
 /** Our clause library: `templates/` at the repository root. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = bundledData.templatesDir;
 
 const OURS = Symbol('contracts-markdown-env');
 type Runtime = typeof nunjucks.runtime;

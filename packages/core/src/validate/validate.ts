@@ -1,6 +1,6 @@
-import type { Diagnostic } from './diagnostic.js';
-import type { LoadedFile } from './load.js';
-import { locate } from './locate.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { LoadedFile } from '../load/load.js';
+import { locate } from '../load/locate.js';
 import { describeSchemaError } from './schema-messages.js';
 import type { SchemaValidator } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from './diagnostic.js';
-import { dottedPath } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { dottedPath } from '../diagnostic.js';
 import { didYouMean } from './did-you-mean.js';
 
 /** What one ajv error means for a reader: code, sentence, where to point and what to suggest. */

@@ -1,6 +1,6 @@
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { runFileTask, type ParallelOptions } from './parallel.js';
-import type { SchemaName } from './schemas.js';
+import type { SchemaName } from '../validate/schemas.js';
 
 export interface FileDiagnostics {
   file: string;

@@ -1,7 +1,7 @@
-import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
-import { loadYamlBytes, readContractFile, type LoadedFile } from './load.js';
-import { loadValidator, type SchemaName } from './schemas.js';
-import { validateLoaded } from './validate.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { loadYamlBytes, readContractFile, type LoadedFile } from '../load/load.js';
+import { loadValidator, type SchemaName } from '../validate/schemas.js';
+import { validateLoaded } from '../validate/validate.js';
 
 /** Loads and schema-validates one file: parse problems, then schema problems, sorted. */
 export function validateOne(file: string, validator: Awaited<ReturnType<typeof loadValidator>>): { loaded: LoadedFile; diagnostics: Diagnostic[] } {

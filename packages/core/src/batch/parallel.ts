@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { deserializeError, type serializeError } from '../errors.js';
 
 /**
  * A batch task: a module whose default export turns a list of files into one result per file. Given
@@ -55,15 +56,12 @@ export async function runFileTask<O, R>(
 
 function inWorker<O, R>(taskModule: URL, files: string[], options: O): Promise<R[]> {
   return new Promise((resolve, reject) => {
-    // The built worker, from src/ (tests) and dist/ alike: both sit one level below the package.
-    const worker = new Worker(new URL('../dist/parallel-worker.js', import.meta.url), { workerData: { taskModule: taskModule.href, files, options } });
-    worker.once(
-      'message',
-      (message: { ok: true; results: R[] } | { ok: false; error: { name: string; message: string; code?: string; exitCode?: number } }) => {
-        if (message.ok) resolve(message.results);
-        else reject(Object.assign(new Error(message.error.message), message.error));
-      },
-    );
+    // The built worker, from src/batch/ (tests) and dist/batch/ alike: both sit two levels below the package.
+    const worker = new Worker(new URL('../../dist/batch/parallel-worker.js', import.meta.url), { workerData: { taskModule: taskModule.href, files, options } });
+    worker.once('message', (message: { ok: true; results: R[] } | { ok: false; error: ReturnType<typeof serializeError> }) => {
+      if (message.ok) resolve(message.results);
+      else reject(deserializeError(message.error));
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`worker stopped with exit code ${code}`)));
   });

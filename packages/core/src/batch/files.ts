@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { InputOutputError } from './errors.js';
+import { InputOutputError } from '../errors.js';
 
 const isContractFile = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
 /** Directories never walked: dependencies, VCS metadata and build output. */

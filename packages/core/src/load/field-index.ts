@@ -1,4 +1,4 @@
-import { fromPointer } from './diagnostic.js';
+import { fromPointer } from '../diagnostic.js';
 
 /** Offsets of one field: its key (or -1 for a list item) and its value, as [start, end). */
 export type FieldOffsets = [keyStart: number, keyEnd: number, valueStart: number, valueEnd: number];

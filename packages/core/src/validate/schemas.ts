@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { createAjv } from './ajv.js';
-import { EnvironmentError } from './errors.js';
+import { bundledData } from '../data.js';
+import { EnvironmentError } from '../errors.js';
 
 /** A compiled JSON Schema validator (ajv's shape: errors are left on the function after a call). */
 export interface SchemaValidator {
@@ -13,7 +13,7 @@ export interface SchemaValidator {
 export type SchemaName = 'vendor-agreement' | 'playbook' | (string & {});
 
 /** The repository's `schemas/` directory (src/ and dist/ are both one level below the package). */
-export const schemasDir = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+export const schemasDir = bundledData.schemasDir;
 
 /** Absolute path of a bundled schema. */
 export function schemaFile(name: SchemaName): string {
@@ -43,7 +43,7 @@ export function loadValidator(name: SchemaName): Promise<SchemaValidator> {
 }
 
 async function importPrecompiled(name: SchemaName): Promise<SchemaValidator | undefined> {
-  const url = new URL(`../dist/generated/${name}.js`, import.meta.url);
+  const url = new URL(`../../dist/generated/${name}.js`, import.meta.url);
   if (!existsSync(url)) return undefined;
   const mod = (await import(url.href)) as { default: SchemaValidator };
   return mod.default;

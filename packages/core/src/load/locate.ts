@@ -1,6 +1,6 @@
 import type { Document, Node } from 'yaml';
-import type { Range } from './diagnostic.js';
-import { fromPointer } from './diagnostic.js';
+import type { Range } from '../diagnostic.js';
+import { fromPointer } from '../diagnostic.js';
 import type { FieldIndex } from './field-index.js';
 import { lineIndexOf, type LinePositions } from './line-index.js';
 import { yamlLib } from './yaml-lib.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Document, YAMLError } from 'yaml';
 import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
-import type { Diagnostic } from './diagnostic.js';
-import { InputOutputError } from './errors.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { InputOutputError } from '../errors.js';
 import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
 import { fastParseYaml } from './fast-yaml.js';
 import type { FieldIndex } from './field-index.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from './diagnostic.js';
-import { toPointer } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { toPointer } from '../diagnostic.js';
 
 /** No real contract nests deeper than a dozen levels; the cap keeps every later walk cheap and bounded. */
 export const MAX_DEPTH = 64;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 /** Default size limit: a real agreement is a few kilobytes; 2 MiB leaves room and stops hostile input early. */
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
