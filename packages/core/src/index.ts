@@ -30,3 +30,4 @@ export { validateOne } from './batch/validate-task.js';
 
 export type { VendorAgreementForConnectedIoTTechnology as VendorAgreement } from './contract-types.js';
 export * from './contract-types.js';
+export { writeFileAtomic, type WriteOptions, type WriteOutcome } from './write/atomic-write.js';
