@@ -19,6 +19,9 @@ export const conditionOperators: Record<string, (actual: unknown, operand: any) 
   gte: (a, e: number) => typeof a === 'number' && a >= e,
   lt: (a, e: number) => typeof a === 'number' && a < e,
   lte: (a, e: number) => typeof a === 'number' && a <= e,
+  // ISO dates (YYYY-MM-DD) compare as text.
+  before: (a, e: string) => typeof a === 'string' && a < e,
+  onOrAfter: (a, e: string) => typeof a === 'string' && a >= e,
 };
 
 const isTruthy = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : Boolean(v));
