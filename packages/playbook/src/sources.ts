@@ -48,12 +48,16 @@ export function checkPlaybookCitations(playbook: PlaybookSource, table: readonly
   for (const [key, term] of Object.entries(playbook.terms)) out.push(...checkCitation(term.source, `/terms/${key}/source`, table));
   (playbook.riskRules ?? []).forEach((rule, i) => {
     out.push(...checkCitation(rule.source, `/riskRules/${i}/source`, table));
-    rule.exemptions?.forEach((e, j) => out.push(...checkCitation(e.source, `/riskRules/${i}/exemptions/${j}/source`, table)));
+    rule.exemptions?.forEach((e, j) => {
+      out.push(...checkCitation(e.source, `/riskRules/${i}/exemptions/${j}/source`, table));
+    });
     rule.then.forEach((r, j) => {
       if (r.source) out.push(...checkCitation(r.source, `/riskRules/${i}/then/${j}/source`, table));
     });
   });
-  (playbook.consistencyChecks ?? []).forEach((c, i) => out.push(...checkCitation(c.source, `/consistencyChecks/${i}/source`, table)));
+  (playbook.consistencyChecks ?? []).forEach((c, i) => {
+    out.push(...checkCitation(c.source, `/consistencyChecks/${i}/source`, table));
+  });
   return out;
 }
 
