@@ -3,7 +3,7 @@ import { describePosition, rate, showValue } from './compile-term.js';
 import { evaluateRules } from './evaluate-rules.js';
 import { valueAt } from './paths.js';
 import { countTier, summarize, summaryOf } from './summary.js';
-import type { CheckResult, CompiledTerm, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
+import type { CheckResult, CompiledTerm, Inconsistency, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
 
 export interface CheckOptions {
   /** Schema diagnostics already reported for this file: terms at (or under) those paths are not rated again. */
@@ -12,6 +12,8 @@ export interface CheckOptions {
   info?: boolean;
   /** Return every rated term in `terms` (default true). A batch that only prints findings turns it off. */
   terms?: boolean;
+  /** Date to apply law as of when the contract has no `effectiveDate` (default: today / SOURCE_DATE_EPOCH). */
+  asOf?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface CheckOptions {
  */
 export function checkContract(loaded: LoadedFile, playbook: Playbook, options: CheckOptions = {}): CheckResult {
   const contract = loaded.value;
-  if (contract === undefined) return { diagnostics: [], terms: [], findings: [], summary: summarize([], []) };
+  if (contract === undefined) return { diagnostics: [], terms: [], findings: [], inconsistencies: [], summary: summarize([], []) };
   const broken: string[] = [];
   for (const d of options.schemaDiagnostics ?? []) if (d.path.startsWith('/terms/')) broken.push(d.path);
   // Callers test `broken.length` first: almost every file has no schema problem under /terms.
@@ -31,13 +33,18 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
   const info = options.info ?? true;
   const collectTerms = options.terms ?? true;
 
-  const findings = evaluateRules(playbook, contract);
+  const findings = evaluateRules(playbook, contract, options.asOf ? { asOf: options.asOf } : {});
   if (broken.length > 0) for (let i = findings.length - 1; i >= 0; i--) if (isBroken(findings[i]!.pointer)) findings.splice(i, 1);
+  const inconsistencies: Inconsistency[] = [];
+  for (const check of playbook.consistencyChecks)
+    for (const f of check.run(contract)) if (broken.length === 0 || !isBroken(f.termsPointer)) inconsistencies.push({ checkId: check.id, ...f });
+  let upcoming = 0;
+  for (const f of findings) if (f.status === 'upcoming') upcoming++;
 
   const namedByRules = rulePointers(playbook);
   const diagnostics: Diagnostic[] = [];
   const terms: TermResult[] = [];
-  const counts = { preferred: 0, fallback: 0, walkAway: 0, missing: 0, unrated: 0, risk: findings.length };
+  const counts = { preferred: 0, fallback: 0, walkAway: 0, missing: 0, unrated: 0, risk: findings.length - upcoming + inconsistencies.length, upcoming };
   for (const term of playbook.terms) {
     if (broken.length > 0 && isBroken(term.pointer)) continue;
     const value = valueAt(contract, term.segments);
@@ -48,7 +55,8 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     let requiredBy: string[] | undefined;
     if (findings.length > 0 && namedByRules.has(term.pointer)) {
       for (const f of findings) {
-        if (f.pointer !== term.pointer) continue;
+        // An upcoming obligation does not replace today's rating of the term.
+        if (f.pointer !== term.pointer || f.status === 'upcoming') continue;
         ruleError = true;
         if (f.missing) (requiredBy ??= []).push(f.ruleId);
       }
@@ -67,8 +75,12 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     if (d) diagnostics.push(d);
   }
   for (const f of findings) diagnostics.push(findingDiagnostic(loaded, f));
+  if (inconsistencies.length > 0) {
+    const checks = new Map(playbook.consistencyChecks.map((c) => [c.id, c]));
+    for (const f of inconsistencies) diagnostics.push(inconsistencyDiagnostic(loaded, checks.get(f.checkId)!, f));
+  }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, terms, findings, summary: summaryOf(counts) };
+  return { diagnostics, terms, findings, inconsistencies, summary: summaryOf(counts) };
 }
 
 /** Pointers of the terms any risk rule requires, per playbook: most terms are named by none. */
@@ -162,10 +174,12 @@ function findingDiagnostic(loaded: LoadedFile, f: RuleFinding): Diagnostic {
   });
   const term = dottedOnce(f.pointer).replace(/^terms\./, '');
   const at = locate(loaded, f.pointer);
+  const upcoming = f.status === 'upcoming';
+  const when = upcoming ? ` (applies from ${f.appliesFrom}, after the effective date ${f.asOf})` : '';
   return {
     code: f.code,
-    severity: 'error',
-    message: `${term} ${f.missing ? 'is missing and ' : ''}${f.demand}: ${f.message}`,
+    severity: upcoming ? 'warning' : 'error',
+    message: `${term} ${f.missing ? 'is missing and ' : ''}${f.demand}${when}: ${f.message}`,
     file: loaded.file,
     line: at.line,
     column: at.column,
@@ -174,6 +188,36 @@ function findingDiagnostic(loaded: LoadedFile, f: RuleFinding): Diagnostic {
     path: f.pointer,
     source: f.source,
     fix: f.fix,
+    related,
+  };
+}
+
+/** A finding where the evaluation and the terms disagree: at the terms line, the evaluation line related. */
+function inconsistencyDiagnostic(loaded: LoadedFile, check: Playbook['consistencyChecks'][number], f: Inconsistency): Diagnostic {
+  const at = locate(loaded, f.termsPointer);
+  const from = locate(loaded, f.evaluationPointer);
+  const related: RelatedLocation[] = [
+    {
+      file: loaded.file,
+      path: f.evaluationPointer,
+      message: `${dottedOnce(f.evaluationPointer)} (product evaluation)`,
+      line: from.line,
+      column: from.column,
+      endLine: from.endLine,
+      endColumn: from.endColumn,
+    },
+  ];
+  return {
+    code: `risk/${check.id}`,
+    severity: check.severity,
+    message: `${dottedOnce(f.termsPointer).replace(/^terms\./, '')} contradicts the product evaluation: ${check.message} (${f.detail})`,
+    file: loaded.file,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+    path: f.termsPointer,
+    source: check.source,
     related,
   };
 }

@@ -1,7 +1,8 @@
-import { compileCondition, type ConditionProblem } from './conditions.js';
+import { compileCondition, type CompiledCondition, type ConditionContext, type ConditionProblem } from './conditions.js';
+import { asOfDate } from './dates.js';
 import { showValue } from './compile-term.js';
 import { pathSegments, pointerOf, termDotted } from './paths.js';
-import type { CompiledRequirement, CompiledRule, CompiledTerm, RequirementSource, RiskRuleSource } from './types.js';
+import type { CompiledRequirement, CompiledRule, CompiledTerm, Condition, RequirementSource, RiskRuleSource } from './types.js';
 
 type Scalar = string | number | boolean;
 
@@ -55,17 +56,82 @@ export function compileRequirement(r: RequirementSource, term: CompiledTerm | un
   return { ...base, test: present, demand: 'must be stated', fix: term?.suggestion ?? 'state the term' };
 }
 
-/** Compiles every rule once: condition closures and requirement tests. */
+/** The facts of every part, or `undefined` when one part fails (an empty `all`). */
+function allOf(parts: CompiledCondition[]): CompiledCondition {
+  if (parts.length === 1) return parts[0]!;
+  return (doc) => {
+    const facts: string[] = [];
+    for (const part of parts) {
+      const found = part(doc);
+      if (!found) return undefined;
+      for (const f of found) facts.push(f);
+    }
+    return facts;
+  };
+}
+
+const scopeFacets = ['who', 'where', 'data', 'product'] as const;
+
+/** Compiles every rule once: scope, exemptions and trigger into closures, requirements into tests. */
 export function compileRules(
   rules: readonly RiskRuleSource[],
   termsByPath: Map<string, CompiledTerm>,
   problems: (ConditionProblem & { rule: number })[],
+  context: ConditionContext = { regions: {} },
 ): CompiledRule[] {
   return rules.map((rule, i) => {
     const local: ConditionProblem[] = [];
-    const when = compileCondition(rule.when, local, '');
+    const compile = (c: Condition, at: string) => compileCondition(c, local, at, context);
+    const parts: CompiledCondition[] = [];
+    for (const facet of scopeFacets) {
+      const c = rule.scope?.[facet];
+      if (c) parts.push(compile(c, `/scope/${facet}`));
+    }
+    if (rule.when) parts.push(compile(rule.when, '/when'));
+    const inScope = parts.length > 0 ? allOf(parts) : () => [];
+    const exemptions = (rule.exemptions ?? []).map((e, j) => ({
+      id: e.id,
+      description: e.description,
+      source: e.source,
+      when: compile(e.when, `/exemptions/${j}/when`),
+    }));
+    const requirements = rule.then.map((r, j) => {
+      const compiled = compileRequirement(r, termsByPath.get(termDotted(pathSegments(r.term, ['terms']))));
+      const start = laterDate(rule.inForceFrom, r.appliesFrom);
+      if (start) compiled.appliesFrom = start;
+      if (r.source) compiled.source = r.source;
+      if (r.when) {
+        const applies = compile(r.when, `/then/${j}/when`);
+        compiled.applies = (doc) => applies(doc) !== undefined;
+      }
+      return compiled;
+    });
     for (const p of local) problems.push({ ...p, rule: i });
-    const requirements = rule.then.map((r) => compileRequirement(r, termsByPath.get(termDotted(pathSegments(r.term, ['terms'])))));
-    return { id: rule.id, message: rule.message, source: rule.source, when, requirements, playbookPointer: `/riskRules/${i}` };
+    const { repealedOn } = rule;
+    const when = (doc: unknown) => {
+      if (repealedOn !== undefined && asOfDate(doc) >= repealedOn) return undefined;
+      const facts = inScope(doc);
+      if (!facts) return undefined;
+      for (const e of exemptions) if (e.when(doc)) return undefined;
+      return facts;
+    };
+    const compiled: CompiledRule = {
+      id: rule.id,
+      message: rule.message,
+      source: rule.source,
+      when,
+      inScope,
+      exemptions,
+      requirements,
+      playbookPointer: `/riskRules/${i}`,
+    };
+    if (rule.inForceFrom) compiled.inForceFrom = rule.inForceFrom;
+    if (repealedOn) compiled.repealedOn = repealedOn;
+    if (rule.supersededBy) compiled.supersededBy = rule.supersededBy;
+    if (rule.counselReview) compiled.counselReview = rule.counselReview;
+    return compiled;
   });
 }
+
+/** The later of two ISO dates (either may be absent). ISO dates compare as text. */
+const laterDate = (a: string | undefined, b: string | undefined): string | undefined => (a === undefined ? b : b === undefined ? a : a > b ? a : b);

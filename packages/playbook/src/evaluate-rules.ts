@@ -1,37 +1,90 @@
+import { asOfDate } from './dates.js';
 import { valueAt } from './paths.js';
-import type { Playbook, RuleFinding } from './types.js';
+import type { CompiledRule, Playbook, RuleFinding, RuleStatus } from './types.js';
+
+export interface EvaluateOptions {
+  /** Date to apply law as of when the contract has no `effectiveDate` (default: today / SOURCE_DATE_EPOCH). */
+  asOf?: string;
+}
 
 /**
- * Runs every risk rule over a contract value. Returns one finding per unmet requirement of each rule
- * whose condition holds; `triggeredBy` names the product / parties fields that made it hold.
+ * Runs every risk rule over a contract value, as of its effective date. Returns one finding per
+ * unmet requirement of each rule that binds the contract: `enforced` when the obligation is in force
+ * on that date, `upcoming` (with its date) when it starts later. Rules out of scope, exempt or
+ * repealed by then report nothing; `triggeredBy` names the fields that brought the contract in scope.
  */
-export function evaluateRules(playbook: Playbook, contract: unknown): RuleFinding[] {
+export function evaluateRules(playbook: Playbook, contract: unknown, options: EvaluateOptions = {}): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  const asOf = asOfDate(contract, options.asOf);
   for (const rule of playbook.rules) {
-    const triggeredBy = rule.when(contract);
-    if (!triggeredBy) continue;
+    if (rule.repealedOn !== undefined && asOf >= rule.repealedOn) continue;
+    const triggeredBy = rule.inScope(contract);
+    if (!triggeredBy || exemptionOf(rule, contract)) continue;
+    let facts: string[] | undefined;
     for (const r of rule.requirements) {
+      if (r.applies && !r.applies(contract)) continue;
       const value = valueAt(contract, r.segments);
       if (r.test(value)) continue;
-      const missing = value === undefined || value === null;
-      findings.push({
+      const upcoming = r.appliesFrom !== undefined && asOf < r.appliesFrom;
+      const finding: RuleFinding = {
         ruleId: rule.id,
         code: `risk/${rule.id}`,
         message: rule.message,
-        source: rule.source,
+        source: r.source ?? rule.source,
         term: r.term,
         pointer: r.pointer,
-        missing,
+        missing: value === undefined || value === null,
         demand: r.demand,
         fix: r.fix,
-        triggeredBy: [...new Set(triggeredBy)],
-      });
+        triggeredBy: (facts ??= [...new Set(triggeredBy)]),
+        status: upcoming ? 'upcoming' : 'enforced',
+        asOf,
+      };
+      if (r.appliesFrom !== undefined) finding.appliesFrom = r.appliesFrom;
+      findings.push(finding);
     }
   }
   return findings;
 }
 
-/** Which rules hold for a contract, whether or not their requirements are met (for reports). */
+const exemptionOf = (rule: CompiledRule, contract: unknown) => rule.exemptions.find((e) => e.when(contract));
+
+/** Which rules bind a contract (in scope, not exempt, not repealed), whether or not their requirements are met. */
 export function triggeredRules(playbook: Playbook, contract: unknown): string[] {
   return playbook.rules.filter((rule) => rule.when(contract)).map((rule) => rule.id);
+}
+
+/** Why one rule does or does not bind one contract, for reports and for naming only the laws that apply. */
+export interface RuleApplicability {
+  ruleId: string;
+  status: RuleStatus;
+  /** As of this date (the contract's effective date, else the check date). */
+  asOf: string;
+  /** The exemption that took the contract out of the rule. */
+  exemption?: { id: string; description: string; source: string };
+  /** For `upcoming` and `not-in-force`: the first date an obligation binds. */
+  from?: string;
+  source: string;
+}
+
+/**
+ * The standing of every rule for a contract: `applies`, `upcoming` (in scope, but every obligation
+ * starts after the effective date), `not-in-force` (in scope, law not yet in force), `exempt`,
+ * `out-of-scope` or `repealed`. The clause library can name exactly the laws that apply.
+ */
+export function ruleApplicability(playbook: Playbook, contract: unknown, options: EvaluateOptions = {}): RuleApplicability[] {
+  const asOf = asOfDate(contract, options.asOf);
+  return playbook.rules.map((rule) => {
+    const base = { ruleId: rule.id, asOf, source: rule.source };
+    if (rule.repealedOn !== undefined && asOf >= rule.repealedOn) return { ...base, status: 'repealed' as const };
+    if (!rule.inScope(contract)) return { ...base, status: 'out-of-scope' as const };
+    const exemption = exemptionOf(rule, contract);
+    if (exemption) return { ...base, status: 'exempt' as const, exemption: { id: exemption.id, description: exemption.description, source: exemption.source } };
+    const starts = rule.requirements.filter((r) => !r.applies || r.applies(contract)).map((r) => r.appliesFrom);
+    if (starts.length > 0 && starts.every((d) => d !== undefined && asOf < d)) {
+      const from = (starts as string[]).sort()[0]!;
+      return { ...base, status: rule.inForceFrom !== undefined && asOf < rule.inForceFrom ? ('not-in-force' as const) : ('upcoming' as const), from };
+    }
+    return { ...base, status: 'applies' as const };
+  });
 }

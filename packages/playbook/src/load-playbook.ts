@@ -13,6 +13,7 @@ import {
 } from '@contracts/core';
 import { compileRules } from './compile-rules.js';
 import { compileTerm } from './compile-term.js';
+import { compileConsistencyChecks } from './consistency.js';
 import { pathSegments, pointerOf, termDotted } from './paths.js';
 import { semanticChecks, termEntryPointer } from './semantic-checks.js';
 import type { CompiledTerm, Playbook, PlaybookSource } from './types.js';
@@ -61,16 +62,21 @@ export async function compilePlaybook(loaded: LoadedFile): Promise<LoadedPlayboo
     return term;
   });
   const termsByPath = new Map(terms.map((t) => [t.path, t]));
+  const regions = source.regions ?? {};
+  const context = { regions };
   const problems: { rule: number; at: string; message: string }[] = [];
-  const rules = compileRules(source.riskRules ?? [], termsByPath, problems);
+  const rules = compileRules(source.riskRules ?? [], termsByPath, problems, context);
+  const checkProblems: { check: number; at: string; message: string }[] = [];
+  const consistencyChecks = compileConsistencyChecks(source.consistencyChecks ?? [], context, checkProblems);
   const diagnostics = semanticChecks(loaded, source, terms);
-  for (const p of problems) {
-    const pointer = `/riskRules/${p.rule}/when${p.at}`;
-    diagnostics.push({ code: 'playbook/invalid', severity: 'error', message: p.message, file: loaded.file, path: pointer, ...locate(loaded, pointer, 'key') });
-  }
+  const report = (pointer: string, message: string) =>
+    diagnostics.push({ code: 'playbook/invalid', severity: 'error', message, file: loaded.file, path: pointer, ...locate(loaded, pointer, 'key') });
+  for (const p of problems) report(`/riskRules/${p.rule}${p.at}`, p.message);
+  for (const p of checkProblems) report(`/consistencyChecks/${p.check}${p.at}`, p.message);
   diagnostics.sort(compareDiagnostics);
   const broken = diagnostics.some((d) => d.severity === 'error');
-  return { playbook: broken ? undefined : { file: loaded.file, title: source.title, terms, termsByPath, rules }, diagnostics };
+  const playbook = broken ? undefined : { file: loaded.file, title: source.title, terms, termsByPath, rules, consistencyChecks, regions };
+  return { playbook, diagnostics };
 }
 
 /** Every term the playbook rates or records, with its label (for `contracts new`, diffs and reports). */

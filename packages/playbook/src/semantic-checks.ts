@@ -3,7 +3,7 @@ import { locate, toPointer, type LoadedFile } from '@contracts/core';
 import { conditionPaths } from './conditions.js';
 import { allowedValues, kindFits, schemaAt } from './contract-schema.js';
 import { pathSegments } from './paths.js';
-import type { CompiledTerm, PlaybookSource } from './types.js';
+import type { CompiledTerm, Condition, PlaybookSource } from './types.js';
 
 /**
  * Checks a schema-valid playbook against the vendor-agreement schema and against itself: every term
@@ -57,23 +57,65 @@ export function semanticChecks(loaded: LoadedFile, source: PlaybookSource, terms
       report(`${at}/walkAwayBeyond`, `${path}: the walk-away limit is better for the buyer than the fallback position`);
   }
 
-  const ids = new Map<string, number>();
-  (source.riskRules ?? []).forEach((rule, i) => {
-    const at = `/riskRules/${i}`;
-    if (ids.has(rule.id)) report(`${at}/id`, `Rule id ${rule.id} is used twice (also rule ${ids.get(rule.id)! + 1})`);
-    ids.set(rule.id, i);
-    for (const c of conditionPaths(rule.when)) {
+  const regions = source.regions ?? {};
+  const isRegion = (v: unknown) => typeof v === 'string' && (v in regions || /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(v));
+  for (const [name, members] of Object.entries(regions))
+    members.forEach((m, i) => {
+      if (!isRegion(m)) report(`/regions/${name}/${i}`, `"${m}" in region ${name} is neither an ISO 3166 code nor a region of this playbook`);
+    });
+
+  /** Every path a condition reads exists, and every operand is a value the schema allows there. */
+  const checkCondition = (condition: Condition, at: string) => {
+    for (const c of conditionPaths(condition)) {
       const node = schemaAt(pathSegments(c.path));
-      if (!node) report(`${at}/when${c.at}/path`, `No field ${c.path} in the vendor-agreement schema`);
-      else {
-        const allowed = allowedValues(node);
-        const operands = Array.isArray(c.operand) ? c.operand : typeof c.operand === 'string' ? [c.operand] : [];
-        for (const v of operands)
-          if (allowed && typeof v === 'string' && !allowed.includes(v))
-            report(`${at}/when${c.at}`, `"${v}" is not a value of ${c.path} (values: ${allowed.join(', ')})`);
+      if (!node) {
+        report(`${at}${c.at}/path`, `No field ${c.path} in the vendor-agreement schema`);
+        continue;
       }
+      const operands = Array.isArray(c.operand) ? c.operand : typeof c.operand === 'string' ? [c.operand] : [];
+      if (c.operator === 'within' || c.operator === 'outside') {
+        for (const v of operands)
+          if (!isRegion(v))
+            report(`${at}${c.at}`, `"${v}" is neither an ISO 3166 code nor a region of this playbook (regions: ${Object.keys(regions).join(', ')})`);
+        continue;
+      }
+      if (c.operator === 'mentionsAny') continue;
+      const allowed = allowedValues(node);
+      for (const v of operands)
+        if (allowed && typeof v === 'string' && !allowed.includes(v))
+          report(`${at}${c.at}`, `"${v}" is not a value of ${c.path} (values: ${allowed.join(', ')})`);
     }
+  };
+
+  const ids = new Map<string, string>();
+  const claim = (id: string, at: string, what: string) => {
+    if (ids.has(id)) report(`${at}/id`, `${what} id ${id} is used twice (also at ${ids.get(id)}): both report as risk/${id}`);
+    else ids.set(id, at);
+  };
+  const rules = source.riskRules ?? [];
+  const ruleIds = new Set(rules.map((r) => r.id));
+  rules.forEach((rule, i) => {
+    const at = `/riskRules/${i}`;
+    claim(rule.id, at, 'Rule');
+    if (rule.when) checkCondition(rule.when, `${at}/when`);
+    for (const [facet, c] of Object.entries(rule.scope ?? {})) if (c) checkCondition(c, `${at}/scope/${facet}`);
+    if (!rule.when && !rule.scope) report(at, `Rule ${rule.id} needs a \`scope\` or a \`when\`: a rule that binds every contract is not law`, 'key');
+    const exemptionIds = new Set<string>();
+    (rule.exemptions ?? []).forEach((e, j) => {
+      if (exemptionIds.has(e.id)) report(`${at}/exemptions/${j}/id`, `Exemption ${e.id} is listed twice in rule ${rule.id}`);
+      exemptionIds.add(e.id);
+      checkCondition(e.when, `${at}/exemptions/${j}/when`);
+    });
+    if (rule.inForceFrom && rule.repealedOn && rule.repealedOn <= rule.inForceFrom)
+      report(`${at}/repealedOn`, `Rule ${rule.id} is repealed (${rule.repealedOn}) before it is in force (${rule.inForceFrom})`);
+    if (rule.supersededBy && !ruleIds.has(rule.supersededBy))
+      report(`${at}/supersededBy`, `Rule ${rule.id} is superseded by ${rule.supersededBy}, which is not a rule here`);
+    if (rule.supersededBy && !rule.repealedOn)
+      report(`${at}/supersededBy`, `Rule ${rule.id} names its successor but not the date it stops applying (\`repealedOn\`)`);
     rule.then.forEach((r, j) => {
+      if (r.when) checkCondition(r.when, `${at}/then/${j}/when`);
+      if (r.appliesFrom && rule.inForceFrom && r.appliesFrom < rule.inForceFrom)
+        report(`${at}/then/${j}/appliesFrom`, `${r.term} applies from ${r.appliesFrom}, before the rule is in force (${rule.inForceFrom})`, 'value', 'warning');
       const segments = pathSegments(r.term, ['terms']);
       const node = schemaAt(segments);
       if (!node) {
@@ -86,6 +128,24 @@ export function semanticChecks(loaded: LoadedFile, source: PlaybookSource, terms
         if (allowed && typeof v === 'string' && !allowed.includes(v))
           report(`${at}/then/${j}`, `"${v}" is not a value of ${r.term} (values: ${allowed.join(', ')})`);
     });
+  });
+
+  (source.consistencyChecks ?? []).forEach((check, i) => {
+    const at = `/consistencyChecks/${i}`;
+    claim(check.id, at, 'Consistency check');
+    if (check.when) checkCondition(check.when, `${at}/when`);
+    const evaluations = Array.isArray(check.evaluation) ? check.evaluation : [check.evaluation];
+    evaluations.forEach((p, j) => {
+      const segments = pathSegments(p);
+      if (segments[0] === 'terms')
+        report(`${at}/evaluation${Array.isArray(check.evaluation) ? `/${j}` : ''}`, `${p} is a term, not part of the product evaluation`);
+      else if (!schemaAt(segments)) report(`${at}/evaluation${Array.isArray(check.evaluation) ? `/${j}` : ''}`, `No field ${p} in the vendor-agreement schema`);
+    });
+    const termSegments = pathSegments(check.terms);
+    if (termSegments[0] !== 'terms' || !schemaAt(termSegments))
+      report(`${at}/terms`, `No term ${check.terms} in the vendor-agreement schema (a consistency check compares with \`terms.…\`)`);
+    if (check.kind === 'conflict' && (!check.evaluationTest || !check.termsTest))
+      report(at, `Conflict check ${check.id} needs \`evaluationTest\` and \`termsTest\``, 'key');
   });
   return out;
 }

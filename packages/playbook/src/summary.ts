@@ -1,4 +1,4 @@
-import type { CheckSummary, RuleFinding, TermResult, Tier } from './types.js';
+import type { CheckSummary, Inconsistency, RuleFinding, TermResult, Tier } from './types.js';
 
 export type TierCounts = Omit<CheckSummary, 'text'>;
 
@@ -11,9 +11,11 @@ export function countTier(counts: TierCounts, tier: Tier, expectedOrRequired: bo
   else if (expectedOrRequired) counts.missing++;
 }
 
-/** Counts tiers for one contract. */
-export function summarize(terms: readonly TermResult[], findings: readonly RuleFinding[]): CheckSummary {
-  const s = { preferred: 0, fallback: 0, walkAway: 0, missing: 0, unrated: 0, risk: findings.length };
+/** Counts tiers for one contract: risk findings are enforced rule findings plus evaluation/terms inconsistencies. */
+export function summarize(terms: readonly TermResult[], findings: readonly RuleFinding[], inconsistencies: readonly Inconsistency[] = []): CheckSummary {
+  let upcoming = 0;
+  for (const f of findings) if (f.status === 'upcoming') upcoming++;
+  const s = { preferred: 0, fallback: 0, walkAway: 0, missing: 0, unrated: 0, risk: findings.length - upcoming + inconsistencies.length, upcoming };
   for (const t of terms) countTier(s, t.tier, t.requiredBy.length > 0 || t.expected);
   return summaryOf(s);
 }
@@ -22,5 +24,14 @@ export function summarize(terms: readonly TermResult[], findings: readonly RuleF
 export function summaryOf(s: TierCounts): CheckSummary {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const text = `${s.walkAway} walk-away, ${s.fallback} fallback, ${s.preferred} preferred, ${s.missing} missing, ${plural(s.risk, 'risk finding')}`;
-  return { preferred: s.preferred, fallback: s.fallback, walkAway: s.walkAway, missing: s.missing, unrated: s.unrated, risk: s.risk, text };
+  return {
+    preferred: s.preferred,
+    fallback: s.fallback,
+    walkAway: s.walkAway,
+    missing: s.missing,
+    unrated: s.unrated,
+    risk: s.risk,
+    upcoming: s.upcoming,
+    text,
+  };
 }

@@ -25,6 +25,12 @@ export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Con
 
 export interface RequirementSource {
   term: string;
+  /** The obligation starts later than the law (ISO date): before it, an unmet requirement is reported as upcoming. */
+  appliesFrom?: string;
+  /** The obligation only exists when this holds (e.g. a TIA only for Art. 46 safeguards). */
+  when?: Condition;
+  /** Citation of this obligation when it differs from the rule's. */
+  source?: string;
   equals?: string | number | boolean;
   oneOf?: (string | number | boolean)[];
   only?: string[];
@@ -34,12 +40,61 @@ export interface RequirementSource {
   atLeast?: number;
 }
 
+/** Whom, where, which data and which product a law reaches: every facet given must hold. */
+export interface RuleScopeSource {
+  who?: Condition;
+  where?: Condition;
+  data?: Condition;
+  product?: Condition;
+}
+
+/** A carve-out the law itself makes (740 ILCS 14/25(c), CRA Art. 2(2)): when it holds, the rule is silent. */
+export interface ExemptionSource {
+  id: string;
+  description: string;
+  source: string;
+  when: Condition;
+}
+
 export interface RiskRuleSource {
   id: string;
   message: string;
   source: string;
-  when: Condition;
+  /** Optional extra trigger beyond the scope (e.g. a fact that makes the law matter for this deal). */
+  when?: Condition;
+  scope?: RuleScopeSource;
+  exemptions?: ExemptionSource[];
+  /** The date the law (or the rule's first obligation) binds, ISO `YYYY-MM-DD`. */
+  inForceFrom?: string;
+  /** From this date the rule no longer applies (repealed, or superseded by `supersededBy`). */
+  repealedOn?: string;
+  supersededBy?: string;
+  /** What counsel must confirm before relying on the rule. */
+  counselReview?: string;
   then: RequirementSource[];
+}
+
+/** Named sets of jurisdiction codes (EU member states, …) for the `within` / `outside` operators. */
+export type RegionSets = Record<string, string[]>;
+
+/** One check that the product evaluation and the terms say the same thing. */
+export interface ConsistencyCheckSource {
+  id: string;
+  message: string;
+  source: string;
+  /** `conflict`: both conditions hold. `within`: evaluation locations outside the terms' list. `listed`: evaluation items missing from the terms' list. */
+  kind: 'conflict' | 'within' | 'listed';
+  /** Evaluation path(s): one path, or several (each checked). */
+  evaluation: string | string[];
+  terms: string;
+  /** For `conflict`: the evaluation / terms tests, one operator each (as in conditions, without `path`). */
+  evaluationTest?: Record<string, unknown>;
+  termsTest?: Record<string, unknown>;
+  /** For `listed`: the key naming an item in both lists (default `name`). */
+  key?: string;
+  /** Only check when this holds (e.g. the residency clause covers backups). */
+  when?: Condition;
+  severity?: 'error' | 'warning';
 }
 
 /** playbook.yaml as written. */
@@ -48,7 +103,9 @@ export interface PlaybookSource {
   title: string;
   description?: string;
   terms: Record<string, TermPositionSource>;
+  regions?: RegionSets;
   riskRules?: RiskRuleSource[];
+  consistencyChecks?: ConsistencyCheckSource[];
 }
 
 /** A term compiled once: pointer segments, goodness function and thresholds precomputed. */
@@ -78,15 +135,51 @@ export interface CompiledRequirement {
   /** What the rule demands, for messages: `at most 72`, `one of sccs-2021-914, …`. */
   demand: string;
   fix: string;
+  /** ISO date the obligation starts (the later of the rule's `inForceFrom` and the requirement's `appliesFrom`). */
+  appliesFrom?: string;
+  /** The obligation's precondition over the contract; absent: always. */
+  applies?: (contract: unknown) => boolean;
+  source?: string;
 }
+
+export interface CompiledExemption {
+  id: string;
+  description: string;
+  source: string;
+  when: (contract: unknown) => string[] | undefined;
+}
+
+/** Why a rule does or does not bind a contract (see `ruleApplicability`). */
+export type RuleStatus = 'applies' | 'upcoming' | 'out-of-scope' | 'exempt' | 'not-in-force' | 'repealed';
 
 export interface CompiledRule {
   id: string;
   message: string;
   source: string;
-  /** Returns the paths (JSON Pointers) of the facts that made the condition hold, or `undefined`. */
+  /**
+   * The facts (JSON Pointers) that bring the contract under the rule — in scope, not exempt, not
+   * repealed as of the contract's effective date — or `undefined`. A rule whose obligations all
+   * start later still holds here (its findings are `upcoming`).
+   */
   when: (contract: unknown) => string[] | undefined;
+  /** Scope and trigger only, before exemptions and dates. */
+  inScope: (contract: unknown) => string[] | undefined;
+  exemptions: CompiledExemption[];
+  inForceFrom?: string;
+  repealedOn?: string;
+  supersededBy?: string;
+  counselReview?: string;
   requirements: CompiledRequirement[];
+  playbookPointer: string;
+}
+
+export interface CompiledConsistencyCheck {
+  id: string;
+  message: string;
+  source: string;
+  severity: 'error' | 'warning';
+  /** Pairs of (terms pointer, evaluation pointer, what differs) found in one contract. */
+  run: (contract: unknown) => { termsPointer: string; evaluationPointer: string; detail: string }[];
   playbookPointer: string;
 }
 
@@ -97,6 +190,8 @@ export interface Playbook {
   terms: CompiledTerm[];
   termsByPath: Map<string, CompiledTerm>;
   rules: CompiledRule[];
+  consistencyChecks: CompiledConsistencyCheck[];
+  regions: RegionSets;
 }
 
 /** Result of rating one term. */
@@ -131,6 +226,11 @@ export interface RuleFinding {
   fix: string;
   /** JSON Pointers of the product / parties fields that triggered the rule. */
   triggeredBy: string[];
+  /** `enforced`: binds as of the contract's effective date; `upcoming`: starts on `appliesFrom`, after it. */
+  status: 'enforced' | 'upcoming';
+  appliesFrom?: string;
+  /** The date the rules were applied as of (the contract's `effectiveDate`, else the check date). */
+  asOf: string;
 }
 
 export interface CheckSummary {
@@ -139,14 +239,26 @@ export interface CheckSummary {
   walkAway: number;
   missing: number;
   unrated: number;
+  /** Unmet requirements of law in force at the effective date (errors). */
   risk: number;
+  /** Unmet obligations that start after the effective date (warnings); not in `text`. */
+  upcoming: number;
   /** `3 walk-away, 2 fallback, 14 preferred, 1 missing, 2 risk findings` */
   text: string;
+}
+
+/** The evaluation and the terms disagree (a consistency check found it). */
+export interface Inconsistency {
+  checkId: string;
+  termsPointer: string;
+  evaluationPointer: string;
+  detail: string;
 }
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
   terms: TermResult[];
   findings: RuleFinding[];
+  inconsistencies: Inconsistency[];
   summary: CheckSummary;
 }

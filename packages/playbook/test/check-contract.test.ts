@@ -27,7 +27,7 @@ describe('checkContract', async () => {
       expect(full.terms.length).toBeGreaterThan(50);
       expect(lean.diagnostics).toEqual(full.diagnostics);
       expect(lean.summary).toEqual(full.summary);
-      expect(summarize(full.terms, full.findings)).toEqual(full.summary);
+      expect(summarize(full.terms, full.findings, full.inconsistencies)).toEqual(full.summary);
     }
   });
 

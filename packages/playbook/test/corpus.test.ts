@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { ruleApplicability } from '../src/index.js';
+import { defaultPlaybook } from './helpers.js';
+import { buyer, deal, product, type Facts } from './law.js';
+
+/**
+ * Realistic purchases the rules were not written from, with the laws counsel expects to bind each
+ * (`binds`: in force or upcoming at the effective date) and those counsel expects an exemption to
+ * take out (`exempt`). The test asserts exact agreement, both ways.
+ */
+const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: string[] }[] = [
+  {
+    name: 'county water utility buying HVAC sensors (telemetry only, vendor maintenance access)',
+    facts: [
+      buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-OH', sector: 'water' }),
+      product({ category: 'hvac', personalData: { processed: false }, vendorRemoteAccess: { enabled: true }, markets: ['US'], connectivity: ['ethernet'] }),
+    ],
+    binds: ['us-government-data-residency', 'vendor-remote-access-controls'],
+  },
+  {
+    name: 'German hospital buying networked patient monitors (MDR devices, US support desk)',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'healthcare', jurisdiction: 'DE-BE', statuses: ['nis2-important-entity'] }),
+      product({
+        category: 'medical-device',
+        regulatedAs: ['eu-mdr-medical-device'],
+        markets: ['EU'],
+        connectivity: ['wifi'],
+        dataCollected: ['health', 'personal'],
+        dataSubjects: ['patients', 'employees'],
+        personalData: { processed: true, subjectsLocatedIn: ['DE'] },
+        vendorRemoteAccess: { enabled: true },
+        dataLocations: { storage: ['DE'], supportAccess: ['DE', 'US'] },
+      }),
+    ],
+    binds: [
+      'eu-gdpr-processor-terms',
+      'eu-transfer-mechanism',
+      'eu-data-act-connected-product',
+      'nis2-supply-chain',
+      'germany-works-council',
+      'vendor-remote-access-controls',
+    ],
+    exempt: ['eu-cra-product-security', 'eu-red-cybersecurity'],
+  },
+  {
+    name: 'Chicago bank buying lobby cameras with face matching',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'financial', jurisdiction: 'US-IL', statuses: ['glba-financial-institution'] }),
+      product({
+        category: 'camera',
+        markets: ['US'],
+        dataCollected: ['video', 'biometric'],
+        dataSubjects: ['customers', 'employees'],
+        featuresEnabled: { facialRecognition: true },
+        regulatedData: ['biometric-identifiers'],
+        deployment: { physical: ['bank-branch'], installedIn: ['US-IL'] },
+        personalData: { processed: true, subjectsLocatedIn: ['US-IL'] },
+      }),
+    ],
+    binds: ['privacy-impact-assessment', 'fcc-covered-list'],
+    exempt: ['illinois-biometrics'],
+  },
+  {
+    name: 'California school district buying pupil tablets with a cloud learning service',
+    facts: [
+      buyer({
+        entityType: 'local-government',
+        kind: 'education',
+        sector: 'education',
+        jurisdiction: 'US-CA',
+        statuses: ['ferpa-educational-agency', 'coppa-school'],
+      }),
+      product({
+        category: 'other',
+        markets: ['US'],
+        connectivity: ['wifi'],
+        featuresEnabled: { cloudSync: true },
+        regulatedData: ['student-education-records', 'children-under-13'],
+        dataSubjects: ['children'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-CA'] },
+        deployment: { installedIn: ['US-CA'], physical: ['classroom'] },
+      }),
+    ],
+    binds: ['us-government-data-residency', 'coppa-school-authorised', 'ferpa-school-official', 'california-connected-device-security'],
+  },
+  {
+    name: 'defence contractor buying car-park occupancy sensors (no CDI, cloud dashboard)',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'defence-contractor', jurisdiction: 'US-VA', statuses: ['dod-contractor', 'federal-contractor'] }),
+      product({
+        category: 'building-sensor',
+        markets: ['US'],
+        regulatedData: [],
+        personalData: { processed: false },
+        deployment: { network: 'cloud-only', internetFacing: true, physical: ['car-park'] },
+      }),
+    ],
+    binds: ['ndaa-889-contractor-use', 'internet-facing-testing'],
+  },
+  {
+    name: 'EU-established retailer buying in-store cameras that see shoppers',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'FR', establishedIn: ['ES'] }),
+      product({
+        category: 'camera',
+        markets: ['EU'],
+        connectivity: ['ethernet'],
+        dataCollected: ['video'],
+        dataSubjects: ['customers', 'employees'],
+        personalData: { processed: true, subjectsLocatedIn: ['FR', 'ES'] },
+        deployment: { physical: ['retail-store'] },
+        dataLocations: { storage: ['EU'], processing: ['EU'], backups: ['EU'], supportAccess: ['EU'] },
+      }),
+    ],
+    binds: ['eu-gdpr-processor-terms', 'eu-cra-product-security', 'eu-data-act-connected-product', 'privacy-impact-assessment'],
+  },
+  {
+    name: 'UK retailer buying consumer smart plugs to resell (app data in the US, support in India)',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'GB-ENG' }),
+      product({
+        category: 'other',
+        consumerProduct: true,
+        markets: ['GB'],
+        connectivity: ['wifi'],
+        personalData: { processed: true, subjectsLocatedIn: ['GB'] },
+        dataLocations: { storage: ['IE'], processing: ['US'], supportAccess: ['IN'] },
+      }),
+    ],
+    binds: ['uk-psti', 'uk-gdpr-processor-terms', 'uk-transfer-mechanism'],
+  },
+  {
+    name: 'Dutch hospital buying infusion pumps placed on the EU market',
+    facts: [
+      buyer({ entityType: 'non-profit', kind: 'healthcare', jurisdiction: 'NL', statuses: ['nis2-essential-entity'] }),
+      product({
+        category: 'medical-device',
+        regulatedAs: ['eu-mdr-medical-device'],
+        markets: ['EU'],
+        connectivity: ['wifi'],
+        dataSubjects: ['patients'],
+        personalData: { processed: true, subjectsLocatedIn: ['NL'] },
+        vendorRemoteAccess: { enabled: true },
+        dataLocations: { storage: ['NL'], supportAccess: ['NL'] },
+      }),
+    ],
+    binds: ['eu-gdpr-processor-terms', 'eu-data-act-connected-product', 'nis2-supply-chain', 'vendor-remote-access-controls'],
+    exempt: ['eu-cra-product-security', 'eu-red-cybersecurity'],
+  },
+  {
+    name: 'federal agency buying consumer-grade cloud cameras',
+    facts: [
+      buyer({ entityType: 'federal-agency', kind: 'government', jurisdiction: 'US-DC' }),
+      product({
+        category: 'camera',
+        consumerProduct: true,
+        markets: ['US'],
+        featuresEnabled: { cloudSync: true },
+        dataCollected: ['video'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-DC'] },
+      }),
+    ],
+    binds: [
+      'us-government-data-residency',
+      'us-federal-fips-crypto',
+      'us-federal-iot-baseline',
+      'us-federal-fedramp',
+      'us-federal-cyber-trust-mark',
+      'ndaa-889-federal-procurement',
+      'fcc-covered-list',
+    ],
+  },
+  {
+    name: 'German manufacturer buying machine controllers that send telemetry to the US',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'DE' }),
+      product({
+        category: 'industrial-controller',
+        markets: ['EU'],
+        connectivity: ['ethernet'],
+        personalData: { processed: false },
+        dataLocations: { storage: ['US'], processing: ['US'] },
+      }),
+    ],
+    binds: ['eu-cra-product-security', 'eu-data-act-connected-product'],
+  },
+  {
+    name: 'California non-profit museum buying visitor-counting cameras',
+    facts: [
+      buyer({ entityType: 'non-profit', kind: 'nonprofit', jurisdiction: 'US-CA' }),
+      product({
+        category: 'camera',
+        markets: ['US'],
+        dataCollected: ['video'],
+        dataSubjects: ['public'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-CA'] },
+        deployment: { physical: ['public-space'], installedIn: ['US-CA'] },
+      }),
+    ],
+    binds: ['california-connected-device-security', 'privacy-impact-assessment', 'fcc-covered-list'],
+  },
+  {
+    name: 'US company with a Dutch office buying badge-presence sensors (subjects not tagged as EU residents)',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'US-NY', establishedIn: ['NL'] }),
+      product({ category: 'building-sensor', dataSubjects: ['employees'], personalData: { processed: true }, dataLocations: { storage: ['NL'] } }),
+    ],
+    binds: ['eu-gdpr-processor-terms'],
+  },
+];
+
+describe('a corpus of purchases, reviewed as counsel would', async () => {
+  const playbook = await defaultPlaybook();
+  it.each(purchases.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    const standing = ruleApplicability(playbook, deal(...p.facts));
+    expect(
+      standing
+        .filter((s) => s.status === 'applies' || s.status === 'upcoming')
+        .map((s) => s.ruleId)
+        .sort(),
+    ).toEqual([...p.binds].sort());
+    expect(
+      standing
+        .filter((s) => s.status === 'exempt')
+        .map((s) => s.ruleId)
+        .sort(),
+    ).toEqual([...(p.exempt ?? [])].sort());
+  });
+});
