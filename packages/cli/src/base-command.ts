@@ -27,8 +27,11 @@ export abstract class BaseCommand extends Command {
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('See more help'));
+      const text = lines.reduce((all, line) => (all === '' ? line : `${all}${all.endsWith(':') ? ' ' : '; '}${line}`), '').replace(/\s+/g, ' ');
       const help = this.id ? `contracts ${this.id} --help` : 'contracts --help';
-      return reportError(new UsageError('usage/invalid', `${lines.join('; ')} (see ${help})`));
+      // The arguments were parsed (and refused): without this oclif warns, outside production, that they were not.
+      this.parsed = true;
+      return reportError(new UsageError('usage/invalid', `${text} (see ${help})`));
     }
     // oclif's own exits (help, version) keep their behaviour; anything else is one line, never a stack.
     if (error.oclif?.exit !== undefined) return super.catch(error);
