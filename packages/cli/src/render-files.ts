@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contractFilesIn, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
-import { formatters } from '@contracts/format';
+import { formatters, terminalText } from '@contracts/format';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from './write-file.js';
 
@@ -76,7 +76,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   for (const [i, contract] of contracts.entries()) {
     const target = outIsDir ? join(flags.out!, `${contract.id}.${flags.to}`) : (flags.out ?? `${contract.id}.${flags.to}`);
     await writeFileAtomic(target, outputs[i]!, { force: flags.force ?? false });
-    messages.push(`wrote ${displayPath(target)}`);
+    messages.push(terminalText(`wrote ${displayPath(target)}`));
   }
   return { messages, exitCode: 0 };
 }
