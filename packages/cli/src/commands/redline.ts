@@ -7,7 +7,7 @@ export default class Redline extends BaseCommand {
   static override description =
     'Both versions are rendered with the same clause library and compared word by word inside changed paragraphs. Changes are attributed to the author of the --to commit at its date (working tree: git config user.name, SOURCE_DATE_EPOCH or now).\n' +
     '--from and --to name versions (git refs, or round-N for the tag <contract-id>/round-N), as in `contracts diff`; --to defaults to the working tree. ' +
-    'The output format is --format, or the extension of --out (.md, .html, .docx), else DOCX; it is not --to, which names the later version. Without --out the redline is written to <id>-<from>-<to>.<ext> in the working directory (the working tree counts as `working`), as render writes <id>.<ext>.\n' +
+    'The output format is --format, or the extension of --out (.md, .html, .docx), else DOCX (Markdown for --out -); it is not --to, which names the later version. Without --out the redline is written to <id>-<from>-<to>.<ext> in the working directory (the working tree counts as `working`), as render writes <id>.<ext>.\n' +
     'HTML starts with a table of the position changes; DOCX opens in Word with the changes tracked. Output is byte-identical for the same inputs (set SOURCE_DATE_EPOCH for working-tree redlines). An existing different --out file is kept unless --force.\n' +
     'Exit codes: 0 written, 1 a version has YAML or schema errors (shown with file@ref), 2 usage, unknown ref, not a git repository, I/O or pandoc error.';
   static override examples = [
