@@ -20,7 +20,7 @@ export default class Redline extends BaseCommand {
   static override flags = {
     from: Flags.string({ description: 'Earlier version: a git ref or round-N', required: true }),
     to: Flags.string({ description: 'Later version: a git ref or round-N (default: the working tree)' }),
-    format: Flags.string({ char: 'f', description: 'Output format (default: from the --out extension)', options: ['md', 'html', 'docx'] }),
+    format: Flags.string({ char: 'f', description: 'Output format (default: from the --out extension, else docx)', options: ['md', 'html', 'docx'] }),
     out: Flags.string({ char: 'o', description: 'Output file (- for stdout, md/html only; default <id>-<from>-<to>.<ext>)' }),
     force: Flags.boolean({ description: 'Overwrite an existing --out file that differs' }),
     templates: Flags.string({ description: 'Clause library directory whose files override the built-in ones (used for both versions)' }),
