@@ -3,7 +3,7 @@
 import { Command } from '@oclif/core/command';
 import * as Flags from '@oclif/core/flags';
 import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
-import { isContractsError } from '@contracts/core/errors';
+import { isContractsError, UsageError } from '@contracts/core/errors';
 import { playbookSpec, type FlagSpec } from './flag-specs.js';
 
 import { reportError, writeAndFlush } from './output.js';
@@ -11,8 +11,9 @@ import { reportError, writeAndFlush } from './output.js';
 export { useColor } from './output.js';
 
 /**
- * Shared behaviour: errors a user can act on (bad path, bad ref, missing pandoc) print as one line and
- * exit 2, never as a stack trace. oclif's own usage errors (unknown flag) keep its message and exit 2.
+ * Shared behaviour: every failure prints one line (`reportError`) with the documented exit code, never a
+ * stack trace: errors a user can act on (bad path, bad ref, missing pandoc) their own code, oclif's usage
+ * errors (unknown flag, missing argument, bad option value) exit 2 with oclif's message on one line.
  */
 export abstract class BaseCommand extends Command {
   static override baseFlags = {};
@@ -20,15 +21,17 @@ export abstract class BaseCommand extends Command {
   protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     if (isContractsError(error)) return reportError(error);
     if (error.oclif?.exit !== undefined && error.oclif.exit !== 0 && !('code' in error && error.code === 'EEXIT')) {
-      // oclif parse errors: the message without colour codes or oclif's own help hint, exit code 2.
+      // oclif parse errors: the message without colour codes or oclif's help hint, on one line.
       const lines = error.message
         .replace(/\u001b\[[0-9;]*m/g, '')
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('See more help'));
-      process.stderr.write(`contracts: ${lines.join('\n  ')}\nSee more help with --help\n`);
-      process.exitCode = 2;
-      return;
+      const text = lines.reduce((all, line) => (all === '' ? line : `${all}${all.endsWith(':') ? ' ' : '; '}${line}`), '').replace(/\s+/g, ' ');
+      const help = this.id ? `contracts ${this.id} --help` : 'contracts --help';
+      // The arguments were parsed (and refused): without this oclif warns, outside production, that they were not.
+      this.parsed = true;
+      return reportError(new UsageError('usage/invalid', `${text} (see ${help})`));
     }
     // oclif's own exits (help, version) keep their behaviour; anything else is one line, never a stack.
     if (error.oclif?.exit !== undefined) return super.catch(error);

@@ -1,4 +1,5 @@
 import { errorLine, isContractsError } from '@contracts/core/errors';
+import { terminalText } from '@contracts/format/escape';
 
 /**
  * Terminal output shared by the oclif commands and the fast path (which must not load oclif).
@@ -18,10 +19,11 @@ export function writeAndFlush(text: string): Promise<void> {
 /**
  * Prints an error as the one line a user sees (`contracts: …`) and sets the exit status: a
  * ContractsError's own (2 for usage, I/O, environment), else 2 for a bug, with the stack only under
- * CONTRACTS_DEBUG. Used by the oclif commands and the fast path alike.
+ * CONTRACTS_DEBUG. Used by the oclif commands and the fast path alike. The line is terminal-escaped: it
+ * may quote a file name, a ref or a value, and one line must stay one line.
  */
 export function reportError(error: unknown): void {
-  process.stderr.write(`contracts: ${errorLine(error)}\n`);
+  process.stderr.write(`contracts: ${terminalText(errorLine(error))}\n`);
   if (process.env.CONTRACTS_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exitCode = isContractsError(error) ? error.exitCode : 2;
 }

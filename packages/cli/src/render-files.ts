@@ -6,8 +6,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectContractFiles, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
-import { formatters } from '@contracts/format';
+import { contractFilesIn, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
+import { formatters, terminalText } from '@contracts/format';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from './write-file.js';
 
@@ -39,7 +39,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   if (flags.templates && !(await isDirectory(flags.templates))) {
     throw new UsageError('usage/bad-templates', `--templates ${flags.templates} is not a directory`);
   }
-  const files = await collectContractFiles(paths);
+  const files = await contractFilesIn(paths);
   const batch = files.length > 1 || (await Promise.all(paths.map(isDirectory))).some(Boolean);
   const outIsDir = flags.out !== undefined && flags.out !== '-' && (batch || (await isDirectory(flags.out)) || /[/\\]$/.test(flags.out));
   if (batch && !outIsDir) throw new UsageError('usage/out-directory', 'Rendering several contracts needs --out DIR (a directory for the <id>.<ext> files)');
@@ -76,7 +76,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   for (const [i, contract] of contracts.entries()) {
     const target = outIsDir ? join(flags.out!, `${contract.id}.${flags.to}`) : (flags.out ?? `${contract.id}.${flags.to}`);
     await writeFileAtomic(target, outputs[i]!, { force: flags.force ?? false });
-    messages.push(`wrote ${displayPath(target)}`);
+    messages.push(terminalText(`wrote ${displayPath(target)}`));
   }
   return { messages, exitCode: 0 };
 }

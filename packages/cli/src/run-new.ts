@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadValidator, loadYamlText, schemaFile, UsageError, validateLoaded, yamlLib } from '@contracts/core';
+import { agreementIdProblem } from '@contracts/git';
 import { loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
 import { writeFileAtomic } from './write-file.js';
 
@@ -30,9 +31,8 @@ function schemaFor(outFile: string): string {
  * evaluation to fill in. It is validated before it is written, and never replaces an existing file.
  */
 export async function newContract(id: string, flags: NewFlags): Promise<{ file: string; text: string }> {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id.length > 64) {
-    throw new UsageError('usage/bad-id', `"${id}" cannot be an agreement id: use lowercase letters, digits and single hyphens (e.g. springfield-smartcam)`);
-  }
+  const idProblem = await agreementIdProblem(id);
+  if (idProblem) throw new UsageError('usage/bad-id', `"${id}" cannot be an agreement id: ${idProblem} (e.g. springfield-smartcam)`);
   const { playbook, diagnostics } = await loadPlaybook(resolvePlaybookPath(flags.playbook));
   if (!playbook) throw new UsageError('usage/bad-playbook', `The playbook has errors (${diagnostics.length}); run contracts check to see them`);
   const file = flags.out ?? join('contracts', `${id}.yaml`);

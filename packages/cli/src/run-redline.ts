@@ -1,19 +1,17 @@
 /**
- * `contracts redline`: read two versions of a contract from git (or the working tree), render and
- * diff them, write md / html / docx. Pandoc starts first (`warmUp`), so pandoc-wasm compiles while
- * git is read and both versions are rendered and diffed.
+ * `contracts redline`: two versions of a contract from git (or the working tree), rendered and diffed,
+ * written as md / html / docx. Pandoc starts first (`warmUp`), so pandoc-wasm compiles while git is
+ * read and both versions are rendered and diffed.
  */
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { displayPath, InputOutputError, loadValidator, UsageError, type Diagnostic } from '@contracts/core';
+import { displayPath, loadValidator, UsageError } from '@contracts/core';
 import { buildRedline, changeDate, loadVersion, REDLINE_FORMATS, writeRedline, type RedlineFormat, type RedlineVersion } from '@contracts/diff';
-import { formatters } from '@contracts/format';
-import { commitInfo, fileAtRef, openRepo, repoPath, type Repo } from '@contracts/git';
+import { formatters, terminalText } from '@contracts/format';
+import { versionAuthor } from '@contracts/git';
 import { warmUp } from '@contracts/pandoc';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
+import { openContractFile, versionOf } from './contract-versions.js';
 import { writeFileAtomic } from './write-file.js';
 
 export interface RedlineFlags {
@@ -21,7 +19,8 @@ export interface RedlineFlags {
   /** Later version; undefined = the working tree. */
   to?: string | undefined;
   format?: string | undefined;
-  out: string;
+  /** Output file, `-` for stdout; default `<id>-<from>-<to>.<format>` in the working directory. */
+  out?: string | undefined;
   force?: boolean;
   templates?: string | undefined;
   playbook?: string | undefined;
@@ -33,11 +32,12 @@ export interface RedlineRun {
   exitCode: number;
 }
 
-/** `--format`, else the extension of `--out`. */
-export function redlineFormat(format: string | undefined, out: string): RedlineFormat {
+/** `--format`, else the extension of `--out`, else DOCX (what counsel opens). */
+export function redlineFormat(format: string | undefined, out: string | undefined): RedlineFormat {
+  if (format === undefined && (out === undefined || out === '-')) return out === '-' ? 'md' : 'docx';
   const chosen =
     format ??
-    extname(out)
+    extname(out!)
       .slice(1)
       .toLowerCase()
       .replace(/^markdown$/, 'md')
@@ -46,49 +46,44 @@ export function redlineFormat(format: string | undefined, out: string): RedlineF
   throw new UsageError('usage/redline-format', `Cannot tell the output format from --out ${out}; pass --format md|html|docx`);
 }
 
+/** `<id>-<from>-<to>.<ext>`, as `render` names `<id>.<ext>`: refs made file-name safe, the working tree as `working`. */
+export function redlineFileName(id: string, from: string, to: string | undefined, format: RedlineFormat): string {
+  const safe = (ref: string) => ref.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'ref';
+  return `${id}-${safe(from)}-${to === undefined ? 'working' : safe(to)}.${format}`;
+}
+
 export async function runRedline(file: string, flags: RedlineFlags): Promise<RedlineRun> {
   const format = redlineFormat(flags.format, flags.out);
   if (format === 'docx') {
-    // One conversion per process: TurboFan re-compiling pandoc-wasm's hot functions costs more CPU
-    // than it saves (≈1 s of 3 on two cores). Must be set before the module compiles.
-    // It stays here, not in the pandoc package: a batch (`render --to docx` of many contracts) runs
-    // pandoc-wasm many times in one process, where the optimising tier does pay off. Harmless with
-    // system pandoc (no WASM is compiled then).
+    // One conversion per process: TurboFan re-compiling pandoc-wasm's hot functions costs more CPU than it
+    // saves (≈1 s of 3 on two cores), and it must be set before the module compiles. Not in the pandoc
+    // package: a batch render runs pandoc-wasm many times in one process, where the optimising tier pays.
     setFlagsFromString('--liftoff-only');
     void warmUp(); // pandoc-wasm compiles (~1-2 s) while we read git, render and diff
   }
-  const repo = await openRepo(resolve(file));
-  const rel = repoPath(repo, file);
-  const workingBytes = await readFile(file).catch(() => undefined);
-  if (flags.to === undefined && !workingBytes) throw new InputOutputError('io/not-found', `Cannot read ${file}`);
-  const id = contractIdOf(workingBytes, file);
-  const name = displayPath(file);
-
-  const [validator, playbook, fromFile, toFile, by] = await Promise.all([
+  const contract = await openContractFile(file);
+  const [validator, playbook, from, to] = await Promise.all([
     loadValidator('vendor-agreement'),
     // Only the HTML header rates position changes; DOCX must not wait for the playbook.
     format === 'html' ? loadPlaybook(resolvePlaybookPath(flags.playbook)).then((l) => l.playbook) : undefined,
-    fileAtRef(repo, rel, flags.from, id),
-    flags.to === undefined ? undefined : fileAtRef(repo, rel, flags.to, id),
-    author(repo, flags.to, id),
+    versionOf(contract, flags.from),
+    versionOf(contract, flags.to),
   ]);
-  const versions = [
-    { bytes: fromFile.bytes, ref: flags.from, commit: fromFile.commit },
-    toFile ? { bytes: toFile.bytes, ref: flags.to!, commit: toFile.commit } : { bytes: workingBytes!, ref: 'working tree', commit: '' },
-  ].map((v) => ({ ...v, loaded: loadVersion(v.bytes, `${name}@${v.ref}`, validator) }));
-  const broken: Diagnostic[] = versions.flatMap((v) => (v.loaded.ok ? [] : v.loaded.diagnostics));
+  const by = await versionAuthor(contract.repo, to.commit ?? undefined);
+  const versions = [from, to].map((v) => ({ v, loaded: loadVersion(v.bytes, v.loaded.file, validator) }));
+  const broken = versions.flatMap(({ loaded }) => (loaded.ok ? [] : loaded.diagnostics));
   if (broken.length > 0) {
-    const report = formatters.stylish(broken, { color: false, files: versions.map((v) => ({ file: `${name}@${v.ref}` })) });
+    const report = formatters.stylish(broken, { color: false, files: versions.map(({ v }) => ({ file: v.loaded.file })) });
     return { messages: [report.trimEnd(), 'contracts: no redline: fix the errors in the version above first'], exitCode: 1 };
   }
-  const [from, to] = versions.map(
-    (v): RedlineVersion => ({
-      contract: (v.loaded as { contract: RedlineVersion['contract'] }).contract,
+  const [before, after] = versions.map(
+    ({ v, loaded }): RedlineVersion => ({
+      contract: (loaded as { contract: RedlineVersion['contract'] }).contract,
       label: v.commit ? `${v.ref} (${v.commit.slice(0, 7)})` : v.ref,
     }),
   );
-  const redline = buildRedline(from!, to!, {
-    by: { author: by.author, date: changeDate(by.epoch) },
+  const redline = buildRedline(before!, after!, {
+    by: { author: by.name, date: changeDate(by.epoch) },
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(playbook ? { playbook } : {}),
   });
@@ -97,34 +92,9 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
     if (typeof output !== 'string') throw new UsageError('usage/binary-stdout', 'DOCX cannot go to stdout; name a file with --out');
     return { stdout: output, messages: [], exitCode: 0 };
   }
-  await writeFileAtomic(flags.out, output, { force: flags.force ?? false });
+  const out = flags.out ?? redlineFileName(String(after!.contract.id), flags.from, flags.to, format);
+  await writeFileAtomic(out, output, { force: flags.force ?? false });
   const s = redline.stats;
-  return {
-    messages: [`wrote ${displayPath(flags.out)}: ${redline.from} → ${redline.to}, ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted`],
-    exitCode: 0,
-  };
-}
-
-/** The contract id for the `round-N` shorthand: the working copy's `id:`, else the file name. */
-function contractIdOf(bytes: Uint8Array | undefined, file: string): string {
-  const match = bytes ? /^id:[ \t]*["']?([A-Za-z0-9._-]+)["']?[ \t]*(?:#.*)?$/m.exec(Buffer.from(bytes).toString('utf8')) : null;
-  return match?.[1] ?? basename(file).replace(/\.ya?ml$/i, '');
-}
-
-/**
- * Who the changes are attributed to, and when (seconds since 1970): the `--to` commit's author; for the
- * working tree, `git config user.name` (else "Working copy") at SOURCE_DATE_EPOCH, else now.
- */
-async function author(repo: Repo, to: string | undefined, id: string): Promise<{ author: string; epoch: number }> {
-  const fromEnv = process.env['SOURCE_DATE_EPOCH'];
-  const envEpoch = fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : undefined;
-  if (to !== undefined) {
-    const info = await commitInfo(repo, to, id);
-    return { author: info.authorName || info.authorEmail, epoch: envEpoch ?? Math.floor(Date.parse(info.authorDate) / 1000) };
-  }
-  const name = await promisify(execFile)('git', ['config', '--get', 'user.name'], { cwd: repo.root }).then(
-    (r) => r.stdout.trim(),
-    () => '',
-  );
-  return { author: name || 'Working copy', epoch: envEpoch ?? Math.floor(Date.now() / 1000) };
+  const moved = `${redline.from} → ${redline.to}, ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted`;
+  return { messages: [terminalText(`wrote ${displayPath(out)}: ${moved}`)], exitCode: 0 };
 }

@@ -1,4 +1,4 @@
-import { collectContractFiles, countSeverities, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
+import { contractFilesIn, countSeverities, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
 import { formatters, type FormatName } from '@contracts/format';
 import type { FlagValues, validateFlagSpecs } from './flag-specs.js';
 import { exitCodeFor, useColor } from './output.js';
@@ -25,7 +25,7 @@ export async function validatePaths(
   paths: string[],
   options: { format: string; color: boolean; verbose?: boolean; toolVersion?: string },
 ): Promise<ValidationRun> {
-  const files = await collectContractFiles(paths);
+  const files = await contractFilesIn(paths);
   const results = await validateFiles(files);
   const diagnostics = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
   const formatter = formatters[options.format as FormatName];

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,9 +40,12 @@ describe('contracts init and new', () => {
     expect(readFileSync(join(dir, 'contracts/acme.yaml'), 'utf8')).toBe('id: mine\n');
   });
 
-  it('refuses an id that cannot name a git tag or a file (exit 2)', async () => {
-    const r = await runCli(['new', '../../etc/passwd', '--vendor', 'X'], { cwd: scratch() });
+  it.each(['../../etc/passwd', 'con', 'LPT1', 'nul'])('refuses an id that cannot name a git tag or a file: %s (exit 2, one line)', async (id) => {
+    const dir = scratch();
+    const r = await runCli(['new', id, '--vendor', 'X'], { cwd: dir });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('cannot be an agreement id');
+    expect(r.stderr).toMatch(/^contracts: "[^"]+" cannot be an agreement id: .*\n$/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'contracts'))).toBe(false);
   });
 });

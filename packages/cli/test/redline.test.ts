@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUYER, commitFile, makeRepo, tag, VENDOR, writeFile, type TestRepo } from './git-fixture.js';
+import { BUYER, commitFile, makeRepo, renameFile, tag, VENDOR, writeFile, type TestRepo } from './git-fixture.js';
 import { repoRoot, runCli } from './run-cli.js';
 
 const FILE = 'contracts/springfield-smartcam.yaml';
@@ -139,5 +139,47 @@ describe('contracts redline', () => {
     } finally {
       bad.cleanup();
     }
+  });
+
+  it('without --out writes <id>-<from>-<to>.<ext> in the working directory, DOCX by default', async () => {
+    const r = await cli(['--from', 'round-1', '--to', 'round-2']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toMatch(/^wrote springfield-smartcam-round-1-round-2\.docx: /);
+    expect(part('springfield-smartcam-round-1-round-2.docx')).toMatch(/<w:ins /);
+    const html = await cli(['--from', 'springfield-smartcam/round-1', '--format', 'html']);
+    expect(html.exitCode).toBe(0);
+    expect(existsSync(join(repo.dir, 'springfield-smartcam-springfield-smartcam-round-1-working.html'))).toBe(true);
+  });
+});
+
+describe('a contract renamed with git mv between rounds', () => {
+  let moved: TestRepo;
+  const NEW = 'contracts/springfield/smartcam.yaml';
+  const run = (args: string[]) => runCli(args, { cwd: moved.dir, env: moved.env });
+  beforeAll(() => {
+    moved = makeRepo('contracts-renamed-');
+    commitFile(moved, FILE, hours(72), { message: 'Buyer draft', author: BUYER, date: '2026-02-01T09:00:00Z' });
+    tag(moved, 'springfield-smartcam/round-1', { message: 'Round 1' });
+    renameFile(moved, FILE, NEW, { message: 'Move into a folder', date: '2026-02-10T09:00:00Z' });
+    commitFile(moved, NEW, hours(24), { message: 'Vendor markup', author: VENDOR, date: '2026-02-15T16:30:00+01:00' });
+    tag(moved, 'springfield-smartcam/round-2', { message: 'Round 2' });
+  });
+  afterAll(() => moved.cleanup());
+
+  it('redlines across the rename', async () => {
+    const r = await run(['redline', NEW, '--from', 'round-1', '--to', 'round-2', '--format', 'md', '--out', '-']);
+    expect(r).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(r.stdout).toMatch(/\[seventy-two \(72\]\{\.deletion author="Vic Vendor"[^}]*\}\[twenty-four \(24\]\{\.insertion/);
+  });
+
+  it('diffs and lists the history across the rename', async () => {
+    const diff = await run(['diff', NEW, '--from', 'round-1', '--to', 'round-2', '--format', 'json']);
+    expect(diff.exitCode).toBe(0);
+    expect(JSON.parse(diff.stdout).positions).toContainEqual(expect.objectContaining({ path: 'incidentResponse.notificationHours', from: 72, to: 24 }));
+    const history = await run(['history', NEW, '--format', 'json']);
+    expect(history.exitCode).toBe(0);
+    expect(JSON.parse(history.stdout).steps.map((s: { path: string }) => s.path)).toEqual([FILE, NEW, NEW]);
+    const rounds = await run(['rounds', NEW, '--format', 'json']);
+    expect(JSON.parse(rounds.stdout).rounds.map((r: { moved: number | null }) => r.moved)).toEqual([null, 1]);
   });
 });

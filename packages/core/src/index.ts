@@ -24,6 +24,7 @@ export { validateLoaded } from './validate/validate.js';
 export { didYouMean } from './validate/did-you-mean.js';
 
 export { collectContractFiles, displayPath } from './batch/files.js';
+export { contractFilesIn, parseShard, selectFiles, shardOf, type SelectedFile, type Shard } from './batch/select.js';
 export { mapLimit, validateFiles, type FileDiagnostics } from './batch/validate-files.js';
 export { runFileTask, type FileTask, type ParallelOptions } from './batch/parallel.js';
 export { validateOne } from './batch/validate-task.js';

@@ -1,6 +1,5 @@
-import { countSeverities, sortDiagnostics, type Diagnostic } from '@contracts/core';
-import { groupByFile } from './totals.js';
-import type { FormatOptions, Formatter } from './types.js';
+import { countSeverities, type Diagnostic } from '@contracts/core';
+import type { FormatOptions } from './types.js';
 
 /** What the closing part of a report needs: totals over every file. */
 export interface Totals {
@@ -34,27 +33,6 @@ export interface ChunkedFormat {
   separator: string;
   /** The closing part; `files` lists the files checked, in order, with their counts. */
   end(totals: Totals, options: FormatOptions, files: readonly FileEntry[]): string;
-}
-
-/**
- * The whole-report formatter made of a chunked format: the same bytes as writing its pieces while
- * checking, by construction.
- */
-export function wholeReport(format: ChunkedFormat): Formatter {
-  return (diagnostics, options = {}) => {
-    const byFile = groupByFile(sortDiagnostics(diagnostics));
-    const summaries = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
-    const files = [...new Set([...byFile.keys(), ...summaries.keys()])].sort();
-    const pieces: string[] = [];
-    for (const file of files) {
-      const piece = format.file(file, byFile.get(file) ?? [], summaries.get(file), options);
-      if (piece !== '') pieces.push(piece);
-    }
-    const { errors, warnings } = countSeverities(diagnostics);
-    const entries = (options.files ?? []).map((f) => fileEntry(f.file, f.summary, byFile.get(f.file) ?? []));
-    const totals = { errors, warnings, diagnostics: diagnostics.length, files: options.files?.length };
-    return format.begin(options) + pieces.join(format.separator) + format.end(totals, options, entries);
-  };
 }
 
 /** A file's entry in the file list, from its diagnostics. */

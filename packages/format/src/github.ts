@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '@contracts/core';
-import { wholeReport, type ChunkedFormat } from './chunks.js';
+import type { ChunkedFormat } from './chunks.js';
+import { wholeReport } from './report-writer.js';
 import { totalsText } from './totals.js';
 import type { Formatter } from './types.js';
 

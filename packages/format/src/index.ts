@@ -9,7 +9,9 @@ import { stylish, stylishChunks } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export type { FileSummary, FormatOptions, Formatter } from './types.js';
-export { fileEntry, wholeReport, type ChunkedFormat, type FileEntry, type Totals } from './chunks.js';
+export { fileEntry, type ChunkedFormat, type FileEntry, type Totals } from './chunks.js';
+export { reportWriter, wholeReport, type ReportWriter, type ReportWriterOptions } from './report-writer.js';
+export { markdownCode, markdownText, terminalText } from './escape.js';
 
 export type FormatName = (typeof formatNames)[number];
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, RelatedLocation } from '@contracts/core';
-import { wholeReport, type ChunkedFormat } from './chunks.js';
+import type { ChunkedFormat } from './chunks.js';
+import { wholeReport } from './report-writer.js';
 import type { Formatter } from './types.js';
 
 // Rebuilt field by field so the key order does not depend on which producer built the object. Optional

@@ -1,24 +1,13 @@
 import type { Diagnostic, Severity } from '@contracts/core';
 import { dottedPath, sortDiagnostics } from '@contracts/core';
+import { markdownCode, markdownText } from './escape.js';
 import { groupByFile, plural, totalsLine } from './totals.js';
 import type { Formatter } from './types.js';
 
 const marker: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
-/**
- * Text safe inside a GFM table cell: ASCII punctuation that could start markup (or end the cell) is
- * backslash-escaped, and line breaks become `<br>`, the only line break a cell can hold.
- */
-export const cell = (s: string) => s.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\r\n?|\n/g, '<br>');
-
-/** A code span whose fence is longer than any backtick run inside; `|` still needs escaping in a table. */
-function code(s: string, inTable: boolean): string {
-  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
-  const text = `${fence}${pad}${s.replace(/\r\n?|\n/g, ' ')}${pad}${fence}`;
-  return inTable ? text.replace(/\|/g, '\\|') : text;
-}
+const cell = markdownText;
+const code = (s: string, inTable: boolean) => markdownCode(s, { inTable });
 
 function row(d: Diagnostic): string {
   const related = (d.related ?? []).map((r) => `<br>↳ ${cell(`${r.file}:${r.line}:${r.column} ${r.message}`)}`).join('');

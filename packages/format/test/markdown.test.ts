@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@contracts/core';
 import { markdown } from '@contracts/format';
 import { describe, expect, it } from 'vitest';
-import { cell } from '../src/markdown.js';
+import { markdownText as cell } from '../src/escape.js';
 import { diagnostics, options } from './sample.js';
 
 describe('markdown', () => {

@@ -13,6 +13,8 @@ export interface BlobRequest {
 /** The bytes of `path` at `commit`, or null when there is no such file (or it is not a file). */
 export interface BlobResult extends BlobRequest {
   bytes: Buffer | null;
+  /** The object's type (`blob`, `tree`, …), or null when there is nothing at that path. */
+  type: string | null;
 }
 
 const HEADER = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
@@ -35,13 +37,13 @@ export async function readBlobs(repo: Repo, requests: readonly BlobRequest[]): P
     const match = HEADER.exec(header);
     if (!match) {
       // "<name> missing" / "<name> ambiguous" (an empty line for unresolvable names).
-      results.push({ ...request, bytes: null });
+      results.push({ ...request, bytes: null, type: null });
       continue;
     }
     const size = Number(match[3]);
     const bytes = output.subarray(pos, pos + size);
     pos += size + 1; // content is followed by a LF
-    results.push({ ...request, bytes: match[2] === 'blob' ? Buffer.from(bytes) : null });
+    results.push({ ...request, bytes: match[2] === 'blob' ? Buffer.from(bytes) : null, type: match[2]! });
   }
   return results;
 }

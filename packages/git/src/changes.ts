@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { runGit, toContractsError } from './exec.js';
 import { resolveRef } from './refs.js';
@@ -39,6 +40,23 @@ export async function changedFilesSince(repo: Repo, ref: string, contractId?: st
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The files among `files` (paths relative to the working directory, or absolute) that exist and were
+ * added, modified, renamed, copied or left untracked since `ref`: what `check --changed-since` checks.
+ * Order is kept.
+ */
+export async function keepChangedSince(repo: Repo, files: readonly string[], ref: string): Promise<string[]> {
+  const changed = new Set((await changedFilesSince(repo, ref)).filter((c) => c.status !== 'D').map((c) => resolve(repo.root, c.path)));
+  return files.filter((file) => {
+    try {
+      // repo.root is symlink-resolved, so the files are too (/tmp → /private/tmp on macOS).
+      return changed.has(realpathSync(file));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Parses `--name-status -z` output: status, then one path (two for R/C: old, new). */

@@ -1,16 +1,32 @@
 import { UsageError } from '@contracts/core';
+import { readAtCommits } from './contract-at.js';
+import { assertAgreementId } from './contract-id.js';
 import { runGit } from './exec.js';
 import type { Repo } from './repo.js';
-import { listRounds, nextRoundNumber, roundTagName, type Round } from './rounds.js';
+import { listRounds, roundTagName, type Round } from './rounds.js';
+
+export interface CreateRoundOptions {
+  /** The tag message (default: "Round <n> of <id>"). */
+  message?: string | undefined;
+  /** Tag even a commit that is a round already, or a file unchanged since the last round. */
+  force?: boolean;
+}
 
 /**
  * Tags the next negotiation round of a contract: an annotated tag `<contractId>/round-<n>` on the
- * commit that last changed `relPath`. Refuses with 'git/dirty' when the file has uncommitted
- * changes (staged or not) — the round would not contain what the negotiator sees — and with
- * 'git/untracked' when the file was never committed.
+ * commit that last changed `relPath`. Refuses, with a UsageError:
+ * - 'git/bad-contract-id': an id the schema does not allow (it would squat other contracts' tags);
+ * - 'git/shallow': a shallow clone, where the last round may be missing and numbering would restart;
+ * - 'git/untracked', 'git/dirty': a file never committed, or with uncommitted changes (the round would
+ *   not hold what the negotiator sees);
+ * - 'git/already-tagged', 'git/no-change': a commit that is a round already, or a file unchanged since
+ *   the last round (unless `force`).
  */
-export async function createRound(repo: Repo, relPath: string, contractId: string, message?: string): Promise<Round> {
-  const n = await nextRoundNumber(repo, contractId);
+export async function createRound(repo: Repo, relPath: string, contractId: string, options: CreateRoundOptions = {}): Promise<Round> {
+  await assertAgreementId(contractId);
+  const rounds = await listRounds(repo, contractId);
+  const last = rounds.at(-1);
+  const n = (last?.n ?? 0) + 1;
   const tag = roundTagName(contractId, n);
   const commit = await lastCommitOf(repo, relPath);
   if (!commit) {
@@ -20,8 +36,9 @@ export async function createRound(repo: Repo, relPath: string, contractId: strin
   if (status !== '') {
     throw new UsageError('git/dirty', `${relPath} has uncommitted changes; commit them before tagging ${tag}.`);
   }
+  if (!options.force) await assertNewRound(repo, relPath, commit, rounds);
   // Annotated, so the round records who tagged it and when; `--message=` keeps any text a value.
-  const text = message?.trim() || `Round ${n} of ${contractId}`;
+  const text = options.message?.trim() || `Round ${n} of ${contractId}`;
   try {
     await runGit(repo.git, ['tag', '--annotate', `--message=${text}`, '--end-of-options', tag, commit]);
   } catch (error) {
@@ -33,6 +50,27 @@ export async function createRound(repo: Repo, relPath: string, contractId: strin
   const round = (await listRounds(repo, contractId)).find((r) => r.n === n);
   if (!round) throw new UsageError('git/bad-ref', `Tag ${tag} was created but cannot be read back.`);
   return round;
+}
+
+/** A round must hold something new: not a commit tagged already, not the last round's content again. */
+async function assertNewRound(repo: Repo, relPath: string, commit: string, rounds: readonly Round[]): Promise<void> {
+  const short = commit.slice(0, 12);
+  const tagged = rounds.filter((r) => r.commit === commit).map((r) => r.tag);
+  if (tagged.length > 0) {
+    throw new UsageError(
+      'git/already-tagged',
+      `${relPath} last changed in ${short}, which is ${tagged.join(' and ')} already; commit this round's changes first, or pass --force to tag it again.`,
+    );
+  }
+  const last = rounds.at(-1);
+  if (!last) return;
+  const [before, now] = await readAtCommits(repo, relPath, [last.commit, commit]);
+  if (before && now && Buffer.compare(before.bytes, now.bytes) === 0) {
+    throw new UsageError(
+      'git/no-change',
+      `${relPath} is the same in ${short} as in ${last.tag}; commit this round's changes first, or pass --force to tag it anyway.`,
+    );
+  }
 }
 
 /** Full SHA of the last commit (from HEAD) that changed `relPath`, or undefined. */

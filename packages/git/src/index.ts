@@ -4,12 +4,22 @@
  */
 export { openRepo, repoPath, type Repo } from './repo.js';
 export { assertRefSyntax, assertContractId, isFullSha } from './ref-syntax.js';
-export { resolveRef, expandRef } from './refs.js';
+export { agreementIdProblem, assertAgreementId } from './contract-id.js';
+export { resolveRef, expandRef, isRoundShorthand } from './refs.js';
 export { isShallow } from './shallow.js';
-export { fileAtRef, type FileAtRef } from './file-at-ref.js';
+export {
+  contractAt,
+  openContract,
+  readAtCommits,
+  requireContractId,
+  type ContractAtOptions,
+  type ContractFile,
+  type ContractVersion,
+} from './contract-at.js';
+export { contractHistory, roundVersions, type CommittedVersion, type RoundVersion } from './versions.js';
 export { readBlobs, looksBinary, type BlobRequest, type BlobResult } from './blobs.js';
 export { fileHistory, type HistoryEntry, type HistoryOptions } from './history.js';
 export { listRounds, nextRoundNumber, roundTagName, parseRoundTag, type Round } from './rounds.js';
-export { createRound } from './create-round.js';
-export { changedFilesSince, type ChangedFile } from './changes.js';
-export { commitInfo, type CommitInfo } from './commit-info.js';
+export { createRound, type CreateRoundOptions } from './create-round.js';
+export { changedFilesSince, keepChangedSince, type ChangedFile } from './changes.js';
+export { commitInfo, configuredUserName, versionAuthor, type CommitInfo, type VersionAuthor } from './commit-info.js';

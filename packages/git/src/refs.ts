@@ -7,6 +7,9 @@ import { isShallow, shallowError } from './shallow.js';
 /** `round-2`, optionally followed by revision suffixes such as `~1`. */
 const ROUND_SHORTHAND = /^round-\d+(?:[~^]\d*)*$/;
 
+/** True for the round shorthand (`round-2`, `round-2~1`), which needs a contract id to mean a tag. */
+export const isRoundShorthand = (ref: string): boolean => ROUND_SHORTHAND.test(ref);
+
 /**
  * Expands the round shorthand: with a contract id, `round-2` means `<contractId>/round-2`
  * (suffixes kept, so `round-2~1` works). Other refs are returned unchanged.

@@ -1,6 +1,7 @@
 import { runGit } from './exec.js';
 import { assertContractId } from './ref-syntax.js';
 import type { Repo } from './repo.js';
+import { isShallow, shallowError } from './shallow.js';
 
 /** A negotiation round: the tag `<contract-id>/round-<n>` and the commit it marks. */
 export interface Round {
@@ -8,8 +9,8 @@ export interface Round {
   tag: string;
   /** Full SHA of the tagged commit. */
   commit: string;
-  /** ISO 8601 date of the tag (the commit date for a lightweight tag). */
-  date: string;
+  /** When the round was tagged: ISO 8601 date of the tag (the commit date for a lightweight tag). */
+  taggedAt: string;
   /** "Name <email>" of whoever created the tag; null for a lightweight tag. */
   tagger: string | null;
   /** The tag message (the commit message for a lightweight tag), trimmed. */
@@ -43,11 +44,15 @@ const FIELDS = [
   '%(contents)',
 ];
 
-/** All rounds of a contract, sorted by round number. */
+/**
+ * All rounds of a contract, sorted by round number. Throws 'git/shallow' in a shallow clone: it may lack
+ * some round tags (or all of them, as CI checkouts fetch none), and a partial list would be a wrong one.
+ */
 export async function listRounds(repo: Repo, contractId: string): Promise<Round[]> {
   assertContractId(contractId);
   const format = `${FIELDS.join('%00')}%00`;
-  const out = await runGit(repo.git, ['for-each-ref', `--format=${format}`, '--', `refs/tags/${contractId}/`]);
+  const [out, shallow] = await Promise.all([runGit(repo.git, ['for-each-ref', `--format=${format}`, '--', `refs/tags/${contractId}/`]), isShallow(repo)]);
+  if (shallow) throw shallowError(`The rounds of ${contractId}`);
   const tokens = out.split('\0');
   const rounds: Round[] = [];
   for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
@@ -63,7 +68,7 @@ export async function listRounds(repo: Repo, contractId: string): Promise<Round[
       n: parsed.n,
       tag: tag!,
       commit: (annotated ? peeled : object) ?? '',
-      date: date ?? '',
+      taggedAt: date ?? '',
       tagger: annotated && taggerName ? `${taggerName} ${taggerEmail ?? ''}`.trim() : null,
       message: (contents ?? '').trim(),
     });

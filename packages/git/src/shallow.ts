@@ -27,7 +27,7 @@ export async function shallowBoundary(repo: Repo): Promise<Set<string>> {
 export function shallowError(what: string): UsageError {
   return new UsageError(
     'git/shallow',
-    `${what} is not available because this is a shallow clone; run \`git fetch --unshallow --tags\` ` +
-      '(in GitHub Actions, set `fetch-depth: 0` on actions/checkout).',
+    `${what} cannot be read because this is a shallow clone (part of the history and tags was never fetched); ` +
+      'run `git fetch --tags --unshallow` (in GitHub Actions, set `fetch-depth: 0` on actions/checkout).',
   );
 }

@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changedFilesSince, openRepo } from '../src/index.js';
+import { changedFilesSince, keepChangedSince, openRepo } from '../src/index.js';
 import { commitFile, git, initRepo, tempDir, write } from './helpers.js';
 
 describe('changedFilesSince', () => {
@@ -37,5 +37,15 @@ describe('changedFilesSince', () => {
     ]);
     expect(git(dir, 'status', '--porcelain')).toBe(indexBefore); // the real index is untouched
     expect(await changedFilesSince(repo, 'HEAD')).toContainEqual({ status: 'R', path: 'moved.yaml', oldPath: 'a.yaml' });
+  });
+
+  it('keeps the given files that changed, by any path to them, in their order', async () => {
+    const repo = await openRepo(dir);
+    const given = ['staged.yaml', join(dir, 'b.yaml'), 'c.yaml', 'moved.yaml', join(dir, 'new dir', 'untracked.yaml'), 'nope.yaml', 'debug.log'].map((f) =>
+      f.startsWith('/') ? f : join(dir, f),
+    );
+    const kept = await keepChangedSince(repo, given, 'base');
+    expect(kept.map((f) => f.slice(dir.length + 1))).toEqual(['staged.yaml', 'b.yaml', 'moved.yaml', 'new dir/untracked.yaml']);
+    await expect(keepChangedSince(repo, given, 'no-such-ref')).rejects.toMatchObject({ code: 'git/bad-ref' });
   });
 });

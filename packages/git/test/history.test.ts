@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRound, fileAtRef, fileHistory, looksBinary, openRepo, readBlobs, type Repo } from '../src/index.js';
+import { contractAt, contractHistory, createRound, fileHistory, looksBinary, openRepo, readBlobs, roundVersions, type Repo } from '../src/index.js';
 import { commitFile, git, initRepo, tempDir } from './helpers.js';
 
 describe('history across a rename between rounds', () => {
@@ -11,12 +11,12 @@ describe('history across a rename between rounds', () => {
     initRepo(dir);
     repo = await openRepo(dir);
     shas.push(commitFile(dir, 'contracts/acme draft.yaml', 'price: 100\n', 'draft'));
-    await createRound(repo, 'contracts/acme draft.yaml', 'acme', 'first offer');
+    await createRound(repo, 'contracts/acme draft.yaml', 'acme', { message: 'first offer' });
     git(dir, 'mv', 'contracts/acme draft.yaml', 'contracts/acme.yaml');
     git(dir, 'commit', '-q', '-m', 'rename');
     shas.push(git(dir, 'rev-parse', 'HEAD').trim());
     shas.push(commitFile(dir, 'contracts/acme.yaml', 'price: 90\n', 'counter'));
-    await createRound(repo, 'contracts/acme.yaml', 'acme', 'second offer');
+    await createRound(repo, 'contracts/acme.yaml', 'acme', { message: 'second offer' });
   });
   afterAll(cleanup);
 
@@ -44,21 +44,39 @@ describe('history across a rename between rounds', () => {
     expect(history.map((h) => h.subject)).toEqual(['counter', 'rename']);
   });
 
-  it('reads the old round under its old path, and hints at the old name otherwise', async () => {
-    const old = await fileAtRef(repo, 'contracts/acme draft.yaml', 'round-1', 'acme');
-    expect(old).toMatchObject({ commit: shas[0], text: 'price: 100\n', binary: false });
-    await expect(fileAtRef(repo, 'contracts/acme.yaml', 'round-1', 'acme')).rejects.toMatchObject({
-      code: 'git/not-found-at-ref',
-      message: expect.stringMatching(/contracts\/acme\.yaml does not exist at round-1 .*named contracts\/acme draft\.yaml/),
-    });
+  it("reads a round from before the rename by the file's current name, under the name it had then", async () => {
+    const old = await contractAt(repo, 'round-1', 'contracts/acme.yaml', { contractId: 'acme', name: 'acme.yaml' });
+    expect(old).toMatchObject({ ref: 'round-1', commit: shas[0], path: 'contracts/acme draft.yaml' });
+    expect(old.loaded).toMatchObject({ file: 'acme.yaml@round-1', value: { price: 100 }, diagnostics: [] });
+    const now = await contractAt(repo, 'round-2', 'contracts/acme.yaml', { contractId: 'acme' });
+    expect(now).toMatchObject({ commit: shas[2], path: 'contracts/acme.yaml' });
   });
 
   it('reports a file absent at a ref with git/not-found-at-ref', async () => {
-    await expect(fileAtRef(repo, 'contracts/nope.yaml', 'HEAD')).rejects.toMatchObject({
+    await expect(contractAt(repo, 'HEAD', 'contracts/nope.yaml')).rejects.toMatchObject({
       code: 'git/not-found-at-ref',
-      message: expect.stringContaining('contracts/nope.yaml does not exist at HEAD'),
+      message: expect.stringMatching(/^contracts\/nope\.yaml does not exist at HEAD \([0-9a-f]{12}\)\.$/),
     });
-    await expect(fileAtRef(repo, 'contracts', 'HEAD')).rejects.toMatchObject({ code: 'git/not-found-at-ref' });
+    await expect(contractAt(repo, 'HEAD', 'contracts')).rejects.toMatchObject({ code: 'git/not-found-at-ref' });
+  });
+
+  it('reads every version with its value and path in one pass, oldest first', async () => {
+    const versions = await contractHistory(repo, 'contracts/acme.yaml', { contractId: 'acme' });
+    expect(versions.map((v) => [v.subject, v.path, v.rounds, v.value])).toEqual([
+      ['draft', 'contracts/acme draft.yaml', ['acme/round-1'], { price: 100 }],
+      ['rename', 'contracts/acme.yaml', [], { price: 100 }],
+      ['counter', 'contracts/acme.yaml', ['acme/round-2'], { price: 90 }],
+    ]);
+  });
+
+  it('reads each round with the author and date of the version it marks', async () => {
+    const rounds = await roundVersions(repo, 'contracts/acme.yaml', 'acme');
+    expect(rounds.map((r) => [r.tag, r.commit, r.path, r.value, r.message, r.authorName])).toEqual([
+      ['acme/round-1', shas[0], 'contracts/acme draft.yaml', { price: 100 }, 'first offer', 'Ada Author'],
+      ['acme/round-2', shas[2], 'contracts/acme.yaml', { price: 90 }, 'second offer', 'Ada Author'],
+    ]);
+    expect(rounds[0]!.authorDate).toMatch(/^2024-01-01T/); // the commit's author date, not the tag's
+    expect(rounds[0]!.taggedAt).toBe('2024-05-01T12:00:00+02:00');
   });
 });
 
@@ -86,8 +104,10 @@ describe('readBlobs', () => {
     expect(text!.bytes!.toString()).toBe('text: now\n');
     expect(missing!.bytes).toBeNull();
     expect(oddBlob!.bytes!.toString()).toBe('odd: true\n');
-    const old = await fileAtRef(repo, 'logo.yaml', 'HEAD~2');
-    expect(old.binary).toBe(true);
+    await expect(contractAt(repo, 'HEAD~2', 'logo.yaml')).rejects.toMatchObject({
+      code: 'git/binary-at-ref',
+      message: expect.stringContaining('logo.yaml at HEAD~2'),
+    });
 
     const history = await fileHistory(repo, odd);
     expect(history.map((h) => h.path)).toEqual([odd]);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedFilesSince, commitInfo, fileAtRef, fileHistory, openRepo, resolveRef, type Repo } from '../src/index.js';
+import { changedFilesSince, commitInfo, configuredUserName, contractAt, fileHistory, openRepo, resolveRef, versionAuthor, type Repo } from '../src/index.js';
 import { commitFile, git, initRepo, tempDir } from './helpers.js';
 
 describe('ref safety and resolution', () => {
@@ -50,7 +50,7 @@ describe('ref safety and resolution', () => {
     const evil = [`--upload-pack=touch ${pwned}`, '-c', `-ccore.pager=touch ${pwned}`, `--output=${output}`, '-', '--end-of-options'];
     for (const ref of evil) {
       await expect(resolveRef(repo, ref), ref).rejects.toMatchObject({ code: 'git/bad-ref' });
-      await expect(fileAtRef(repo, 'contracts/acme.yaml', ref), ref).rejects.toMatchObject({ code: 'git/bad-ref' });
+      await expect(contractAt(repo, ref, 'contracts/acme.yaml'), ref).rejects.toMatchObject({ code: 'git/bad-ref' });
       await expect(commitInfo(repo, ref), ref).rejects.toMatchObject({ code: 'git/bad-ref' });
       await expect(changedFilesSince(repo, ref), ref).rejects.toMatchObject({ code: 'git/bad-ref' });
       await expect(fileHistory(repo, 'contracts/acme.yaml', { ref }), ref).rejects.toMatchObject({ code: 'git/bad-ref' });
@@ -70,6 +70,34 @@ describe('ref safety and resolution', () => {
       authorName: 'Ada Author',
       authorEmail: 'ada@example.com',
       authorDate: expect.stringMatching(/^2024-01-01T\d\d:\d\d:\d\d\+00:00$/),
+      subject: 'first',
     });
+  });
+
+  it('attributes a version to its commit author at the author date, the working tree to user.name now', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    const savedGlobal = process.env.GIT_CONFIG_GLOBAL;
+    delete process.env.SOURCE_DATE_EPOCH;
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null'; // no user.name from the machine's own configuration
+    try {
+      const info = await commitInfo(repo, 'v1');
+      expect(await versionAuthor(repo, 'v1')).toEqual({ name: 'Ada Author', epoch: Date.parse(info.authorDate) / 1000 });
+      expect(await configuredUserName(repo)).toBe('Nick Negotiator');
+      const working = await versionAuthor(repo, undefined);
+      expect(working.name).toBe('Nick Negotiator');
+      expect(Math.abs(working.epoch - Date.now() / 1000)).toBeLessThan(60);
+      process.env.SOURCE_DATE_EPOCH = '1767225600';
+      expect(await versionAuthor(repo, undefined)).toEqual({ name: 'Nick Negotiator', epoch: 1767225600 });
+      expect((await versionAuthor(repo, 'v1')).epoch).toBe(1767225600);
+      git(dir, 'config', '--unset', 'user.name');
+      expect(await configuredUserName(repo)).toBe('');
+      expect((await versionAuthor(repo, undefined)).name).toBe('Working copy');
+    } finally {
+      git(dir, 'config', 'user.name', 'Nick Negotiator');
+      if (savedGlobal === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = savedGlobal;
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRound, fileAtRef, listRounds, nextRoundNumber, openRepo, resolveRef, type Repo } from '../src/index.js';
+import { contractAt, createRound, listRounds, nextRoundNumber, openRepo, resolveRef, type Repo } from '../src/index.js';
 import { commitFile, git, initRepo, tempDir, write } from './helpers.js';
 
 describe('negotiation rounds', () => {
@@ -19,14 +19,14 @@ describe('negotiation rounds', () => {
     expect(await nextRoundNumber(repo, 'acme')).toBe(1);
     // A later commit touching another file must not move the round.
     commitFile(dir, 'README.md', 'hi\n', 'unrelated');
-    const r1 = await createRound(repo, 'contracts/acme.yaml', 'acme', 'Sent to vendor');
+    const r1 = await createRound(repo, 'contracts/acme.yaml', 'acme', { message: 'Sent to vendor' });
     expect(r1).toMatchObject({ n: 1, tag: 'acme/round-1', commit: c1, message: 'Sent to vendor' });
     expect(r1.tagger).toBe('Nick Negotiator <nick@example.com>');
-    expect(r1.date).toBe('2024-05-01T12:00:00+02:00');
+    expect(r1.taggedAt).toBe('2024-05-01T12:00:00+02:00');
     expect(git(dir, 'cat-file', '-t', 'acme/round-1').trim()).toBe('tag');
 
     c2 = commitFile(dir, 'contracts/acme.yaml', 'price: 90\n', 'vendor counter');
-    const r2 = await createRound(repo, 'contracts/acme.yaml', 'acme', '');
+    const r2 = await createRound(repo, 'contracts/acme.yaml', 'acme', { message: '' });
     expect(r2).toMatchObject({ n: 2, tag: 'acme/round-2', commit: c2, message: 'Round 2 of acme' });
     expect((await listRounds(repo, 'acme')).map((r) => r.n)).toEqual([1, 2]);
     expect(await nextRoundNumber(repo, 'acme')).toBe(3);
@@ -45,7 +45,10 @@ describe('negotiation rounds', () => {
     expect(await resolveRef(repo, 'round-1', 'acme')).toBe(c1);
     expect(await resolveRef(repo, 'round-2', 'acme')).toBe(c2);
     expect(await resolveRef(repo, 'round-2~1', 'acme')).not.toBe(c2);
-    expect((await fileAtRef(repo, 'contracts/acme.yaml', 'round-1', 'acme')).text).toBe('price: 100\n');
+    const r1 = await contractAt(repo, 'round-1', 'contracts/acme.yaml', { contractId: 'acme' });
+    expect(Buffer.from(r1.bytes).toString()).toBe('price: 100\n');
+    expect(r1.loaded.value).toEqual({ price: 100 });
+    expect(r1.loaded.file).toBe('contracts/acme.yaml@round-1');
   });
 
   it('refuses to tag a file with unstaged or staged changes (git/dirty)', async () => {

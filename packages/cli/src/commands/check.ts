@@ -5,7 +5,7 @@ import { checkFlagSpecs } from '../flag-specs.js';
 export default class Check extends BaseCommand {
   static override summary = 'Check contracts against the schema, the negotiation playbook and the risk rules.';
   static override description =
-    'Every term is rated preferred / fallback / walk-away / missing against the playbook (./playbook.yaml, else the bundled one), and risk rules derived from the product evaluation make terms mandatory. Walk-away positions and unmet rule requirements are errors, fallback and missing terms warnings, preferred positions info (--verbose).\nExit codes: 0 clean, 1 errors found (or too many warnings, or a broken playbook), 2 usage or I/O error.';
+    'Every term is rated preferred / fallback / walk-away / missing against the playbook (./playbook.yaml, else the bundled one), and risk rules derived from the product evaluation make terms mandatory. Walk-away positions and unmet rule requirements are errors, fallback and missing terms warnings, preferred positions info (--verbose).\nExit codes: 0 clean, 1 errors found (or too many warnings, or a broken playbook), 2 usage or I/O error (a path with no contract files among them: checking nothing must not pass).';
   static override examples = [
     '<%= config.bin %> check',
     '<%= config.bin %> check contracts/springfield-smartcam.yaml --verbose',

@@ -5,7 +5,7 @@ import { BaseCommand, formatFlag, playbookFlag, useColor } from '../base-command
 export default class History extends BaseCommand {
   static override summary = 'Show how each negotiated position moved across every commit and round.';
   static override description =
-    'One entry per commit that changed the file (renames followed), oldest first: author, date, round tags, and each term that moved with old → new and who gained. Reads the whole history with one git log and one git cat-file.\nExit codes: 0 history shown, 1 the working-tree file or the playbook has YAML errors, 2 usage, git or I/O error.';
+    'One entry per commit that changed the file (renames followed), oldest first: author, date, round tags, and each term that moved with old → new and who gained. Reads the whole history with one git log and one git cat-file.\nExit codes: 0 history shown, 1 the playbook has YAML errors, 2 usage, git or I/O error.';
   static override examples = [
     '<%= config.bin %> history contracts/springfield-smartcam.yaml',
     '<%= config.bin %> history contracts/springfield-smartcam.yaml --term incidentResponse.notificationHours',

@@ -14,8 +14,9 @@ export default class Init extends BaseCommand {
     const { args, flags } = await this.parse(Init);
     const { initRepository } = await import('../run-init.js');
     const written = await initRepository(args.dir, { force: flags.force });
+    const { terminalText } = await import('@contracts/format/escape');
     process.stderr.write(
-      `${written.map((f) => `ready ${f}`).join('\n')}\nnext: edit playbook.yaml to your positions, replace OWNER in .github/workflows/contracts.yml, and start a contract with contracts new <id> --vendor "<name>"\n`,
+      `${written.map((f) => terminalText(`ready ${f}`)).join('\n')}\nnext: edit playbook.yaml to your positions, replace OWNER in .github/workflows/contracts.yml, and start a contract with contracts new <id> --vendor "<name>"\n`,
     );
   }
 }

@@ -24,6 +24,7 @@ export default class New extends BaseCommand {
     const { args, flags } = await this.parse(New);
     const { newContract } = await import('../run-new.js');
     const { file } = await newContract(args.id, flags);
-    process.stderr.write(`wrote ${file}: complete the product evaluation, then run contracts check ${file}\n`);
+    const { terminalText } = await import('@contracts/format/escape');
+    process.stderr.write(`${terminalText(`wrote ${file}: complete the product evaluation, then run contracts check ${file}`)}\n`);
   }
 }

@@ -22,7 +22,8 @@ export default class Schema extends BaseCommand {
     if (flags.out) {
       const { writeFileAtomic } = await import('../write-file.js');
       await writeFileAtomic(flags.out, text, { force: flags.force });
-      process.stderr.write(`wrote ${flags.out}\n`);
+      const { terminalText } = await import('@contracts/format/escape');
+      process.stderr.write(`${terminalText(`wrote ${flags.out}`)}\n`);
     } else await this.print(text);
   }
 }

@@ -5,7 +5,7 @@ import { validateFlagSpecs } from '../flag-specs.js';
 export default class Validate extends BaseCommand {
   static override summary = 'Check contract files against the vendor-agreement JSON Schema.';
   static override description =
-    'Directories are walked for *.yaml and *.yml. Every problem is reported with file, line, column, the field path and a stable code.\nExit codes: 0 clean, 1 errors found, 2 usage or I/O error.';
+    'Directories are walked for *.yaml and *.yml. Every problem is reported with file, line, column, the field path and a stable code.\nExit codes: 0 clean, 1 errors found, 2 usage or I/O error (a path with no contract files among them).';
   static override examples = [
     '<%= config.bin %> validate contracts/',
     '<%= config.bin %> validate contracts/springfield-smartcam.yaml --format json',

@@ -46,6 +46,8 @@ const typeNames: Record<string, string> = {
 
 const patternHelp: Record<string, string> = {
   '^[a-z0-9]+(-[a-z0-9]+)*$': 'a slug of lowercase letters, digits and single hyphens',
+  '^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9]+(-[a-z0-9]+)*$':
+    'a slug of lowercase letters, digits and single hyphens, and not a device name Windows reserves (con, prn, aux, nul, com0-9, lpt0-9)',
   '^(EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$': 'an ISO 3166 code such as US, US-IL or GB-ENG',
 };
 

@@ -1,3 +1,4 @@
+import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import { show, showMove, showTiers, walkAwayNote } from './show.js';
 import type { PositionChange, PositionDiff } from './types.js';
 
@@ -13,12 +14,15 @@ export interface DiffFormatOptions {
 const paint = (on: boolean | undefined) => (code: string, text: string) => (on && text ? `\u001b[${code}m${text}\u001b[0m` : text);
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
 
-/** Terminal text: one aligned line per moved term, then product facts and requirements. */
+/**
+ * Terminal text: one aligned line per moved term, then product facts and requirements. Labels and
+ * values from the contract or the playbook go through `terminalText`.
+ */
 export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string {
   const c = paint(o.color);
-  const lines = [`${c('1', `${o.file}: ${o.fromLabel} → ${o.toLabel}`)}  ${summaryLine(diff)}`];
+  const lines = [`${c('1', `${t(o.file)}: ${t(o.fromLabel)} → ${t(o.toLabel)}`)}  ${summaryLine(diff)}`];
   if (diff.positions.length > 0) {
-    const rows = diff.positions.map((p) => [p.label, showMove(p), p.gained, showTiers(p), walkAwayNote(p)] as const);
+    const rows = diff.positions.map((p) => [t(p.label), t(showMove(p)), p.gained, showTiers(p), walkAwayNote(p)] as const);
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => [...r[i]!].length)));
     lines.push('', 'Positions');
     for (const [label, move, gained, tiers, note] of rows) {
@@ -28,30 +32,35 @@ export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string
   }
   if (diff.product.length > 0) {
     lines.push('', 'Product evaluation');
-    for (const p of diff.product) lines.push(`  ${p.path}  ${showMove(p)}`);
+    for (const p of diff.product) lines.push(`  ${t(p.path)}  ${t(showMove(p))}`);
   }
   if (diff.requirements.length > 0) {
     lines.push('', 'Required terms (risk rules)');
     for (const r of diff.requirements) {
       const sign = r.change === 'added' ? c('33', '+ now required') : c('2', '− no longer required');
-      lines.push(`  ${sign}  ${r.label} (${r.term}): ${r.demand} [${r.ruleId}]${r.change === 'added' ? (r.met ? ' — met' : c('31', ' — NOT met')) : ''}`);
+      const met = r.change === 'added' ? (r.met ? ' — met' : c('31', ' — NOT met')) : '';
+      lines.push(`  ${sign}  ${t(r.label)} (${t(r.term)}): ${t(r.demand)} [${t(r.ruleId)}]${met}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The pull-request comment: a Markdown table of moves, then product facts and requirements. */
+/**
+ * The pull-request comment: a Markdown table of moves, then product facts and requirements. Every
+ * text from the contract, the playbook or git is escaped for GitHub (`markdownText`, `markdownCode`);
+ * the only markup is our own.
+ */
 export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): string {
-  const out = [`### Position changes in \`${o.file}\`: ${cell(o.fromLabel)} → ${cell(o.toLabel)}`, '', summaryLine(diff), ''];
+  const out = [`### Position changes in ${markdownCode(o.file)}: ${md(o.fromLabel)} → ${md(o.toLabel)}`, '', summaryLine(diff), ''];
   if (diff.positions.length > 0) {
     out.push('| Term | Before | After | Gained | Tier | |', '|---|---|---|---|---|---|');
     for (const p of diff.positions)
-      out.push(row([p.label, show(p.from, p.unit), afterCell(p), gainedCell(p), showTiers(p), walkAwayNote(p) ? `**${walkAwayNote(p)}**` : '']));
+      out.push(row([md(p.label), md(show(p.from, p.unit)), md(afterCell(p)), gainedCell(p), showTiers(p), walkAwayNote(p) ? `**${walkAwayNote(p)}**` : '']));
     out.push('');
   }
   if (diff.product.length > 0) {
     out.push('#### Product evaluation', '', '| Field | Before | After |', '|---|---|---|');
-    for (const p of diff.product) out.push(row([`\`${p.path}\``, show(p.from), show(p.to)]));
+    for (const p of diff.product) out.push(row([markdownCode(p.path, { inTable: true }), md(show(p.from)), md(show(p.to))]));
     out.push('');
   }
   if (diff.requirements.length > 0) {
@@ -60,9 +69,9 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
       out.push(
         row([
           r.change === 'added' ? 'now required' : 'no longer required',
-          r.label,
-          r.demand,
-          `\`${r.ruleId}\``,
+          md(r.label),
+          md(r.demand),
+          markdownCode(r.ruleId, { inTable: true }),
           r.change === 'added' ? (r.met ? 'yes' : '**no**') : '',
         ]),
       );
@@ -82,6 +91,5 @@ export function summaryLine(diff: PositionDiff): string {
 
 const gainedCell = (p: PositionChange) => (p.gained === 'buyer' ? '🟢 buyer' : p.gained === 'vendor' ? '🔴 vendor' : 'neutral');
 const afterCell = (p: PositionChange) => (Array.isArray(p.to) && Array.isArray(p.from) ? `${show(p.to)} (${showMove(p)})` : show(p.to, p.unit));
-/** Table cell text: pipes and newlines would break the row. */
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+/** A table row of cells already escaped (or our own markup). */
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;

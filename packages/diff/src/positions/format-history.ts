@@ -1,3 +1,4 @@
+import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { HistoryStep } from './history.js';
 import { showMove } from './show.js';
 
@@ -11,41 +12,44 @@ const paint = (on: boolean | undefined) => (code: string, text: string) => (on &
 const roundNames = (s: HistoryStep) => s.rounds.map((r) => r.slice(r.lastIndexOf('/') + 1));
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Terminal text: one block per commit (oldest first), one line per moved term. */
+/**
+ * Terminal text: one block per commit (oldest first), one line per moved term. Commit and tag text,
+ * labels and values go through `terminalText`.
+ */
 export function formatHistoryText(steps: readonly HistoryStep[], o: HistoryFormatOptions): string {
   const c = paint(o.color);
-  const out = [c('1', `${o.file}${o.term ? ` — ${o.term}` : ''}: ${steps.length} change${steps.length === 1 ? '' : 's'}`)];
+  const out = [c('1', `${t(o.file)}${o.term ? ` — ${t(o.term)}` : ''}: ${steps.length} change${steps.length === 1 ? '' : 's'}`)];
   for (const s of steps) {
-    const rounds = roundNames(s);
+    const rounds = roundNames(s).map(t);
     out.push(
       '',
-      `${c('33', s.commit.slice(0, 10))} ${day(s.authorDate)} ${s.authorName}${rounds.length ? c('1;36', ` [${rounds.join(', ')}]`) : ''}  ${s.subject}`,
+      `${c('33', s.commit.slice(0, 10))} ${t(day(s.authorDate))} ${t(s.authorName)}${rounds.length ? c('1;36', ` [${rounds.join(', ')}]`) : ''}  ${t(s.subject)}`,
     );
-    if (s.problem) out.push(`  ${c('31', `unreadable: ${s.problem}`)}`);
+    if (s.problem) out.push(`  ${c('31', `unreadable: ${t(s.problem)}`)}`);
     for (const ch of s.changes) {
       const g = ch.gained === 'buyer' ? c('32', 'buyer') : ch.gained === 'vendor' ? c('31', 'vendor') : c('2', 'neutral');
       const note = ch.walkAway ? c('1;31', ` (${ch.walkAway} walk-away)`) : '';
-      out.push(`  ${ch.label}: ${showMove(ch)}  ${g}${note}`);
+      out.push(`  ${t(ch.label)}: ${t(showMove(ch))}  ${g}${note}`);
     }
   }
   return `${out.join('\n')}\n`;
 }
 
-/** Markdown: one table row per (commit, term) move. */
+/** Markdown: one table row per (commit, term) move, every text escaped for GitHub. */
 export function formatHistoryMarkdown(steps: readonly HistoryStep[], o: HistoryFormatOptions): string {
   const out = [
-    `### Position history of \`${o.file}\`${o.term ? ` — \`${o.term}\`` : ''}`,
+    `### Position history of ${markdownCode(o.file)}${o.term ? ` — ${markdownCode(o.term)}` : ''}`,
     '',
     '| Commit | Date | Author | Round | Term | Change | Gained |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const s of steps) {
-    const meta = [`\`${s.commit.slice(0, 10)}\``, day(s.authorDate), s.authorName, roundNames(s).join(', ')];
-    if (s.problem) out.push(row([...meta, '', `unreadable: ${s.problem}`, '']));
-    for (const ch of s.changes) out.push(row([...meta, ch.label, showMove(ch), ch.gained + (ch.walkAway ? ` (${ch.walkAway} walk-away)` : '')]));
+    const meta = [`\`${s.commit.slice(0, 10)}\``, md(day(s.authorDate)), md(s.authorName), md(roundNames(s).join(', '))];
+    if (s.problem) out.push(row([...meta, '', md(`unreadable: ${s.problem}`), '']));
+    for (const ch of s.changes) out.push(row([...meta, md(ch.label), md(showMove(ch)), ch.gained + (ch.walkAway ? ` (${ch.walkAway} walk-away)` : '')]));
   }
   return `${out.join('\n')}\n`;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+/** A table row of cells already escaped (or our own markup). */
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;

@@ -9,3 +9,12 @@ export { positionHistory, type HistoryStep, type HistoryVersion } from './histor
 export { formatDiffText, formatDiffMarkdown, summaryLine, type DiffFormatOptions } from './format-diff.js';
 export { formatHistoryText, formatHistoryMarkdown, type HistoryFormatOptions } from './format-history.js';
 export { show, showMove } from './show.js';
+export {
+  formatRoundsText,
+  formatRoundsMarkdown,
+  formatRoundsJson,
+  roundRows,
+  type RoundRow,
+  type RoundStep,
+  type RoundsFormatOptions,
+} from './format-rounds.js';
