@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { contractFilesIn, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
 import { formatters, terminalText } from '@contracts/format';
 import { renderMany, type RenderFormat } from '@contracts/render';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '@contracts/core/write';
 
 export interface RenderFlags {
   to: RenderFormat;

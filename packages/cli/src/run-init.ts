@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toolkitRoot } from '@contracts/core/data';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '@contracts/core/write';
 
 /** The toolkit's own files that a new contracts repository starts from. */
 const toolkit = toolkitRoot;

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { loadValidator, loadYamlText, schemaFile, UsageError, validateLoaded, yamlLib } from '@contracts/core';
 import { agreementIdProblem } from '@contracts/git';
 import { loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '@contracts/core/write';
 
 export interface NewFlags {
   vendor: string;

@@ -12,7 +12,7 @@ import { versionAuthor } from '@contracts/git';
 import { warmUp } from '@contracts/pandoc';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { openContractFile, versionOf } from './contract-versions.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '@contracts/core/write';
 
 export interface RedlineFlags {
   from: string;

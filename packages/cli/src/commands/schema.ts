@@ -20,7 +20,7 @@ export default class Schema extends BaseCommand {
     const { readSchemaText } = await import('@contracts/core');
     const text = readSchemaText(args.name);
     if (flags.out) {
-      const { writeFileAtomic } = await import('../write-file.js');
+      const { writeFileAtomic } = await import('@contracts/core/write');
       await writeFileAtomic(flags.out, text, { force: flags.force });
       const { terminalText } = await import('@contracts/format/escape');
       process.stderr.write(`${terminalText(`wrote ${flags.out}`)}\n`);

@@ -75,7 +75,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
       throw ioError(path, error);
     });
     if (Buffer.compare(current, bytes) === 0) return 'unchanged';
-    if (!options.force) throw new UsageError('io/exists', `${path} already exists and differs; pass --force to overwrite it`);
+    if (!options.force) throw new UsageError('io/exists', `${path} already exists; pass --force to overwrite it`);
   }
   const dir = dirname(path);
   if (options.createDirectories !== false) await mkdir(dir, { recursive: true }).catch((error: unknown) => Promise.reject(ioError(path, error)));
