@@ -5,6 +5,7 @@ export type FieldOffsets = [keyStart: number, keyEnd: number, valueStart: number
 
 /** The deepest field found along a JSON Pointer, and whether the pointer itself was missing. */
 export interface FoundField {
+  entry: number;
   offsets: FieldOffsets;
   missing: boolean;
 }
@@ -92,7 +93,24 @@ export class FieldIndex {
     }
     if (found === NONE) return undefined;
     const at = found * STRIDE;
-    return { offsets: [table[at + KEY_START]!, table[at + KEY_END]!, table[at + VALUE_START]!, table[at + VALUE_END]!], missing: depth !== segments.length };
+    return {
+      entry: found,
+      offsets: [table[at + KEY_START]!, table[at + KEY_END]!, table[at + VALUE_START]!, table[at + VALUE_END]!],
+      missing: depth !== segments.length,
+    };
+  }
+
+  /** Key offsets of the first field inside the collection at `pointer` (the root for ''), if it has one and it is keyed. */
+  firstKey(pointer: string): [number, number] | undefined {
+    let first: number;
+    if (pointer === '') first = this.rootFirst;
+    else {
+      const found = this.find(pointer);
+      if (!found || found.missing) return undefined;
+      first = this.table[found.entry * STRIDE + FIRST_CHILD]!;
+    }
+    if (first === NONE || this.keys[first] === '') return undefined;
+    return [this.table[first * STRIDE + KEY_START]!, this.table[first * STRIDE + KEY_END]!];
   }
 
   /** Number of fields recorded. */
