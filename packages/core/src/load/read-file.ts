@@ -102,11 +102,14 @@ export function readContractFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Re
     throw unreadable(file, error);
   }
   if (real !== resolve(file) && escapesRoot(file, real)) {
-    let target = real;
+    let link: string | undefined;
     try {
-      target = readlinkSync(file);
-    } catch {} // a symlinked directory further up: name the real path
-    return problem(file, 'io/symlink-outside', `This is a symbolic link to ${excerpt(target, 80)}, outside the repository; it was not read`);
+      link = readlinkSync(file);
+    } catch {} // not a link itself: a symlinked directory further up the path
+    const intoGit = isInside(real, join(realpathSync.native(repositoryRoot(dirname(resolve(file)))), '.git'));
+    const where = intoGit ? "inside the repository's .git folder" : 'outside the repository';
+    const what = link === undefined ? `This path leads through a symbolic link to ${excerpt(real, 80)}` : `This is a symbolic link to ${excerpt(link, 80)}`;
+    return problem(file, 'io/symlink-outside', `${what}, ${where}; it was not read`);
   }
   let fd: number;
   try {
