@@ -91,4 +91,39 @@ describe('one clear diagnostic for bad input', () => {
       expect(d.fix).toBeUndefined();
     }
   });
+
+  it('says when yaml reads a key as something else than written, and when two keys become one name', () => {
+    const loaded = loadYamlText('schemaVersion: 1\nclauses:\n  1.10: a\n  007: b\n  True: c\n', 'x.yaml');
+    expect(loaded.value).toEqual(parseDocument('schemaVersion: 1\nclauses:\n  1.10: a\n  007: b\n  True: c\n', parseOptions).toJS());
+    expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.line, d.message])).toEqual([
+      ['yaml/non-string-key', 'warning', 3, 'Key 1.10 is read as the number 1.1; quote it ("1.10") to keep it as written'],
+      ['yaml/non-string-key', 'warning', 4, 'Key 007 is read as the number 7; quote it ("007") to keep it as written'],
+      ['yaml/non-string-key', 'warning', 5, 'Key True is read as the boolean true; quote it ("True") to keep it as written'],
+    ]);
+    const collision = loadYamlText('schemaVersion: 1\nclauses:\n  "1": a\n  1: b\n', 'x.yaml');
+    expect(collision.value).toBeUndefined();
+    expect(collision.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml/duplicate-key', line: 4, path: '/clauses/1', related: [expect.objectContaining({ line: 3 })] }),
+    ]);
+    // yaml itself reports 1 with 01 (equal values): one diagnostic, naming the key.
+    const [d, ...rest] = loadYamlText('schemaVersion: 1\nclauses:\n  1: a\n  01: b\n', 'x.yaml').diagnostics;
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({
+      code: 'yaml/duplicate-key',
+      line: 4,
+      message: 'Field clauses[1] is given twice (first on line 3); a mapping names each field once',
+    });
+  });
+
+  it('does linear work on a very wide mapping, whichever reader reads it, and lists at most 200 schema problems', async () => {
+    const wide = `schemaVersion: 1\n${Array.from({ length: 50_000 }, (_, i) => `k${i}: 1\n`).join('')}`;
+    for (const text of [wide, wide.replace('schemaVersion: 1', 'schemaVersion: 1 #\tto yaml')]) {
+      const started = performance.now();
+      const diagnostics = await all(text);
+      // Was n²: yaml's duplicate check and a sibling walk per diagnostic took minutes. A hang guard, not a benchmark.
+      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(diagnostics.filter((d) => d.code.startsWith('schema/'))).toHaveLength(200);
+      expect(diagnostics.at(-1)!.message).toMatch(/more schema problems in this file, not listed/);
+    }
+  }, 60_000);
 });

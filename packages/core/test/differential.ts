@@ -10,6 +10,7 @@ import { fastParseYaml } from '../src/load/fast-yaml.js';
 import { LineIndex } from '../src/load/line-index.js';
 import { locate } from '../src/load/locate.js';
 import { DEFAULT_MAX_ALIAS_COUNT, parseOptions } from '../src/load/parse-options.js';
+import { keyDiagnostics } from '../src/load/yaml-errors.js';
 
 export type Verdict = 'bailed' | 'agreed';
 
@@ -56,6 +57,9 @@ export function judge(text: string): Verdict {
   const document = documents[0]!;
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) return fail(`yaml reports ${problems.map((e) => `${e.code} (${e.message.split('\n')[0]})`).join('; ')}`);
+  // Keys yaml reads otherwise than written, or two keys becoming one name (duplicates: yaml's own check is off).
+  const keys = keyDiagnostics(document, 'judge.yaml', new LineIndex(text));
+  if (keys.length > 0) return fail(`the loader reports ${keys.map((d) => `${d.code} (${d.message})`).join('; ')}`);
   let expected: unknown;
   try {
     expected = document.toJS({ maxAliasCount: DEFAULT_MAX_ALIAS_COUNT });

@@ -10,7 +10,7 @@ import { yamlLib } from './yaml-lib.js';
 import { flowNestingBeyond } from './nesting.js';
 import { DEFAULT_MAX_ALIAS_COUNT, parseOptions } from './parse-options.js';
 import { readContractFile } from './read-file.js';
-import { yamlDiagnostics } from './yaml-errors.js';
+import { keyDiagnostics, yamlDiagnostics } from './yaml-errors.js';
 
 /** A parsed YAML file: its value, its syntax tree (for positions) and what went wrong. */
 export interface LoadedFile {
@@ -89,6 +89,10 @@ export function loadYamlText(source: string, file: string, options: LoadOptions 
     const at = document.contents?.range?.[0] ?? 0;
     return problem('yaml/not-a-mapping', 'A contract must be a mapping of fields (`schemaVersion: 1`, `id: …`), not a list or a single value', at);
   }
+  // Warnings (a key read as a number) keep the value; errors (two keys that became one name) drop it.
+  const keys = keyDiagnostics(document, file, lineCounter);
+  result.diagnostics.push(...keys);
+  if (keys.some((d) => d.severity === 'error')) return result;
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });

@@ -1,4 +1,4 @@
-import type { Document, Node } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Range } from '../diagnostic.js';
 import { fromPointer } from '../diagnostic.js';
 import type { FieldIndex } from './field-index.js';
@@ -21,6 +21,23 @@ export interface Located {
   depth: number;
 }
 
+/** Pairs by property name of the wide mappings looked up (a linear search per lookup was n² over a wide mapping). */
+const pairsByName = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pair of `map` whose key becomes the property `name` (the first, as yaml's toJS keeps its position). */
+function pairNamed(map: YAMLMap, name: string): Pair | undefined {
+  const { isScalar } = yamlLib();
+  const nameOf = (p: Pair) => (isScalar(p.key) ? (p.key.value === null ? '' : String(p.key.value)) : String(p.key));
+  if (map.items.length <= 32) return (map.items as Pair[]).find((p) => nameOf(p) === name);
+  let index = pairsByName.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) if (!index.has(nameOf(p))) index.set(nameOf(p), p);
+    pairsByName.set(map, index);
+  }
+  return index.get(name);
+}
+
 /** Walks a JSON Pointer down the YAML tree as far as it exists. */
 export function findNode(file: Locatable, pointer: string): Located {
   const { isMap, isScalar, isSeq } = yamlLib();
@@ -29,7 +46,7 @@ export function findNode(file: Locatable, pointer: string): Located {
   let depth = 0;
   for (const segment of fromPointer(pointer)) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
+      const pair = pairNamed(node, segment);
       if (!pair) break;
       key = (pair.key as Node) ?? null;
       node = (pair.value as Node) ?? key;

@@ -6,7 +6,8 @@
  *   "does not look like a contract";
  * - a tab used as indentation gets one `yaml/tab-indentation` at the tab, not the cascade after it;
  * - one diagnostic per line, and at most `MAX_YAML_DIAGNOSTICS` per file;
- * - a duplicate key names the key and where it was first given (a related location).
+ * - a duplicate key names the key and where it was first given (a related location): keyDiagnostics,
+ *   which also says when a key is read as something else than written.
  */
 import type { Document, Node, YAMLError } from 'yaml';
 import { dottedPath, toPointer, type Diagnostic } from '../diagnostic.js';
@@ -54,34 +55,11 @@ function boundedMessage(error: YAMLError): string {
   return message;
 }
 
-/** The key a DUPLICATE_KEY error is about, its JSON Pointer, and the earlier key with the same value. */
-function findDuplicate(document: Document.Parsed, offset: number): { pointer: string; first: Node; key: string } | undefined {
-  const { isMap, isScalar, isSeq } = yamlLib();
-  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: document.contents, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (isSeq(node)) for (const [i, item] of node.items.entries()) stack.push({ node: item, path: [...path, i] });
-    if (!isMap(node)) continue;
-    for (const [i, pair] of node.items.entries()) {
-      const key = pair.key as Node | null;
-      const name = isScalar(key) ? String(key.value) : String(key);
-      if (key?.range && key.range[0] <= offset && offset < Math.max(key.range[1], key.range[0] + 1)) {
-        const first = node.items.slice(0, i).find((p) => p.key === key || (isScalar(p.key) && isScalar(key) && p.key.value === key.value))?.key as
-          | Node
-          | undefined;
-        if (first) return { pointer: toPointer([...path, name]), first, key: name };
-      }
-      stack.push({ node: pair.value, path: [...path, name] });
-    }
-  }
-  return undefined;
-}
-
-function toDiagnostic(error: YAMLError, document: Document.Parsed, file: string, lines: LinePositions, text: string): Diagnostic {
+function toDiagnostic(error: YAMLError, file: string, lines: LinePositions, text: string): Diagnostic {
   const [from, to] = errorOffsets(error, text);
   const start = lines.linePos(from);
   const end = lines.linePos(to);
-  const diagnostic: Diagnostic = {
+  return {
     code: yamlErrorCodes[error.code] ?? 'yaml/syntax',
     severity: 'error',
     message: boundedMessage(error),
@@ -92,28 +70,6 @@ function toDiagnostic(error: YAMLError, document: Document.Parsed, file: string,
     endColumn: end.col,
     path: '',
   };
-  if (error.code === 'DUPLICATE_KEY') {
-    const duplicate = findDuplicate(document, error.pos[0]);
-    if (duplicate?.first.range) {
-      const [a, b] = duplicate.first.range;
-      const firstStart = lines.linePos(a);
-      const firstEnd = lines.linePos(Math.max(b, a + 1));
-      diagnostic.path = duplicate.pointer;
-      diagnostic.message = `Field ${excerpt(dottedPath(duplicate.pointer), 60)} is given twice (first on line ${firstStart.line}); a mapping names each field once`;
-      diagnostic.related = [
-        {
-          file,
-          path: duplicate.pointer,
-          message: 'first given here',
-          line: firstStart.line,
-          column: firstStart.col,
-          endLine: firstEnd.line,
-          endColumn: firstEnd.col,
-        },
-      ];
-    } else diagnostic.message = 'A field is given twice in one mapping; a mapping names each field once';
-  }
-  return diagnostic;
 }
 
 /** The diagnostics for yaml's errors and warnings on one document (see the module comment for the rules). */
@@ -121,7 +77,7 @@ export function yamlDiagnostics(document: Document.Parsed, file: string, lines: 
   let problems = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
   if (problems.length === 0) return [];
   if (!startsLikeData(text)) {
-    const first = toDiagnostic(problems[0]!, document, file, lines, text);
+    const first = toDiagnostic(problems[0]!, file, lines, text);
     return [{ ...first, message: `${first.message}; the file does not look like a contract (a contract starts with fields such as \`schemaVersion: 1\`)` }];
   }
   // A tab as indentation throws every later line out of place: report the tabs, and what came before them.
@@ -133,7 +89,7 @@ export function yamlDiagnostics(document: Document.Parsed, file: string, lines: 
   const diagnostics: Diagnostic[] = [];
   let lastLine = -1;
   for (const error of problems) {
-    const diagnostic = toDiagnostic(error, document, file, lines, text);
+    const diagnostic = toDiagnostic(error, file, lines, text);
     if (diagnostic.line === lastLine) continue; // one per line: the others are the same mistake seen again
     lastLine = diagnostic.line;
     diagnostics.push(diagnostic);
@@ -145,4 +101,81 @@ export function yamlDiagnostics(document: Document.Parsed, file: string, lines: 
     last.message = `${last.message} (${more} more YAML problem${more === 1 ? '' : 's'} after this line not listed: fix these first)`;
   }
   return diagnostics;
+}
+
+/**
+ * Keys yaml read without complaint but not as written: the core schema makes `1.10:` the number 1.1
+ * (the property "1.1"), `007:` 7, `True:` true and `null:` or `~:` an empty name, and turns a list or
+ * mapping used as a key into text. A clause number loses its meaning silently, and two keys that become
+ * the same name (`1:` and `"1":`) keep only the last value without any error from yaml.
+ */
+export function keyDiagnostics(document: Document.Parsed, file: string, lines: LinePositions): Diagnostic[] {
+  const { isMap, isScalar, isSeq } = yamlLib();
+  const out: Diagnostic[] = [];
+  const at = (node: Node, code: Diagnostic['code'], severity: Diagnostic['severity'], message: string, pointer: string): Diagnostic => {
+    const [a, b] = node.range ?? [0, 1];
+    const start = lines.linePos(a);
+    const end = lines.linePos(Math.max(b, a + 1));
+    return { code, severity, message, file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col, path: pointer };
+  };
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: document.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isSeq(node)) for (const [i, item] of node.items.entries()) stack.push({ node: item, path: [...path, i] });
+    if (!isMap(node)) continue;
+    const seen = new Map<string, Node>();
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (!key) continue;
+      let name: string;
+      if (isScalar(key)) {
+        name = key.value === null ? '' : String(key.value);
+        const written = key.source ?? name;
+        // A key that repeats another is reported as a duplicate below, once.
+        if (typeof key.value !== 'string' && written !== name && !seen.has(name)) {
+          const read = key.value === null ? 'null, an empty name' : `${typeof key.value === 'boolean' ? 'the boolean' : 'the number'} ${name}`;
+          out.push(
+            at(
+              key,
+              'yaml/non-string-key',
+              'warning',
+              `Key ${excerpt(written)} is read as ${read}; quote it ("${excerpt(written)}") to keep it as written`,
+              toPointer([...path, name]),
+            ),
+          );
+        }
+      } else {
+        name = String(key);
+        out.push(
+          at(
+            key,
+            'yaml/non-string-key',
+            'error',
+            'A list or mapping is used as a key; a contract names each field with text',
+            toPointer([...path, excerpt(name)]),
+          ),
+        );
+      }
+      const first = seen.get(name);
+      if (first?.range) {
+        const pointer = toPointer([...path, name]);
+        const firstAt = lines.linePos(first.range[0]);
+        const d = at(
+          key,
+          'yaml/duplicate-key',
+          'error',
+          `Field ${excerpt(dottedPath(pointer), 60)} is given twice (first on line ${firstAt.line}); a mapping names each field once`,
+          pointer,
+        );
+        const firstEnd = lines.linePos(Math.max(first.range[1], first.range[0] + 1));
+        d.related = [
+          { file, path: pointer, message: 'first given here', line: firstAt.line, column: firstAt.col, endLine: firstEnd.line, endColumn: firstEnd.col },
+        ];
+        out.push(d);
+      }
+      seen.set(name, key);
+      stack.push({ node: pair.value, path: [...path, name] });
+    }
+  }
+  return out;
 }
