@@ -39,4 +39,5 @@ console.log(
   `fast YAML reader vs yaml ${(await import('yaml/package.json', { with: { type: 'json' } })).default.version} on ${texts.length} contracts of ${kb.toFixed(1)} KB (median of 15 passes)`,
 );
 report(`${texts.length} × ${kb.toFixed(1)} KB, vs yaml's composer (value)`, a, b, 0.1);
+console.log(`  the fast reader is ${(b / a).toFixed(1)}× faster than yaml's composer, ${(c / a).toFixed(1)}× faster than its CST parser`);
 report(`${texts.length} × ${kb.toFixed(1)} KB, vs yaml's CST parser alone`, a, c, 0.5);

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +79,19 @@ describe('reading contract files', () => {
     expect(codes(join(repo, 'contracts', 'folder.yaml'))).toEqual(['io/not-a-file']);
     expect(codes('/dev/zero')).toEqual(['io/not-a-file']);
     expect(codes('/dev/null')).toEqual(['io/not-a-file']);
+  });
+
+  it('gives a socket named .yaml one io/not-a-file diagnostic', async () => {
+    const path = join(repo, 'contracts', 'socket.yaml');
+    const server = createServer().listen(path);
+    await once(server, 'listening');
+    try {
+      expect(loadContractFile(path).diagnostics).toEqual([
+        expect.objectContaining({ code: 'io/not-a-file', message: 'This is a socket, not a contract file; it was not read' }),
+      ]);
+    } finally {
+      server.close();
+    }
   });
 
   it('checks the size before reading: a 3 GB sparse file is one yaml/too-large, not ERR_FS_FILE_TOO_LARGE', () => {

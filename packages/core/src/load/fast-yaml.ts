@@ -6,8 +6,11 @@
  *
  * It never guesses. On anything outside that subset (anchors, tags, multi-line flow, unusual numbers,
  * duplicate keys, odd indentation, tabs, lone carriage returns, errors of any kind) it returns `undefined`
- * and the caller uses the full `yaml` parser, which also produces the diagnostics. A differential test
- * checks that whenever it answers, it answers exactly what `yaml` (core schema) answers.
+ * and the caller uses the full `yaml` parser, which also produces the diagnostics. Keys go through the
+ * same core-schema resolution as values, so only keys that stay the text as written take this path.
+ * Differential tests (test/yaml-test-suite.test.ts over the official suite, test/fast-yaml.fuzz.test.ts
+ * over 100,000 generated documents) check that whenever it answers, it answers exactly what `yaml`
+ * (parse-options.ts) answers, value and positions.
  *
  * It works on offsets into the source rather than on per-line strings, and only slices the text of keys
  * and scalars: with thousands of files per run, allocation (and the garbage collection it causes) was
@@ -41,8 +44,12 @@ const MAX_KEY_LENGTH = 1000;
  */
 function plainKey(text: string): string {
   const c = text.charCodeAt(0);
-  // The longest word the core schema resolves is `false`: longer keys starting with a letter are text.
-  if (text.length > 5 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return text;
+  // A key starting with a letter resolves to something else only as null/true/false in one of their
+  // spellings (4 or 5 letters); the characters that end a plain scalar never reach a key (see isKeyForbidden).
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if ((text.length === 4 || text.length === 5) && plainScalar(text) !== text) bail();
+    return text;
+  }
   if (plainScalar(text) !== text) bail();
   return text;
 }

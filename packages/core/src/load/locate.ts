@@ -40,7 +40,7 @@ function pairNamed(map: YAMLMap, name: string): Pair | undefined {
 
 /** Walks a JSON Pointer down the YAML tree as far as it exists. */
 export function findNode(file: Locatable, pointer: string): Located {
-  const { isMap, isScalar, isSeq } = yamlLib();
+  const { isMap, isSeq } = yamlLib();
   let node = (file.document?.contents ?? null) as Node | null;
   let key: Node | null = null;
   let depth = 0;
