@@ -35,10 +35,14 @@ export const schemaCodes = [
   'schema/invalid',
 ] as const;
 
+/** Files that are not read: a symlink leaving the repository, a FIFO, device, socket or directory. */
+export const ioCodes = ['io/symlink-outside', 'io/not-a-file'] as const;
+
 export const playbookCodes = ['playbook/walk-away', 'playbook/fallback', 'playbook/preferred', 'playbook/missing', 'playbook/invalid'] as const;
 
 export type YamlCode = (typeof yamlCodes)[number];
 export type SchemaCode = (typeof schemaCodes)[number];
 export type PlaybookCode = (typeof playbookCodes)[number];
+export type IoCode = (typeof ioCodes)[number];
 export type RiskCode = `risk/${string}`;
-export type DiagnosticCode = YamlCode | SchemaCode | PlaybookCode | RiskCode;
+export type DiagnosticCode = YamlCode | IoCode | SchemaCode | PlaybookCode | RiskCode;

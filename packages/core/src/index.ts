@@ -14,8 +14,10 @@ export * from './errors.js';
 export { bundledData, toolkitRoot } from './data.js';
 
 export { DEFAULT_MAX_BYTES } from './load/decode.js';
-export { loadYamlBytes, loadYamlFile, loadYamlText, readContractFile, type LoadedFile, type LoadOptions } from './load/load.js';
-export { locate } from './load/locate.js';
+export { loadContractFile, loadYamlBytes, loadYamlFile, loadYamlText, type LoadedFile, type LoadOptions } from './load/load.js';
+export { readContractFile, repositoryRoot, type ReadOutcome } from './load/read-file.js';
+export { excerpt } from './excerpt.js';
+export { locate, type LocateTarget } from './load/locate.js';
 export type { LinePositions } from './load/line-index.js';
 export { yamlLib, type YamlLib } from './load/yaml-lib.js';
 

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import { fastParseYaml } from '../src/load/fast-yaml.js';
 import { LineIndex } from '../src/load/line-index.js';
 import { locate } from '../src/load/locate.js';
+import { judge } from './differential.js';
 
 const reference = (text: string) => parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true }).toJS();
 const examplesDir = new URL('../../../contracts/', import.meta.url);
@@ -139,19 +140,46 @@ describe('fast YAML reader', () => {
   ];
 
   it('either agrees with the full parser or steps aside, on tricky inputs', () => {
-    for (const text of tricky) {
-      const fast = fastParseYaml(text);
-      if (fast === undefined) continue;
-      let expected: unknown;
-      try {
-        const doc = parseDocument(text, { uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true });
-        if (doc.errors.length > 0 || doc.warnings.length > 0) throw new Error(`fast reader accepted invalid YAML: ${JSON.stringify(text)}`);
-        expected = doc.toJS();
-      } catch (error) {
-        throw new Error(`${JSON.stringify(text)}: ${String(error)}`);
-      }
-      expect({ text, value: fast.value }).toStrictEqual({ text, value: expected });
+    for (const text of tricky) judge(text);
+  });
+
+  it('reads keys as the core schema does, or hands them to yaml (issue 9: 1.10, 0x1F, 007, True, null, 1 with 01)', () => {
+    for (const text of [
+      '1.10: a\n',
+      '0x1F: a\n',
+      '007: a\n',
+      'True: a\n',
+      'null: a\n',
+      '~: a\n',
+      '1: a\n01: b\n',
+      'a: {1.10: x}\n',
+      'a: {True: x}\n',
+      '1: a\n',
+    ]) {
+      expect(judge(text), text).toBe('bailed');
     }
+    expect(fastParseYaml('clause-1.10: a\n')!.value).toEqual({ 'clause-1.10': 'a' });
+  });
+
+  it('takes flow keys with spaces before the colon as yaml does: { high : 60 } has the key high', () => {
+    for (const text of ['a: {b : c}\n', 'a: { high : 60 }\n', 'a: {x  : 1, y: 2}\n']) expect(judge(text), text).toBe('agreed');
+    expect(fastParseYaml('a: { high : 60 }\n')!.value).toEqual({ a: { high: 60 } });
+  });
+
+  it('keeps lines of spaces after a block scalar (suite case L24T), a final CR, long keys and extra byte-order marks as yaml does', () => {
+    for (const text of [
+      'foo: |\n  x\n   \n',
+      'foo: |\n  x\n   ',
+      'foo: >\n  x\n   \n',
+      'k: TRUE\r',
+      'k: a\r\nj: b\r',
+      `${'k'.repeat(1100)}: a\n`,
+      '\ufeff\ufeffa: 1\n',
+    ]) {
+      expect(judge(text), JSON.stringify(text)).toBe('bailed');
+    }
+    expect(judge('\ufeffa: 1\n')).toBe('agreed');
+    expect(judge(`${'k'.repeat(900)}: a\n`)).toBe('agreed');
   });
 
   it('agrees with the full parser on random documents in every style yaml writes', () => {

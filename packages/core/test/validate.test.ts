@@ -37,11 +37,21 @@ describe('schema diagnostics', () => {
     expect(unknown).toMatchObject({ line: lineOf(text, 'notificatonHours'), column: 5, fix: 'notificationHours' });
   });
 
-  it('points a missing required field at its parent mapping', async () => {
+  it('points a missing required field at the first key of the mapping it belongs in, as editors do', async () => {
     const text = example.replace('    kind: government\n', '');
     const [d] = await diagnosticsFor(text);
-    expect(d).toMatchObject({ code: 'schema/required', path: '/parties/buyer/kind', line: lineOf(text, '  buyer:'), column: 3 });
+    expect(d).toMatchObject({ code: 'schema/required', path: '/parties/buyer/kind', line: lineOf(text, '    name: City of Springfield'), column: 5 });
     expect(d!.message).toBe('parties.buyer is missing required field kind (Buyer kind)');
+  });
+
+  it('points a missing top-level field at the first key, not at the modeline comment on line 1', async () => {
+    const text = example.replace(/^id: .*\n/m, '');
+    expect(text.startsWith('#')).toBe(true);
+    for (const viaYaml of [false, true]) {
+      // The same place whichever reader read the file (a tab in a comment sends it to yaml).
+      const [d] = await diagnosticsFor(viaYaml ? text.replace('# ', '#\t') : text);
+      expect(d).toMatchObject({ code: 'schema/required', path: '/id', line: lineOf(text, 'schemaVersion: 1'), column: 1 });
+    }
   });
 
   it('lists allowed values for a closed set and guesses the intended one', async () => {

@@ -16,6 +16,8 @@ const descriptions: Record<Exclude<DiagnosticCode, `risk/${string}`>, string> = 
   'yaml/not-a-mapping': 'The document is not a mapping of fields.',
   'yaml/number-out-of-range': 'A number cannot be represented exactly.',
   'yaml/non-string-key': 'A key is not a string.',
+  'io/symlink-outside': 'A symbolic link leads outside the repository; the file was not read.',
+  'io/not-a-file': 'A FIFO, device, socket or directory stands where a contract file was expected.',
   'schema/required': 'A required field is missing.',
   'schema/unknown-field': 'A field is not part of the schema.',
   'schema/type': 'A value has the wrong type.',

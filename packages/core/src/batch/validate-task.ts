@@ -1,11 +1,11 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
-import { loadYamlBytes, readContractFile, type LoadedFile } from '../load/load.js';
+import { loadContractFile, type LoadedFile } from '../load/load.js';
 import { loadValidator, type SchemaName } from '../validate/schemas.js';
 import { validateLoaded } from '../validate/validate.js';
 
 /** Loads and schema-validates one file: parse problems, then schema problems, sorted. */
 export function validateOne(file: string, validator: Awaited<ReturnType<typeof loadValidator>>): { loaded: LoadedFile; diagnostics: Diagnostic[] } {
-  const loaded = loadYamlBytes(readContractFile(file), file);
+  const loaded = loadContractFile(file);
   const diagnostics = [...loaded.diagnostics, ...validateLoaded(loaded, validator)];
   if (diagnostics.length > 1) diagnostics.sort(compareDiagnostics);
   return { loaded, diagnostics };

@@ -9,6 +9,14 @@ function fileProblem(file: string, code: Diagnostic['code'], message: string, li
   return { code, severity: 'error', message, file, line, column, endLine: line, endColumn: column + 1, path: '' };
 }
 
+const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(bytes >= 1024 * 1024 ? 1 : 2).replace(/\.0+$/, '');
+
+/** `yaml/too-large` for a file of `size` bytes (`atLeast`: reading stopped at the limit, so it is larger still). */
+export function tooLarge(file: string, size: number, maxBytes: number, atLeast = false): Diagnostic {
+  const measured = atLeast ? `more than ${mib(maxBytes)}` : mib(size);
+  return fileProblem(file, 'yaml/too-large', `File is ${measured} MiB; a contract file may be at most ${mib(maxBytes)} MiB`);
+}
+
 /** Line and column (1-based) of a byte offset, for problems found before the text is decoded. */
 function byteLineColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
@@ -35,20 +43,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// `ignoreBOM` keeps a byte-order mark in the text: yaml drops exactly one at the start and keeps any
+// other, so the text both readers see must be the file's, not one with a BOM already taken off.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Turns file bytes into text, refusing what is not a UTF-8 text file: too large, binary (NUL bytes),
  * UTF-16/32 (BOM), or invalid UTF-8. Each refusal is a diagnostic pointing at the offending byte.
  */
 export function decodeContractBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_BYTES): Decoded {
-  if (bytes.length > maxBytes) {
-    const mib = (bytes.length / 1024 / 1024).toFixed(1);
-    return {
-      ok: false,
-      diagnostic: fileProblem(file, 'yaml/too-large', `File is ${mib} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`),
-    };
-  }
+  if (bytes.length > maxBytes) return { ok: false, diagnostic: tooLarge(file, bytes.length, maxBytes) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, diagnostic: fileProblem(file, 'yaml/encoding', 'File is encoded as UTF-16; save it as UTF-8') };
   }
@@ -61,9 +65,7 @@ export function decodeContractBytes(bytes: Uint8Array, file: string, maxBytes = 
     };
   }
   try {
-    let text = utf8.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM is harmless
-    return { ok: true, text };
+    return { ok: true, text: utf8.decode(bytes) };
   } catch {
     const offset = Math.max(0, firstInvalidUtf8(bytes));
     const at = byteLineColumn(bytes, offset);

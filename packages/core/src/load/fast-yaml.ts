@@ -6,8 +6,11 @@
  *
  * It never guesses. On anything outside that subset (anchors, tags, multi-line flow, unusual numbers,
  * duplicate keys, odd indentation, tabs, lone carriage returns, errors of any kind) it returns `undefined`
- * and the caller uses the full `yaml` parser, which also produces the diagnostics. A differential test
- * checks that whenever it answers, it answers exactly what `yaml` (core schema) answers.
+ * and the caller uses the full `yaml` parser, which also produces the diagnostics. Keys go through the
+ * same core-schema resolution as values, so only keys that stay the text as written take this path.
+ * Differential tests (test/yaml-test-suite.test.ts over the official suite, test/fast-yaml.fuzz.test.ts
+ * over 100,000 generated documents) check that whenever it answers, it answers exactly what `yaml`
+ * (parse-options.ts) answers, value and positions.
  *
  * It works on offsets into the source rather than on per-line strings, and only slices the text of keys
  * and scalars: with thousands of files per run, allocation (and the garbage collection it causes) was
@@ -31,10 +34,31 @@ export interface FastParse {
  */
 const MAX_BLOCK_DEPTH = 32;
 
+/** Longest implicit key the reader takes (yaml's limit is 1024 characters up to the `:`). */
+const MAX_KEY_LENGTH = 1000;
+
+/**
+ * A plain key as yaml reads it: the core schema resolves keys like values (`1.10:` is the number 1.1,
+ * `True:` the boolean, `null:` null), and yaml then turns them into property names and compares them
+ * by value for duplicates (`1:` and `01:`). Only keys that stay the text as written take the fast path.
+ */
+function plainKey(text: string): string {
+  const c = text.charCodeAt(0);
+  // A key starting with a letter resolves to something else only as null/true/false in one of their
+  // spellings (4 or 5 letters); the characters that end a plain scalar never reach a key (see isKeyForbidden).
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if ((text.length === 4 || text.length === 5) && plainScalar(text) !== text) bail();
+    return text;
+  }
+  if (plainScalar(text) !== text) bail();
+  return text;
+}
+
 /** A key inside a one-line flow mapping, matched in place (sticky). */
 const FLOW_KEY = /([A-Za-z0-9_$][^:#'"{}[\],&*!|>%@`\n\r]*?):(?: |(?=[,}]))/y;
 
 const SPACE = 32;
+const BOM = 0xfeff;
 const CR = 13;
 const HASH = 35;
 const COLON = 58;
@@ -124,12 +148,14 @@ class FastParser {
     const s = this.source;
     if (s.includes('\t')) bail(); // tabs: the full parser knows where they are allowed
     const hasCarriageReturn = s.includes('\r');
-    let nextComment = commentAfter(s, 0);
-    let offset = 0;
+    // yaml drops one byte-order mark that starts the text; a second one is content (and no key start: bail).
+    let offset = s.charCodeAt(0) === BOM ? 1 : 0;
+    let nextComment = commentAfter(s, offset);
     while (offset <= s.length) {
       let newline = s.indexOf('\n', offset);
       if (newline < 0) newline = s.length;
-      const lineEnd = newline > offset && s.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+      // Only a CR before an LF is a CRLF line end: a CR that ends the file is content to yaml (bailed on below).
+      const lineEnd = newline < s.length && newline > offset && s.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
       let start = offset;
       while (s.charCodeAt(start) === SPACE) start++;
       const first = s.charCodeAt(start);
@@ -202,8 +228,9 @@ class FastParser {
         }
         if (isKeyForbidden(c)) bail();
       }
-      if (s.charCodeAt(colon - 1) === SPACE) bail();
-      const key = s.slice(start, colon);
+      // yaml refuses an implicit key whose `:` is more than 1024 characters after its start.
+      if (s.charCodeAt(colon - 1) === SPACE || colon - start > MAX_KEY_LENGTH) bail();
+      const key = plainKey(s.slice(start, colon));
       const entry = this.fields.open(parent, key, -1, start, colon);
       let rest = colon + 1;
       while (rest < end && s.charCodeAt(rest) === SPACE) rest++;
@@ -268,7 +295,8 @@ class FastParser {
       if (colon > body) {
         // `- key: value` starts a mapping whose keys align with `key`.
         list.push(this.mapping(indent + (body - this.starts[line]!), entry, line, body));
-        this.fields.close(entry, body, this.ends[this.index - 1]!);
+        // A mapping item is pointed at by its first line, comment included (as yaml's node range runs).
+        this.fields.close(entry, body, this.index - 1 === line ? this.lineEndBeforeSpaces(body) : this.ends[this.index - 1]!);
       } else {
         list.push(this.inline(body, end, entry));
       }
@@ -319,8 +347,12 @@ class FastParser {
         FLOW_KEY.lastIndex = i;
         const match = FLOW_KEY.exec(s);
         if (!match || FLOW_KEY.lastIndex > end) bail();
-        key = match![1]!;
-        entry = this.fields.open(parent, key, -1, i, i + key.length);
+        // `{ high : 60 }`: spaces before the colon are not part of the key.
+        let keyEnd = i + match![1]!.length;
+        while (s.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+        if (keyEnd - i > MAX_KEY_LENGTH) bail();
+        key = plainKey(s.slice(i, keyEnd));
+        entry = this.fields.open(parent, key, -1, i, keyEnd);
         i = FLOW_KEY.lastIndex;
         while (i < end && s.charCodeAt(i) === SPACE) i++;
       } else entry = this.fields.open(parent, '', list.length, -1, -1);
@@ -402,18 +434,30 @@ class FastParser {
       this.index++;
     }
     if (parts.length === 0) bail();
-    // A `#` line right after the last content line may be content the reader dropped as a comment.
-    const after = this.index < this.starts.length ? s.slice(lastEnd, this.starts[this.index]!) : s.slice(lastEnd);
-    if (after.includes('#')) bail();
+    // What follows the last content line up to the next content line was dropped by readLines: a `#`
+    // line there may be content, and a line of spaces deeper than the content is content (suite case
+    // L24T, `x\n \n`). Only bare line breaks (and the next line's own indentation) are safe to skip.
+    const nextLine = this.index < this.starts.length ? this.starts[this.index]! - this.indents[this.index]! : s.length;
+    for (let i = lastEnd; i < nextLine; i++) {
+      const c = s.charCodeAt(i);
+      if (c !== 10 && c !== CR) bail();
+    }
     this.fields.close(entry, header, lastEnd);
     const body = parts.join(folded ? ' ' : '\n');
     return strip ? body : `${body}\n`;
   }
 
+  /** End of the raw source line from `start`, trailing spaces cut (a comment kept). */
+  private lineEndBeforeSpaces(start: number): number {
+    let end = this.rawLineEnd(start);
+    while (end > start && this.source.charCodeAt(end - 1) === SPACE) end--;
+    return end;
+  }
+
   /** End of the raw source line from `start` (to detect a comment or trailing spaces that were cut). */
   private rawLineEnd(start: number): number {
     let end = this.source.indexOf('\n', start);
-    if (end < 0) end = this.source.length;
+    if (end < 0) return this.source.length;
     if (this.source.charCodeAt(end - 1) === CR) end--;
     return end;
   }

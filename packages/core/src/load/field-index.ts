@@ -5,6 +5,7 @@ export type FieldOffsets = [keyStart: number, keyEnd: number, valueStart: number
 
 /** The deepest field found along a JSON Pointer, and whether the pointer itself was missing. */
 export interface FoundField {
+  entry: number;
   offsets: FieldOffsets;
   missing: boolean;
 }
@@ -19,6 +20,8 @@ const VALUE_END = 4;
 const FIRST_CHILD = 5;
 const NEXT_SIBLING = 6;
 const NONE = -1;
+/** Siblings walked in one lookup past which an entry's children get a key table. */
+const WIDE = 32;
 
 /**
  * Segments of the pointers looked up, shared across files: a batch asks for the same few hundred
@@ -51,6 +54,11 @@ export class FieldIndex {
   private readonly lastChild: number[] = [];
   private rootFirst = NONE;
   private rootLast = NONE;
+  /**
+   * Children by key (or list index) of entries with many children, built on first lookup: walking the
+   * siblings made one diagnostic per key of a 150,000-key mapping cost n² (150 s for one file).
+   */
+  private readonly byKey = new Map<number, Map<string, number>>();
 
   /** Starts an entry (`parent` -1 for the root mapping) before its children are read; `close` adds the value's offsets. */
   open(parent: number, key: string, item: number, keyStart: number, keyEnd: number): number {
@@ -79,20 +87,57 @@ export class FieldIndex {
     let found = NONE;
     let child = this.rootFirst;
     let depth = 0;
+    let parent = NONE;
     for (const segment of segments) {
-      while (child !== NONE) {
-        const key = keys[child]!;
-        if (key === '' ? String(table[child * STRIDE + ITEM]) === segment : key === segment) break;
-        child = table[child * STRIDE + NEXT_SIBLING]!;
-      }
+      const first = child;
+      let walked = 0;
+      const index = this.byKey.get(parent);
+      if (index) child = index.get(segment) ?? NONE;
+      else
+        while (child !== NONE) {
+          const key = keys[child]!;
+          if (key === '' ? String(table[child * STRIDE + ITEM]) === segment : key === segment) break;
+          child = table[child * STRIDE + NEXT_SIBLING]!;
+          walked++;
+        }
+      if (walked > WIDE) this.index(parent, first);
       if (child === NONE) break;
+      parent = child;
       found = child;
       depth++;
       child = table[child * STRIDE + FIRST_CHILD]!;
     }
     if (found === NONE) return undefined;
     const at = found * STRIDE;
-    return { offsets: [table[at + KEY_START]!, table[at + KEY_END]!, table[at + VALUE_START]!, table[at + VALUE_END]!], missing: depth !== segments.length };
+    return {
+      entry: found,
+      offsets: [table[at + KEY_START]!, table[at + KEY_END]!, table[at + VALUE_START]!, table[at + VALUE_END]!],
+      missing: depth !== segments.length,
+    };
+  }
+
+  /** Builds the key → entry table of `parent`'s children, whose first child is `first`. */
+  private index(parent: number, first: number): void {
+    const { table, keys } = this;
+    const index = new Map<string, number>();
+    for (let child = first; child !== NONE; child = table[child * STRIDE + NEXT_SIBLING]!) {
+      const key = keys[child]! === '' ? String(table[child * STRIDE + ITEM]) : keys[child]!;
+      if (!index.has(key)) index.set(key, child);
+    }
+    this.byKey.set(parent, index);
+  }
+
+  /** Key offsets of the first field inside the collection at `pointer` (the root for ''), if it has one and it is keyed. */
+  firstKey(pointer: string): [number, number] | undefined {
+    let first: number;
+    if (pointer === '') first = this.rootFirst;
+    else {
+      const found = this.find(pointer);
+      if (!found || found.missing) return undefined;
+      first = this.table[found.entry * STRIDE + FIRST_CHILD]!;
+    }
+    if (first === NONE || this.keys[first] === '') return undefined;
+    return [this.table[first * STRIDE + KEY_START]!, this.table[first * STRIDE + KEY_END]!];
   }
 
   /** Number of fields recorded. */

@@ -11,7 +11,8 @@ export class LineIndex implements LinePositions {
 
   get lineStarts(): number[] {
     if (!this.starts) {
-      const starts = [0];
+      // A byte-order mark is not a column: editors count line 1 from the character after it.
+      const starts = [this.text.charCodeAt(0) === 0xfeff ? 1 : 0];
       for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.starts = starts;
     }
@@ -21,7 +22,7 @@ export class LineIndex implements LinePositions {
   linePos(offset: number): { line: number; col: number } {
     const starts = this.lineStarts;
     const line = lineIndexOf(starts, offset);
-    return { line: line + 1, col: offset - starts[line]! + 1 };
+    return { line: line + 1, col: Math.max(1, offset - starts[line]! + 1) };
   }
 }
 

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Document, YAMLError } from 'yaml';
-import { decodeContractBytes, DEFAULT_MAX_BYTES } from './decode.js';
+import type { Document } from 'yaml';
+import { decodeContractBytes, DEFAULT_MAX_BYTES, tooLarge } from './decode.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { InputOutputError } from '../errors.js';
 import { findUnsafeValue, MAX_DEPTH } from './inspect-value.js';
 import { fastParseYaml } from './fast-yaml.js';
 import type { FieldIndex } from './field-index.js';
@@ -10,6 +8,9 @@ import { LineIndex, type LinePositions } from './line-index.js';
 import { locate } from './locate.js';
 import { yamlLib } from './yaml-lib.js';
 import { flowNestingBeyond } from './nesting.js';
+import { DEFAULT_MAX_ALIAS_COUNT, parseOptions } from './parse-options.js';
+import { readContractFile } from './read-file.js';
+import { keyDiagnostics, yamlDiagnostics } from './yaml-errors.js';
 
 /** A parsed YAML file: its value, its syntax tree (for positions) and what went wrong. */
 export interface LoadedFile {
@@ -31,57 +32,11 @@ export interface LoadOptions {
   maxAliasCount?: number;
 }
 
-const yamlErrorCodes: Record<string, Diagnostic['code']> = {
-  DUPLICATE_KEY: 'yaml/duplicate-key',
-  TAB_AS_INDENT: 'yaml/tab-indentation',
-  TAG_RESOLVE_FAILED: 'yaml/unknown-tag',
-  BAD_ALIAS: 'yaml/syntax',
-};
-
-/**
- * yaml reports an unterminated quoted string where the file ends; the reader needs the opening quote.
- */
-function errorOffsets(error: YAMLError, text: string): [number, number] {
-  const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
-  if (error.code === 'MISSING_CHAR' && quote) {
-    let at = Math.min(error.pos[0], text.length) - 1;
-    while (at >= 0 && !(text[at] === quote && (quote === "'" || text[at - 1] !== '\\'))) at--;
-    if (at >= 0) return [at, at + 1];
-  }
-  return [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)];
-}
-
-function fromYamlError(error: YAMLError, file: string, lines: LinePositions, text: string): Diagnostic {
-  const [from, to] = errorOffsets(error, text);
-  const start = lines.linePos(from);
-  const end = lines.linePos(to);
-  // yaml's messages end with a code frame when prettyErrors is on; we keep the first sentence only.
-  let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (error.code === 'TAG_RESOLVE_FAILED') message = `${message.replace('Unresolved tag', 'Unknown tag')} (tags are not allowed in contract files)`;
-  return {
-    code: yamlErrorCodes[error.code] ?? 'yaml/syntax',
-    severity: 'error',
-    message,
-    file,
-    line: start.line,
-    column: start.col,
-    endLine: end.line,
-    endColumn: end.col,
-    path: '',
-  };
-}
-
-const parseOptions = {
-  uniqueKeys: true,
-  merge: false, // `<<` is an ordinary (and so unknown) key: merges hide where a value came from
-  resolveKnownTags: false, // !!binary, !!set, !!omap … are reported, not decoded
-  strict: true,
-  prettyErrors: false,
-  keepSourceTokens: false,
-} as const;
-
 /** Parses contract text safely. Never throws for bad input: every problem becomes a diagnostic. */
-export function loadYamlText(text: string, file: string, options: LoadOptions = {}): LoadedFile {
+export function loadYamlText(source: string, file: string, options: LoadOptions = {}): LoadedFile {
+  // YAML 1.2 takes a lone CR as a line break, yaml does not (a lone-CR file with a comment first read as
+  // empty). Each lone CR becomes an LF, which keeps every offset, line and column.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   // Positions come from the text itself (computed on first use), whichever parser reads it.
   const lineCounter = new LineIndex(text);
   const result: LoadedFile = { file, text, value: undefined, document: undefined, lineCounter, diagnostics: [] };
@@ -97,10 +52,8 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
   };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (text.length > maxBytes) {
-    return problem(
-      'yaml/too-large',
-      `File is ${(text.length / 1024 / 1024).toFixed(1)} MiB; a contract file may be at most ${(maxBytes / 1024 / 1024).toFixed(0)} MiB`,
-    );
+    result.diagnostics.push(tooLarge(file, text.length, maxBytes));
+    return result;
   }
   if (text.trim() === '') return problem('yaml/empty', 'File is empty; a contract starts with `schemaVersion: 1`');
 
@@ -129,16 +82,20 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
     const at = second.range[0];
     problem('yaml/multiple-documents', 'File holds more than one YAML document (`---`); put one contract per file', at, at + 3);
   }
-  for (const error of [...document.errors, ...document.warnings]) result.diagnostics.push(fromYamlError(error, file, lineCounter, text));
+  result.diagnostics.push(...yamlDiagnostics(document, file, lineCounter, text));
   if (result.diagnostics.length > 0) return result;
 
   if (!yamlLib().isMap(document.contents)) {
     const at = document.contents?.range?.[0] ?? 0;
     return problem('yaml/not-a-mapping', 'A contract must be a mapping of fields (`schemaVersion: 1`, `id: …`), not a list or a single value', at);
   }
+  // Warnings (a key read as a number) keep the value; errors (two keys that became one name) drop it.
+  const keys = keyDiagnostics(document, file, lineCounter);
+  result.diagnostics.push(...keys);
+  if (keys.some((d) => d.severity === 'error')) return result;
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: options.maxAliasCount ?? 100 });
+    value = document.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof RangeError) return problem('yaml/too-deep', `Nesting is deeper than ${MAX_DEPTH} levels`);
     if (error instanceof ReferenceError) return problem('yaml/alias-limit', 'Too many alias expansions (`*name`); the file looks like an alias bomb');
@@ -155,30 +112,33 @@ export function loadYamlText(text: string, file: string, options: LoadOptions = 
 }
 
 /**
- * Reads a contract file synchronously, turning read failures into one clear `InputOutputError`. For a
- * batch of small files this is several times faster than fs/promises (no per-file promise and
- * file-handle round trips), and a batch is CPU-bound anyway.
+ * Reads and parses a contract file. A file that is not read (a symlink out of the repository, a FIFO,
+ * device or directory, too large) comes back with one diagnostic; only a file that cannot be read at
+ * all throws `InputOutputError` (see read-file.ts).
  */
-export function readContractFile(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
-    throw new InputOutputError('io/unreadable', `Cannot read ${file}: ${why}`, { cause: error });
-  }
+export function loadContractFile(file: string, options: LoadOptions = {}): LoadedFile {
+  const read = readContractFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!read.ok) return unread(file, read.diagnostic);
+  return loadYamlBytes(read.bytes, file, options);
 }
 
-/** Reads and parses a contract file. Throws `InputOutputError` only when the file cannot be read. */
+/** `loadContractFile`, for callers that await. */
 export async function loadYamlFile(file: string, options: LoadOptions = {}): Promise<LoadedFile> {
-  return loadYamlBytes(readContractFile(file), file, options);
+  return loadContractFile(file, options);
 }
+
+const unread = (file: string, diagnostic: Diagnostic): LoadedFile => ({
+  file,
+  text: '',
+  value: undefined,
+  document: undefined,
+  lineCounter: new LineIndex(''),
+  diagnostics: [diagnostic],
+});
 
 /** Parses contract bytes (from disk or from git). */
 export function loadYamlBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): LoadedFile {
   const decoded = decodeContractBytes(bytes, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (!decoded.ok) {
-    return { file, text: '', value: undefined, document: undefined, lineCounter: new LineIndex(''), diagnostics: [decoded.diagnostic] };
-  }
+  if (!decoded.ok) return unread(file, decoded.diagnostic);
   return loadYamlText(decoded.text, file, options);
 }

@@ -13,8 +13,16 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The closest candidate to `input`, if it is close enough to be a plausible typo. */
+/**
+ * Longest input a suggestion is looked for: field names and enum values are short, and the edit
+ * distance costs length × length (a 2 MB key once took 6 s and 1.7 GB). Past it, no suggestion.
+ */
+export const MAX_SUGGESTION_INPUT = 64;
+
+/** The closest candidate to `input`, if it is close enough to be a plausible typo. Bounded work: see MAX_SUGGESTION_INPUT. */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  if (input.length > MAX_SUGGESTION_INPUT) return undefined;
+  candidates = candidates.filter((c) => c.length <= MAX_SUGGESTION_INPUT * 2);
   const lower = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

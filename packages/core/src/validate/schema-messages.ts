@@ -1,14 +1,16 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { dottedPath } from '../diagnostic.js';
+import { excerpt } from '../excerpt.js';
+import type { LocateTarget } from '../load/locate.js';
 import { didYouMean } from './did-you-mean.js';
 
 /** What one ajv error means for a reader: code, sentence, where to point and what to suggest. */
 export interface SchemaProblem {
   code: Diagnostic['code'];
   pointer: string;
-  /** Point at the key (unknown fields) or the value. Missing fields point at the parent. */
-  target: 'key' | 'value';
+  /** Point at the key (unknown fields), the value, or the first key of the mapping (a missing field: its parent's). */
+  target: LocateTarget;
   /** The pointer to locate in the YAML (for a missing field: its parent). */
   locateAt: string;
   message: string;
@@ -17,19 +19,20 @@ export interface SchemaProblem {
 
 type Schema = { title?: string; examples?: unknown[]; properties?: Record<string, Schema>; enum?: unknown[]; description?: string };
 
-const found = (data: unknown): string => {
-  const text =
-    typeof data === 'string'
-      ? JSON.stringify(data)
-      : data === null
-        ? 'nothing'
-        : Array.isArray(data)
-          ? 'a list'
-          : typeof data === 'object'
-            ? 'a mapping'
-            : String(data);
-  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
-};
+/** What was found, as a message quotes it: a short escaped excerpt of a string, else its kind. */
+const found = (data: unknown): string =>
+  typeof data === 'string'
+    ? `"${excerpt(data)}"`
+    : data === null
+      ? 'nothing'
+      : Array.isArray(data)
+        ? 'a list'
+        : typeof data === 'object'
+          ? 'a mapping'
+          : excerpt(String(data));
+
+/** A field's dotted name for a message; keys come from the file, so long or odd ones are cut and escaped. */
+const fieldName = (pointer: string): string => excerpt(dottedPath(pointer), 80);
 
 /** "Notification deadline (hours)" → "hours": the unit in a title's trailing parentheses. */
 const unitOf = (schema: Schema | undefined): string | undefined => schema?.title?.match(/\(([^)×]+)\)\s*$/)?.[1];
@@ -56,10 +59,10 @@ const list = (values: readonly unknown[]): string => values.map((v) => String(v)
 /** Translates one ajv error into a sentence for a lawyer. */
 export function describeSchemaError(error: ErrorObject): SchemaProblem {
   const at = error.instancePath;
-  const name = dottedPath(at);
+  const name = fieldName(at);
   const schema = (error.parentSchema ?? {}) as Schema;
   const p = error.params as Record<string, unknown>;
-  const base = { pointer: at, target: 'value' as const, locateAt: at };
+  const base: { pointer: string; target: LocateTarget; locateAt: string } = { pointer: at, target: 'value', locateAt: at };
   switch (error.keyword) {
     case 'required': {
       const missing = String(p.missingProperty);
@@ -68,6 +71,7 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       const example = child?.examples?.[0];
       return {
         ...base,
+        target: 'first-key',
         code: 'schema/required',
         pointer: `${at}/${missing}`,
         message: at === '' ? `Required field ${missing}${label} is missing` : `${name} is missing required field ${missing}${label}`,
@@ -84,7 +88,7 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
         pointer: `${at}/${extra}`,
         locateAt: `${at}/${extra}`,
         target: 'key',
-        message: `Unknown field ${extra} ${where}${guess ? `; did you mean ${guess}?` : `; known fields: ${list(known)}`}`,
+        message: `Unknown field ${excerpt(extra)} ${where}${guess ? `; did you mean ${guess}?` : `; known fields: ${list(known)}`}`,
         ...(guess ? { fix: guess } : {}),
       };
     }

@@ -5,6 +5,13 @@ import { describeSchemaError } from './schema-messages.js';
 import type { SchemaValidator } from './schemas.js';
 
 /**
+ * Most schema diagnostics one file gets. Past a few hundred they are one mistake repeated (a pasted
+ * list of unknown keys), and mapping each to a position and a suggestion is per-file work an attacker
+ * could multiply: 150,000 unknown keys in a 2 MiB file took seconds.
+ */
+export const MAX_SCHEMA_DIAGNOSTICS = 200;
+
+/**
  * Validates a loaded file against a schema and maps every ajv error to a diagnostic at the exact YAML
  * node. Several ajv errors about one place (e.g. a value failing both `type` and `enum`) collapse into one.
  */
@@ -13,7 +20,13 @@ export function validateLoaded(file: LoadedFile, validator: SchemaValidator): Di
   if (validator(file.value)) return [];
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of validator.errors ?? []) {
+  const errors = validator.errors ?? [];
+  for (const [i, error] of errors.entries()) {
+    if (diagnostics.length === MAX_SCHEMA_DIAGNOSTICS) {
+      const last = diagnostics[diagnostics.length - 1]!;
+      last.message = `${last.message} (and up to ${errors.length - i} more schema problems in this file, not listed)`;
+      break;
+    }
     const problem = describeSchemaError(error);
     const identity = `${problem.pointer}\u0000${problem.code === 'schema/enum' || problem.code === 'schema/type' ? 'value' : problem.code}`;
     if (seen.has(identity)) continue;
