@@ -46,7 +46,10 @@ export async function openContract(path: string, options: { name?: string } = {}
   const repo = await openRepo(path);
   const relPath = repoPath(repo, path);
   const name = options.name ?? path;
-  const bytes = readContractFile(path);
+  // The same reading rules as check (regular files only, no links out of the repository, bounded).
+  const read = readContractFile(path);
+  if (!read.ok) throw new UsageError(read.diagnostic.code, `${name}: ${read.diagnostic.message}`);
+  const { bytes } = read;
   const loaded = loadYamlBytes(bytes, name);
   const id = loaded.value?.id;
   const working: ContractVersion = { ref: 'working tree', commit: null, path: relPath, bytes, loaded };

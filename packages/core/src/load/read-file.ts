@@ -15,7 +15,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readlinkSync, re
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { InputOutputError } from '../errors.js';
-import { excerpt } from '../excerpt.js';
+import { excerpt } from '../text/excerpt.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from './decode.js';
 
 export type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };

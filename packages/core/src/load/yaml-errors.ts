@@ -11,7 +11,7 @@
  */
 import type { Document, Node, YAMLError } from 'yaml';
 import { dottedPath, toPointer, type Diagnostic } from '../diagnostic.js';
-import { excerpt } from '../excerpt.js';
+import { excerpt } from '../text/excerpt.js';
 import type { LinePositions } from './line-index.js';
 import { yamlLib } from './yaml-lib.js';
 

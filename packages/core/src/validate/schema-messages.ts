@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { dottedPath } from '../diagnostic.js';
-import { excerpt } from '../excerpt.js';
+import { excerpt } from '../text/excerpt.js';
 import type { LocateTarget } from '../load/locate.js';
 import { didYouMean } from './did-you-mean.js';
 
