@@ -56,8 +56,7 @@ export interface RenderHtmlOptions {
 
 /** The print stylesheet: `print.css` from the templates directory (overridable like any template). */
 export function printCss(templatesDir?: string): string {
-  const loader = (getEnvironment(templatesDir) as unknown as { loaders: { getSource(n: string): { src: string } | null }[] }).loaders[0]!;
-  return loader.getSource('print.css')?.src ?? '';
+  return getEnvironment(templatesDir).library.read('print.css')?.text ?? '';
 }
 
 const firstHeading = (markdown: string) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Agreement';

@@ -8,7 +8,7 @@
  * const docx = await renderDocx(md, { epoch: resolveEpoch(contract.effectiveDate) });
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
-export { renderMarkdown, type RenderMarkdownOptions } from './markdown.js';
+export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
 export { renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
 export { markdownToHtml, escapeHtml } from './markdown-to-html.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
