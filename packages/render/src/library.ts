@@ -44,7 +44,7 @@ export class ClauseLibrary {
     const segments = name.split('/');
     if (!SAFE_NAME.test(name) || segments.some((s) => s === '' || s === '.' || s === '..')) {
       throw new TemplateRenderError(
-        `Template name ${JSON.stringify(name.slice(0, 80))} is not allowed: templates may only load files inside the templates directory (no "..", no absolute paths).`,
+        `Template name ${JSON.stringify(printable(name))} is not allowed: templates may only load files inside the templates directory (no "..", no absolute paths).`,
       );
     }
   }
@@ -127,6 +127,9 @@ export class ClauseLibrary {
     }
   }
 }
+
+/** A name as a message may quote it: short, without the renderer's anchor marks (see marks.ts). */
+const printable = (name: string) => name.replace(/[\uE001\uE005]\d+[\uE002\uE006]|[\uE000-\uE007]/g, '').slice(0, 80);
 
 /** Prefix of the paths Liquid sees: not a real directory, so nothing else can resolve them. */
 const LIBRARY_PREFIX = 'library:';

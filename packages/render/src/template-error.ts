@@ -4,6 +4,7 @@
  * No stack, no template source, no JavaScript internals.
  */
 import { relative } from 'node:path';
+import { isContractsError } from '@contracts/core';
 import { LiquidError } from 'liquidjs';
 import { TemplateRenderError } from './errors.js';
 import type { ClauseLibrary } from './library.js';
@@ -58,5 +59,7 @@ export function toTemplateError(error: unknown, library: ClauseLibrary): Error {
     const at = error.template ? fileOf(library, error.template) : undefined;
     return at ? new TemplateRenderError(`${at}: ${oneLine(error.message)}`, { template: at, cause: error }) : error;
   }
-  return error as Error;
+  if (isContractsError(error)) return error as Error;
+  // Anything else (a stack overflow in a recursive include, say) is still the template's doing.
+  return new TemplateRenderError(`template: ${explain(error, undefined, String(error))}`, { cause: error });
 }

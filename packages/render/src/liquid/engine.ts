@@ -10,10 +10,11 @@ import { escapeMarkdown } from '../escape-markdown.js';
 import type { ClauseLibrary } from '../library.js';
 import { clauseFilters, type Labels } from './filters.js';
 import { ClauseParser } from './parser.js';
+import { registerBoundedPartials } from './partials.js';
 import { registerClauseTags } from './tags.js';
 
 /** Time budget of one agreement's templates (they take about a millisecond once compiled). */
-export const RENDER_LIMIT_MS = 5000;
+export const RENDER_LIMIT_MS = 3000;
 /** Liquid's allocation budget (characters of strings and array items made by filters and ranges). */
 export const MEMORY_LIMIT = 32 * 1024 * 1024;
 
@@ -70,6 +71,7 @@ export class ClauseEngine extends Liquid {
     // Every value is escaped; there is no way to print one raw.
     this.unregisterFilter('raw');
     registerClauseTags(this);
+    registerBoundedPartials(this);
   }
 
   override parse(html: string, filepath?: string): Template[] {

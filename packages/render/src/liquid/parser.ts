@@ -51,6 +51,19 @@ class TermOutput extends Output {
   }
 }
 
+/** Deepest nesting of block tags parsed (Liquid parses blocks recursively; the library nests 4 deep). */
+export const MAX_NESTING = 64;
+const BLOCKS = new Set(['if', 'unless', 'for', 'case', 'capture', 'tablerow', 'block', 'comment', 'raw']);
+
+function checkNesting(tokens: readonly TopLevelToken[]): void {
+  let depth = 0;
+  for (const token of tokens) {
+    if (!TypeGuards.isTagToken(token)) continue;
+    if (token.name.startsWith('end')) depth = Math.max(0, depth - 1);
+    else if (BLOCKS.has(token.name) && ++depth > MAX_NESTING) throw new ParseError(new Error(`tags nested more than ${MAX_NESTING} deep`), token);
+  }
+}
+
 export class ClauseParser extends Parser {
   private readonly engine: Liquid;
 
@@ -66,6 +79,7 @@ export class ClauseParser extends Parser {
     }
     const options = this.engine.options;
     const tokens = new Tokenizer(source, options.operators, filepath, undefined, options.groupedExpressions).readTopLevelTokens(options);
+    checkNesting(tokens);
     trimBlocks(tokens);
     return this.parseTokens(tokens);
   }

@@ -20,6 +20,8 @@ export interface Section {
 export class RenderState {
   /** The section whose template is rendering (undefined for the agreement layout). */
   section: Section | undefined;
+  /** Partials (`include`, `render`, `layout`) open around the current one. */
+  partialDepth = 0;
   private readonly paths = new WeakMap<object, string>();
 
   constructor(
