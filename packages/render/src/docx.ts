@@ -11,6 +11,7 @@ import { DEFAULT_TEMPLATES_DIR } from './environment.js';
 import { joinForBatch, splitBatch } from './docx-batch.js';
 import { normalizeDocx, normalizeEntries, resolveEpoch } from './normalize-docx.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
+import type { ProvenanceInput } from './provenance.js';
 
 export interface RenderDocxOptions {
   /** Reference document (path or bytes). Default: `reference.docx` from `templatesDir`, else ours. */
@@ -19,6 +20,8 @@ export interface RenderDocxOptions {
   /** Seconds since 1970 stamped into the document; default {@link resolveEpoch}. */
   epoch?: number;
   backend?: BackendPreference;
+  /** Where the document came from, written to its custom properties (see provenance.ts). */
+  provenance?: ProvenanceInput;
 }
 
 /** The reference.docx to use: the user's templates directory wins over ours. */
@@ -43,7 +46,7 @@ export function docxOptions(options: RenderDocxOptions, epoch: number): ConvertO
 export async function renderDocx(markdown: string, options: RenderDocxOptions = {}): Promise<Uint8Array> {
   const epoch = options.epoch ?? resolveEpoch();
   const result = await convert(markdown, docxOptions(options, epoch));
-  return normalizeDocx(result.output, epoch);
+  return normalizeDocx(result.output, epoch, options.provenance);
 }
 
 /** Options for {@link renderDocxMany}. */
@@ -52,6 +55,8 @@ export interface RenderDocxManyOptions extends RenderDocxOptions {
   concurrency?: number;
   /** Epoch per document (default: `epoch` for all). */
   epochs?: readonly number[];
+  /** Provenance per document (default: `provenance` for all). */
+  provenances?: readonly (ProvenanceInput | undefined)[];
   /** Documents per pandoc run (1 = one run each). Default 10: saves pandoc start-up, keeps lanes busy. */
   batchSize?: number;
 }
@@ -71,18 +76,19 @@ export async function renderDocxMany(markdowns: readonly string[], options: Rend
   for (let start = 0; start < markdowns.length; start += size) batches.push([...Array(Math.min(size, markdowns.length - start)).keys()].map((k) => start + k));
   const out = new Array<Uint8Array>(markdowns.length);
   const stamp = (i: number) => options.epochs?.[i] ?? epoch;
+  const source = (i: number) => options.provenances?.[i] ?? options.provenance;
   await mapLimit(batches, concurrency, async (batch) => {
     if (batch.length > 1) {
       const { markdown, nonce } = joinForBatch(batch.map((i) => markdowns[i]!));
       const parts = splitBatch((await convert(markdown, convertOptions)).output, nonce, batch.length);
       if (parts) {
         parts.forEach((entries, k) => {
-          out[batch[k]!] = normalizeEntries(entries, stamp(batch[k]!));
+          out[batch[k]!] = normalizeEntries(entries, stamp(batch[k]!), source(batch[k]!));
         });
         return;
       }
     }
-    for (const i of batch) out[i] = normalizeDocx((await convert(markdowns[i]!, convertOptions)).output, stamp(i));
+    for (const i of batch) out[i] = normalizeDocx((await convert(markdowns[i]!, convertOptions)).output, stamp(i), source(i));
   });
   return out;
 }

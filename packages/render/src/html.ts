@@ -6,9 +6,11 @@
  */
 import type { VendorAgreement } from '@contracts/core';
 import { convert, type BackendPreference } from '@contracts/pandoc';
+import { ANCHOR_ID } from './anchors.js';
 import { getEnvironment } from './environment.js';
-import { renderMarkdown } from './markdown.js';
-import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
+import { escapeHtml } from './escape-html.js';
+import { renderAgreement } from './markdown.js';
+import { markdownToHtml } from './markdown-to-html.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 
 export interface HtmlDocumentOptions {
@@ -61,9 +63,16 @@ export function printCss(templatesDir?: string): string {
 
 const firstHeading = (markdown: string) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Agreement';
 
-/** A contract or its rendered Markdown → standalone HTML. Async only for the pandoc engine. */
+/** Pandoc keeps the `a_t…` spelling Markdown needs; the HTML ids are the anchors' own (`_t…`). */
+const anchorIds = (html: string) =>
+  html.replace(/(\s)id="a(_[tc][0-9a-f_]+)"/g, (m, space: string, id: string) => (ANCHOR_ID.test(id) ? `${space}id="${id}"` : m));
+
+/**
+ * A contract or Markdown → standalone HTML. A contract renders with its anchors (every term value
+ * and clause carries an `id`, see anchors.ts); Markdown converts as given. Async only for pandoc.
+ */
 export async function renderHtml(input: VendorAgreement | string, options: RenderHtmlOptions = {}): Promise<string> {
-  const markdown = typeof input === 'string' ? input : renderMarkdown(input, options);
+  const markdown = typeof input === 'string' ? input : renderAgreement(input, options).anchored;
   const title = options.title ?? (typeof input === 'string' ? firstHeading(markdown) : input.title);
   const css = printCss(options.templatesDir);
   if (options.engine !== 'pandoc') return markdownToHtmlDocument(markdown, { title, css });
@@ -73,5 +82,5 @@ export async function renderHtml(input: VendorAgreement | string, options: Rende
     extensions: PANDOC_MARKDOWN_EXTENSIONS,
     ...(options.backend ? { backend: options.backend } : {}),
   });
-  return htmlDocument(result.text(), { title, css });
+  return htmlDocument(anchorIds(result.text()), { title, css });
 }

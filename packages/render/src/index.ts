@@ -10,13 +10,17 @@
  */
 export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
 export { renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
-export { markdownToHtml, escapeHtml } from './markdown-to-html.js';
+export { markdownToHtml } from './markdown-to-html.js';
+export { inlineToHtml } from './html-inline.js';
+export { escapeHtml } from './escape-html.js';
+export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
+export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance, type ProvenanceInput } from './provenance.js';
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';
 export { renderMany, type RenderFormat, type RenderManyOptions } from './render-many.js';
 export { DEFAULT_TEMPLATES_DIR } from './environment.js';
-export { escapeMarkdown } from './escape-markdown.js';
+export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';
 export { numberToWords, sentence, quantity, longDate } from './words.js';
