@@ -10,6 +10,7 @@ import { convert, type BackendPreference, type ConvertOptions } from '@contracts
 import { DEFAULT_TEMPLATES_DIR } from './environment.js';
 import { joinForBatch, splitBatch } from './docx-batch.js';
 import { normalizeDocx, normalizeEntries, resolveEpoch } from './normalize-docx.js';
+import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 import type { ProvenanceInput } from './provenance.js';
 
@@ -44,6 +45,7 @@ export function docxOptions(options: RenderDocxOptions, epoch: number): ConvertO
 
 /** One Markdown document → normalised DOCX bytes. */
 export async function renderDocx(markdown: string, options: RenderDocxOptions = {}): Promise<Uint8Array> {
+  checkPandocInput(markdown);
   const epoch = options.epoch ?? resolveEpoch();
   const result = await convert(markdown, docxOptions(options, epoch));
   return normalizeDocx(result.output, epoch, options.provenance);
@@ -67,6 +69,7 @@ export interface RenderDocxManyOptions extends RenderDocxOptions {
  * one document at a time instead. Output bytes do not depend on the batching.
  */
 export async function renderDocxMany(markdowns: readonly string[], options: RenderDocxManyOptions = {}): Promise<Uint8Array[]> {
+  for (const markdown of markdowns) checkPandocInput(markdown);
   const epoch = options.epoch ?? resolveEpoch();
   const convertOptions = docxOptions(options, epoch);
   const concurrency = options.concurrency ?? availableParallelism();

@@ -11,6 +11,7 @@ import { getEnvironment } from './environment.js';
 import { escapeHtml } from './escape-html.js';
 import { renderAgreement } from './markdown.js';
 import { markdownToHtml } from './markdown-to-html.js';
+import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 
 export interface HtmlDocumentOptions {
@@ -76,6 +77,7 @@ export async function renderHtml(input: VendorAgreement | string, options: Rende
   const title = options.title ?? (typeof input === 'string' ? firstHeading(markdown) : input.title);
   const css = printCss(options.templatesDir);
   if (options.engine !== 'pandoc') return markdownToHtmlDocument(markdown, { title, css });
+  checkPandocInput(markdown);
   const result = await convert(markdown, {
     from: 'markdown',
     to: 'html5',

@@ -22,5 +22,6 @@ export { renderMany, type RenderFormat, type RenderManyOptions } from './render-
 export { DEFAULT_TEMPLATES_DIR } from './environment.js';
 export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
+export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';
 export { numberToWords, sentence, quantity, longDate } from './words.js';

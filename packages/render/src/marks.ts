@@ -89,11 +89,28 @@ export function withoutAnchors(markdown: string): string {
   return markdown.replace(TERM_MARK, '').replace(FENCE_LINE, '').replace(CLAUSE_MARK, '').replace(MARK_CHARACTERS, '');
 }
 
+/**
+ * Pandoc's DOCX writer takes time quadratic in the number of words of one inline run (a 50 KB value
+ * took 7 s, 200 KB over a minute), and its reader is slow on nested brackets. A long value is therefore
+ * anchored by an empty span at its start and written as flat spans of {@link CHUNK_WORDS} words, which
+ * pandoc converts in linear time and which leave no trace in the document.
+ */
+export const CHUNK_WORDS = 50;
+
+function anchoredTerm(text: string, id: string): string {
+  const words = text.split(' ');
+  if (words.length <= 2 * CHUNK_WORDS) return `[${text}]{#${id}}`;
+  const chunks: string[] = [];
+  for (let i = 0; i < words.length; i += CHUNK_WORDS) chunks.push(`[${words.slice(i, i + CHUNK_WORDS).join(' ')}]{}`);
+  return `[]{#${id}}${chunks.join(' ')}`;
+}
+
+const TERM = new RegExp(`${TERM_OPEN}([^${TERM_ID}]*)${TERM_ID}([^${TERM_CLOSE}]*)${TERM_CLOSE}`, 'g');
+
 /** The Markdown HTML and DOCX are made from: terms as `[text]{#a_t…}`, clauses as `::: {#a_c…}` fences. */
 export function withAnchors(markdown: string): string {
   return markdown
-    .replace(new RegExp(`${TERM_ID}([^${TERM_CLOSE}]*)${TERM_CLOSE}`, 'g'), (_m, id: string) => `]{#${toMarkdownId(id)}}`)
-    .replaceAll(TERM_OPEN, '[')
+    .replace(TERM, (_m, text: string, id: string) => anchoredTerm(text, toMarkdownId(id)))
     .replace(new RegExp(`^${DIV_OPEN}([^${DIV_ID_END}\\n]*)${DIV_ID_END}$`, 'gm'), (_m, id: string) => `::: {#${toMarkdownId(id)}}`)
     .replace(new RegExp(`^${DIV_CLOSE}$`, 'gm'), ':::')
     .replace(CLAUSE_MARK, '')
