@@ -14,17 +14,22 @@ const ALWAYS = /[\\`*_{}[\]<>#+!|~^$@&=]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 // Directional marks only nudge neutral characters, but they are invisible and have no place in a term.
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
+const ANY_BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+// A value of letters, digits, spaces and harmless punctuation needs no escaping at all.
+const PLAIN = /^(?:[A-Za-z0-9,;()/](?:[A-Za-z0-9,;:()/ ]*[A-Za-z0-9,;:()/])?)?$/;
 
 /**
  * Makes bidi controls harmless and visible: each embedding, override or isolate becomes the text
  * `⟨U+202E⟩` (so a reader sees that the data held one), directional marks are dropped.
  */
 export function neutralizeBidi(text: string): string {
+  if (!ANY_BIDI.test(text)) return text;
   return text.replace(BIDI_CONTROLS, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase()}⟩`).replace(BIDI_MARKS, '');
 }
 
 /** Escapes one value for use inside a Markdown paragraph, heading, list item or table cell. */
 export function escapeMarkdown(value: string): string {
+  if (PLAIN.test(value) && !/^\d+\)| {2}/.test(value)) return value;
   let text = neutralizeBidi(
     value
       // Control characters have no business in a contract and some would end a line.

@@ -58,16 +58,19 @@ export function renderAgreement(contract: VendorAgreement, options: RenderMarkdo
     state.section = undefined;
     const agreement = engine.renderSync(engine.parseFileSync('agreement.md.liquid'), context({ ...base, clauses })) as string;
     const { text: marked, anchors } = recorder.resolve(tidy(neutralizeBidi(agreement)));
-    return { markdown: tidy(withoutAnchors(marked)), anchored: tidy(withAnchors(marked)), anchors };
+    // Removing marks leaves at most blank lines behind (values are never empty), so collapsing suffices.
+    return { markdown: collapseBlankLines(withoutAnchors(marked)), anchored: collapseBlankLines(withAnchors(marked)), anchors };
   } catch (error) {
     throw toTemplateError(error, library);
   }
 }
 
+const collapseBlankLines = (markdown: string) => markdown.replace(/\n{3,}/g, '\n\n');
+
 /** Collapses the blank lines that dropped conditionals leave behind; one newline at the end. */
 function tidy(markdown: string): string {
   return `${markdown
-    .replace(/[ \t]+$/gm, '')
+    .replace(/[ \t]+(?=\n)/g, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
 }
