@@ -1,9 +1,11 @@
 /**
- * `@contracts/render`: a contract → Markdown through the Nunjucks clause library in `templates/`, and
- * Markdown → HTML / DOCX / PDF. Markdown is the canonical output; every other format is made from it.
+ * `@contracts/render`: a contract → Markdown through the Liquid clause library in `templates/` (rendered
+ * in a sandbox: templates come from pull requests), and Markdown → HTML / DOCX / PDF. Markdown is the
+ * canonical output; HTML and DOCX are made from its anchored form (see anchors.ts).
  *
  * @example
- * const md = renderMarkdown(contract);                       // sync, templates compiled once per process
+ * const md = renderMarkdown(contract);                       // sync, templates parsed once per process
+ * const { anchored, anchors } = renderAgreement(contract);   // the same render with term and clause anchors
  * const html = await renderHtml(md);                          // built-in converter, no pandoc needed
  * const docx = await renderDocx(md, { epoch: resolveEpoch(contract.effectiveDate) });
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
