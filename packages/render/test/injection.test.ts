@@ -90,6 +90,7 @@ describe('bidi controls in values cannot reorder the agreement', () => {
   it.each(backends)('are shown as ⟨U+…⟩ and never reach Markdown, HTML or DOCX (%s pandoc)', async (backend) => {
     const contract = clone(await loadContract('springfield-smartcam.yaml'));
     contract.parties.vendor.name = value;
+    contract.title = `Agreement ${RLO}with Acme`;
     const md = renderMarkdown(contract);
     const html = await renderHtml(contract);
     const [docx] = await renderMany([contract], 'docx', { backend });
@@ -100,6 +101,7 @@ describe('bidi controls in values cannot reorder the agreement', () => {
       ['docx', docxText(docx as Uint8Array)],
     ] as const) {
       expect(text, format).toContain(shown);
+      expect(text, format).toContain('Agreement ⟨U+202E⟩with Acme');
       expect(text, format).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
     }
   });
