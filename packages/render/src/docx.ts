@@ -2,13 +2,14 @@
  * Markdown → DOCX through pandoc with our reference document (heading and table styles), then
  * normalised for byte-identical output.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { mapLimit } from '@contracts/core';
 import { convert, type BackendPreference, type ConvertOptions } from '@contracts/pandoc';
-import { DEFAULT_TEMPLATES_DIR } from './environment.js';
+import { DEFAULT_TEMPLATES_DIR, getEnvironment } from './environment.js';
 import { joinForBatch, splitBatch } from './docx-batch.js';
+import { TemplateRenderError } from './errors.js';
 import { normalizeDocx, normalizeEntries, resolveEpoch } from './normalize-docx.js';
 import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
@@ -25,11 +26,20 @@ export interface RenderDocxOptions {
   provenance?: ProvenanceInput;
 }
 
-/** The reference.docx to use: the user's templates directory wins over ours. */
+/**
+ * The reference.docx to use: the user's templates directory wins over ours. Found through the clause
+ * library, so a `reference.docx` that is a link out of the templates directory is refused, not read.
+ */
 export function referenceDocPath(templatesDir?: string): string {
-  const own = templatesDir ? join(templatesDir, 'reference.docx') : undefined;
-  return own && existsSync(own) ? own : join(DEFAULT_TEMPLATES_DIR, 'reference.docx');
+  const path = getEnvironment(templatesDir).library.locate('reference.docx') ?? join(DEFAULT_TEMPLATES_DIR, 'reference.docx');
+  const size = statSync(path).size;
+  if (size > MAX_REFERENCE_DOC_BYTES)
+    throw new TemplateRenderError(`${path} is ${size} bytes; a reference.docx may be at most ${MAX_REFERENCE_DOC_BYTES} bytes.`);
+  return path;
 }
+
+/** Largest reference.docx handed to pandoc (ours is 10 KB; styles and a logo fit in far less). */
+export const MAX_REFERENCE_DOC_BYTES = 16 * 1024 * 1024;
 
 export function docxOptions(options: RenderDocxOptions, epoch: number): ConvertOptions {
   return {

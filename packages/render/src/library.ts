@@ -76,12 +76,6 @@ export class ClauseLibrary {
     return { text: readBounded(path, limit).toString('utf8'), path };
   }
 
-  /** Bytes of `name` (for `reference.docx`), bounded like {@link read}. */
-  readBytes(name: string, limit: number): Uint8Array | undefined {
-    const path = this.locate(name);
-    return path ? new Uint8Array(readBounded(path, limit)) : undefined;
-  }
-
   /**
    * Liquid's file system: names are looked up in the library only, so `include`, `render` and
    * `layout` cannot reach a file outside it, whatever the template asks for.

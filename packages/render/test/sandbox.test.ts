@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@contracts/render';
+import { renderDocx, renderMarkdown } from '@contracts/render';
 import { loadContract } from './helpers.js';
 
 // A pull request controls the templates. Each payload replaces the audit clause; it must fail with one
@@ -87,6 +87,15 @@ describe('templates from a pull request run in a sandbox', () => {
     const { error } = await renderWith('{% for a in (1..3000) %}{% for b in (1..3000) %}{% for d in (1..3000) %}x{% endfor %}{% endfor %}{% endfor %}');
     expect(error?.message).toMatch(/audit\.md\.liquid:3:\d+: template render limit exceeded/);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('does not hand pandoc a reference.docx that is a link out of the templates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-'));
+    symlinkSync('/etc/hostname', join(dir, 'reference.docx'));
+    await expect(renderDocx('# T\n', { templatesDir: dir })).rejects.toMatchObject({
+      code: 'render/template',
+      message: expect.stringMatching(/resolves outside/),
+    });
   });
 
   it('refuses a clause directory that is a link out of the templates', async () => {
