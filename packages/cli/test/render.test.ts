@@ -87,7 +87,7 @@ describe('contracts render', () => {
   it('uses a clause from --templates and falls back to ours for the rest', async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'clauses'));
-    writeFileSync(join(dir, 'clauses/audit.md.njk'), '{{ heading() }}\n\n**{{ clause() }}** Custom audit wording.\n');
+    writeFileSync(join(dir, 'clauses/audit.md.liquid'), '{% heading %}\n\n**{% clause "custom" %}** Custom audit wording.\n');
     const { stdout, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
     expect(exitCode).toBe(0);
     expect(stdout).toContain('**10.1** Custom audit wording.');
@@ -97,17 +97,17 @@ describe('contracts render', () => {
   it('reports a template error as one line naming file, line and term, exit 2', async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'clauses'));
-    writeFileSync(join(dir, 'clauses/audit.md.njk'), '{{ heading() }}\n\n{{ c.terms.audit.nope }}\n');
+    writeFileSync(join(dir, 'clauses/audit.md.liquid'), '{% heading %}\n\n{{ c.terms.audit.nope }}\n');
     const { stderr, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
     expect(exitCode).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/audit\.md\.njk:3:\d+: `c\.terms\.audit\.nope` is undefined/);
+    expect(stderr).toMatch(/audit\.md\.liquid:3:\d+: `c\.terms\.audit\.nope` is undefined/);
   });
 
   it('rejects an include outside the templates directory', async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'clauses'));
-    writeFileSync(join(dir, 'clauses/audit.md.njk'), '{% include "../../../etc/passwd" %}\n');
+    writeFileSync(join(dir, 'clauses/audit.md.liquid'), '{% include "../../../etc/passwd" %}\n');
     const { stderr, stdout, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
     expect(exitCode).toBe(2);
     expect(stderr).toContain('not allowed');

@@ -66,7 +66,7 @@ try {
   const original = readFileSync(join(root, 'contracts/springfield-smartcam.yaml'), 'utf8');
   mkdirSync(join(dir, 'tpl'));
   mkdirSync(join(dir, 'contracts'));
-  writeFileSync(join(dir, 'tpl/agreement.md.njk'), `${readFileSync(join(root, 'templates/agreement.md.njk'), 'utf8')}\n${schedule()}\n`);
+  writeFileSync(join(dir, 'tpl/agreement.md.liquid'), `${readFileSync(join(root, 'templates/agreement.md.liquid'), 'utf8')}\n${schedule()}\n`);
   git('init', '-q', '-b', 'main');
   const file = 'contracts/springfield-smartcam.yaml';
   writeFileSync(join(dir, file), original.replace(/notificationHours: \d+/, 'notificationHours: 72'));

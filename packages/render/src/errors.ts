@@ -7,7 +7,7 @@ import { ContractsError, EnvironmentError } from '@contracts/core';
 export class TemplateRenderError extends ContractsError {
   /** Template file (as the loader resolved it), once known. */
   template: string | undefined;
-  /** 1-based position inside the template, when nunjucks knows it. */
+  /** 1-based position inside the template, when known. */
   lineno: number | undefined;
   colno: number | undefined;
   constructor(message: string, details: { template?: string; lineno?: number; colno?: number; cause?: unknown } = {}) {
@@ -15,15 +15,6 @@ export class TemplateRenderError extends ContractsError {
     this.template = details.template;
     this.lineno = details.lineno;
     this.colno = details.colno;
-  }
-
-  /**
-   * Called by nunjucks on the way out of every template the error passes through (innermost first),
-   * which is how we learn which template file the error came from.
-   */
-  Update(path: string | undefined): this {
-    this.template ??= path;
-    return this;
   }
 }
 

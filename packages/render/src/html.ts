@@ -6,9 +6,13 @@
  */
 import type { VendorAgreement } from '@contracts/core';
 import { convert, type BackendPreference } from '@contracts/pandoc';
+import { ANCHOR_ID } from './anchors.js';
 import { getEnvironment } from './environment.js';
-import { renderMarkdown } from './markdown.js';
-import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
+import { escapeHtml } from './escape-html.js';
+import { neutralizeBidi } from './escape-markdown.js';
+import { renderAgreement } from './markdown.js';
+import { markdownToHtml } from './markdown-to-html.js';
+import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 
 export interface HtmlDocumentOptions {
@@ -26,7 +30,7 @@ export function htmlDocument(fragment: string, { title, css, lang = 'en' }: Html
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="generator" content="@contracts/render" />
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(neutralizeBidi(title).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '))}</title>
 <style>
 ${css.replace(/<\//g, '<\\/')}
 </style>
@@ -56,23 +60,30 @@ export interface RenderHtmlOptions {
 
 /** The print stylesheet: `print.css` from the templates directory (overridable like any template). */
 export function printCss(templatesDir?: string): string {
-  const loader = (getEnvironment(templatesDir) as unknown as { loaders: { getSource(n: string): { src: string } | null }[] }).loaders[0]!;
-  return loader.getSource('print.css')?.src ?? '';
+  return getEnvironment(templatesDir).library.read('print.css')?.text ?? '';
 }
 
 const firstHeading = (markdown: string) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Agreement';
 
-/** A contract or its rendered Markdown → standalone HTML. Async only for the pandoc engine. */
+/** Pandoc keeps the `a_t…` spelling Markdown needs; the HTML ids are the anchors' own (`_t…`). */
+const anchorIds = (html: string) =>
+  html.replace(/(\s)id="a(_[tc][0-9a-f_]+)"/g, (m, space: string, id: string) => (ANCHOR_ID.test(id) ? `${space}id="${id}"` : m));
+
+/**
+ * A contract or Markdown → standalone HTML. A contract renders with its anchors (every term value
+ * and clause carries an `id`, see anchors.ts); Markdown converts as given. Async only for pandoc.
+ */
 export async function renderHtml(input: VendorAgreement | string, options: RenderHtmlOptions = {}): Promise<string> {
-  const markdown = typeof input === 'string' ? input : renderMarkdown(input, options);
+  const markdown = typeof input === 'string' ? input : renderAgreement(input, options).anchored;
   const title = options.title ?? (typeof input === 'string' ? firstHeading(markdown) : input.title);
   const css = printCss(options.templatesDir);
   if (options.engine !== 'pandoc') return markdownToHtmlDocument(markdown, { title, css });
+  checkPandocInput(markdown);
   const result = await convert(markdown, {
     from: 'markdown',
     to: 'html5',
     extensions: PANDOC_MARKDOWN_EXTENSIONS,
     ...(options.backend ? { backend: options.backend } : {}),
   });
-  return htmlDocument(result.text(), { title, css });
+  return htmlDocument(anchorIds(result.text()), { title, css });
 }

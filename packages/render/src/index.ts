@@ -1,22 +1,29 @@
 /**
- * `@contracts/render`: a contract → Markdown through the Nunjucks clause library in `templates/`, and
- * Markdown → HTML / DOCX / PDF. Markdown is the canonical output; every other format is made from it.
+ * `@contracts/render`: a contract → Markdown through the Liquid clause library in `templates/` (rendered
+ * in a sandbox: templates come from pull requests), and Markdown → HTML / DOCX / PDF. Markdown is the
+ * canonical output; HTML and DOCX are made from its anchored form (see anchors.ts).
  *
  * @example
- * const md = renderMarkdown(contract);                       // sync, templates compiled once per process
+ * const md = renderMarkdown(contract);                       // sync, templates parsed once per process
+ * const { anchored, anchors } = renderAgreement(contract);   // the same render with term and clause anchors
  * const html = await renderHtml(md);                          // built-in converter, no pandoc needed
  * const docx = await renderDocx(md, { epoch: resolveEpoch(contract.effectiveDate) });
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
-export { renderMarkdown, type RenderMarkdownOptions } from './markdown.js';
+export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
 export { renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
-export { markdownToHtml, escapeHtml } from './markdown-to-html.js';
+export { markdownToHtml } from './markdown-to-html.js';
+export { inlineToHtml } from './html-inline.js';
+export { escapeHtml } from './escape-html.js';
+export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
+export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance, type ProvenanceInput } from './provenance.js';
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';
 export { renderMany, type RenderFormat, type RenderManyOptions } from './render-many.js';
 export { DEFAULT_TEMPLATES_DIR } from './environment.js';
-export { escapeMarkdown } from './escape-markdown.js';
+export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
+export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';
 export { numberToWords, sentence, quantity, longDate } from './words.js';

@@ -1,69 +1,15 @@
 /**
- * A small Markdown → HTML converter for exactly the subset the clause templates emit: ATX headings
- * (with `{#id}`), paragraphs, one-level bullet lists, pipe tables, `**strong**`, `*em*`, `` `code` ``,
- * links to `#anchors` / http(s) / mailto, and backslash escapes. It exists so that one contract to HTML
- * never waits for a pandoc process or the pandoc-wasm start-up, and gives the same bytes on every
- * machine. Anything outside the subset comes out as literal, escaped text — never as markup.
+ * The one Markdown → HTML converter, for exactly the pandoc Markdown the clause library and the
+ * redline emit: ATX headings (with `{#id}`), paragraphs, bullet and ordered lists, pipe tables,
+ * fenced divs `::: {#id}` (nested), and the inline subset of html-inline.ts (spans, `<ins>`/`<del>`,
+ * strong, emphasis, code, safe links). It exists so that rendering HTML never waits for a pandoc
+ * process or the pandoc-wasm start-up, and gives the same bytes on every machine; a differential
+ * test holds it to pandoc's own HTML. Anything outside the subset comes out as literal, escaped
+ * text — never as markup.
  */
-
-const PUNCT = /[!-/:-@[-`{-~]/;
-const SAFE_HREF = /^(#[A-Za-z0-9_.:-]*|https?:\/\/[^\s"<>]+|mailto:[^\s"<>]+)$/;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Index of `delim` at or after `from`, skipping backslash escapes; -1 when absent. */
-function findClose(src: string, delim: string, from: number): number {
-  for (let j = from; j < src.length; j++) {
-    if (src[j] === '\\') j++;
-    else if (src.startsWith(delim, j)) return j;
-  }
-  return -1;
-}
-
-/** Inline Markdown → HTML. */
-export function inlineToHtml(src: string): string {
-  let out = '';
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
-    const next = src[i + 1];
-    if (ch === '\\' && next === '\n') {
-      out += '<br />\n';
-      i += 2;
-    } else if (ch === '\\' && next !== undefined && PUNCT.test(next)) {
-      out += escapeHtml(next);
-      i += 2;
-    } else if (src.startsWith('**', i) && findClose(src, '**', i + 2) > i + 2) {
-      const end = findClose(src, '**', i + 2);
-      out += `<strong>${inlineToHtml(src.slice(i + 2, end))}</strong>`;
-      i = end + 2;
-    } else if ((ch === '*' || ch === '`') && findClose(src, ch, i + 1) > i + 1) {
-      const end = findClose(src, ch, i + 1);
-      const inner = src.slice(i + 1, end);
-      out += ch === '*' ? `<em>${inlineToHtml(inner)}</em>` : `<code>${escapeHtml(inner)}</code>`;
-      i = end + 1;
-    } else if (ch === '[' && link(src, i)) {
-      const { text, href, end } = link(src, i)!;
-      out += `<a href="${escapeHtml(href)}">${inlineToHtml(text)}</a>`;
-      i = end;
-    } else {
-      out += escapeHtml(ch);
-      i += 1;
-    }
-  }
-  return out;
-}
-
-function link(src: string, at: number): { text: string; href: string; end: number } | undefined {
-  const close = findClose(src, ']', at + 1);
-  if (close < 0 || src[close + 1] !== '(') return undefined;
-  const paren = src.indexOf(')', close + 2);
-  if (paren < 0) return undefined;
-  const href = src.slice(close + 2, paren);
-  return SAFE_HREF.test(href) ? { text: src.slice(at + 1, close), href, end: paren + 1 } : undefined;
-}
+import { fromMarkdownId } from './anchors.js';
+import { escapeHtml } from './escape-html.js';
+import { elementFor, inlineToHtml, parseAttributes, plainText } from './html-inline.js';
 
 /** pandoc's auto identifier: lowercase, punctuation dropped, spaces → hyphens, from the first letter. */
 function autoId(text: string, used: Set<string>): string {
@@ -80,8 +26,6 @@ function autoId(text: string, used: Set<string>): string {
   return id;
 }
 
-const plain = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\*\*|\*|`|\[|\]\([^)]*\)/g, '');
-
 function splitRow(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
@@ -97,10 +41,12 @@ function splitRow(line: string): string[] {
   return cells;
 }
 
+const inline = (text: string) => inlineToHtml(text, fromMarkdownId);
+
 function tableToHtml(rows: string[]): string {
   const head = splitRow(rows[0]!);
   const aligns = splitRow(rows[1]!).map((s) => (s.endsWith(':') ? (s.startsWith(':') ? 'center' : 'right') : 'left'));
-  const cell = (tag: string, text: string, j: number) => `<${tag} style="text-align: ${aligns[j] ?? 'left'};">${inlineToHtml(text)}</${tag}>`;
+  const cell = (tag: string, text: string, j: number) => `<${tag} style="text-align: ${aligns[j] ?? 'left'};">${inline(text)}</${tag}>`;
   const body = rows.slice(2).map(
     (r) =>
       `<tr>\n${splitRow(r)
@@ -110,40 +56,72 @@ function tableToHtml(rows: string[]): string {
   return `<table>\n<thead>\n<tr>\n${head.map((c, j) => cell('th', c, j)).join('\n')}\n</tr>\n</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 
-/** Block-level conversion of the template subset to an HTML fragment. */
+const HEADING = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/;
+const FENCE_OPEN = /^(:{3,})\s*(\{.*\}|[A-Za-z][\w-]*)\s*:*\s*$/;
+const FENCE_CLOSE = /^:{3,}\s*$/;
+const BULLET = /^[-*+] /;
+const ORDERED = /^\d{1,9}[.)] /;
+const TABLE_RULE = /^\|[\s:|-]+\|\s*$/;
+
+/** True for a line that starts a block of its own (and so ends a paragraph). */
+const startsBlock = (line: string) => HEADING.test(line) || FENCE_OPEN.test(line) || FENCE_CLOSE.test(line);
+
+function listToHtml(lines: string[], i: number, marker: RegExp, tag: 'ul' | 'ol'): { html: string; next: number } {
+  const items: string[] = [];
+  while (i < lines.length && lines[i]!.trim() !== '' && !startsBlock(lines[i]!)) {
+    const line = lines[i]!;
+    if (marker.test(line)) items.push(line.replace(marker, ''));
+    else items[items.length - 1] += `\n${line.trim()}`;
+    i++;
+  }
+  const start = tag === 'ol' ? /^(\d+)/.exec(lines[i - items.length] ?? '')?.[1] : undefined;
+  const open = tag === 'ol' && start && start !== '1' ? `<ol start="${Number(start)}">` : `<${tag}>`;
+  return { html: `${open}\n${items.map((t) => `<li>${inline(t)}</li>`).join('\n')}\n</${tag}>`, next: i };
+}
+
+/** Block-level conversion of the library's Markdown to an HTML fragment. */
 export function markdownToHtml(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   const used = new Set<string>();
+  const openDivs: string[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
-    const heading = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(line);
+    const heading = HEADING.exec(line);
+    const fence = FENCE_OPEN.exec(line);
     if (line.trim() === '') {
+      i++;
+    } else if (FENCE_CLOSE.test(line) && openDivs.length > 0) {
+      out.push(openDivs.pop()!);
+      i++;
+    } else if (fence) {
+      const attributes = fence[2]!.startsWith('{') ? parseAttributes(fence[2]!, 0)?.attributes : { classes: [fence[2]!], pairs: [] };
+      const { open, close } = elementFor(attributes ?? { classes: [], pairs: [] }, 'div', fromMarkdownId);
+      if (attributes?.id) used.add(attributes.id);
+      out.push(open);
+      openDivs.push(close);
       i++;
     } else if (heading) {
       const level = heading[1]!.length;
-      const id = heading[3] ?? autoId(plain(heading[2]!), used);
+      const id = heading[3] ?? autoId(plainText(heading[2]!), used);
       if (heading[3]) used.add(id);
-      out.push(`<h${level} id="${escapeHtml(id)}">${inlineToHtml(heading[2]!)}</h${level}>`);
+      out.push(`<h${level} id="${escapeHtml(id)}">${inline(heading[2]!)}</h${level}>`);
       i++;
-    } else if (line.startsWith('|') && /^\|[\s:|-]+\|\s*$/.test(lines[i + 1] ?? '')) {
+    } else if (line.startsWith('|') && TABLE_RULE.test(lines[i + 1] ?? '')) {
       const rows: string[] = [];
       while (i < lines.length && lines[i]!.startsWith('|')) rows.push(lines[i++]!);
       out.push(tableToHtml(rows));
-    } else if (/^[-*] /.test(line)) {
-      const items: string[] = [];
-      while (i < lines.length && lines[i]!.trim() !== '') {
-        if (/^[-*] /.test(lines[i]!)) items.push(lines[i]!.slice(2));
-        else items[items.length - 1] += `\n${lines[i]!.trim()}`;
-        i++;
-      }
-      out.push(`<ul>\n${items.map((t) => `<li>${inlineToHtml(t)}</li>`).join('\n')}\n</ul>`);
+    } else if (BULLET.test(line) || ORDERED.test(line)) {
+      const list = BULLET.test(line) ? listToHtml(lines, i, BULLET, 'ul') : listToHtml(lines, i, ORDERED, 'ol');
+      out.push(list.html);
+      i = list.next;
     } else {
       const para: string[] = [];
-      while (i < lines.length && lines[i]!.trim() !== '' && !/^#{1,6}\s/.test(lines[i]!)) para.push(lines[i++]!);
-      out.push(`<p>${inlineToHtml(para.join('\n'))}</p>`);
+      while (i < lines.length && lines[i]!.trim() !== '' && (para.length === 0 || !startsBlock(lines[i]!))) para.push(lines[i++]!);
+      out.push(`<p>${inline(para.join('\n'))}</p>`);
     }
   }
+  while (openDivs.length > 0) out.push(openDivs.pop()!);
   return `${out.join('\n')}\n`;
 }

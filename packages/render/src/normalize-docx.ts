@@ -7,6 +7,7 @@
  * out of a batch (see docx-batch.ts).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
+import { type ProvenanceInput, writeProvenance } from './provenance.js';
 
 /** 1980-01-01T00:00:00Z: the earliest time a zip entry can carry (DOS date). */
 export const ZIP_EPOCH = 315_532_800;
@@ -47,6 +48,8 @@ function canonicalizeWord(entries: Unzipped): void {
         return ` w:id="${annotations.get(key)}"`;
       }),
     )
+    // Our anchors are spelled `a_t…` in Markdown (pandoc wants a letter first); Word hides `_t…`.
+    .replace(/(<w:bookmarkStart\b[^>]*\bw:name=")a(_[tc][0-9a-f]{10}(?:_\d+)?")/g, '$1$2')
     .replace(/(<w:numId w:val=")(\d+)"/g, (_m, open: string, id: string) => {
       if (!lists.has(id)) lists.set(id, 1001 + lists.size);
       return `${open}${lists.get(id)}"`;
@@ -66,14 +69,15 @@ function canonicalizeWord(entries: Unzipped): void {
   if (open) entries['word/numbering.xml'] = strToU8(`${open}${abstracts.join('')}${kept.join('')}</w:numbering>`);
 }
 
-/** Zips entries deterministically (see the module comment). */
-export function normalizeEntries(entries: Unzipped, epoch: number): Uint8Array {
+/** Zips entries deterministically (see the module comment), with the provenance properties when given. */
+export function normalizeEntries(entries: Unzipped, epoch: number, provenance?: ProvenanceInput): Uint8Array {
   const seconds = Math.max(epoch, ZIP_EPOCH);
   const iso = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   // fflate writes DOS times from *local* date fields; shift so the local fields equal the UTC ones.
   const utc = new Date(seconds * 1000);
   const mtime = new Date(utc.getTime() + utc.getTimezoneOffset() * 60_000);
   canonicalizeWord(entries);
+  if (provenance) writeProvenance(entries, provenance, seconds);
   const zippable: Zippable = {};
   for (const name of Object.keys(entries).sort(compareEntries)) {
     let data = entries[name]!;
@@ -90,6 +94,6 @@ export function normalizeEntries(entries: Unzipped, epoch: number): Uint8Array {
 }
 
 /** Rewrites a DOCX so its bytes depend only on its content and `epoch` (seconds since 1970, UTC). */
-export function normalizeDocx(bytes: Uint8Array, epoch: number = resolveEpoch()): Uint8Array {
-  return normalizeEntries(unzipSync(bytes), epoch);
+export function normalizeDocx(bytes: Uint8Array, epoch: number = resolveEpoch(), provenance?: ProvenanceInput): Uint8Array {
+  return normalizeEntries(unzipSync(bytes), epoch, provenance);
 }

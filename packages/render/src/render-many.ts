@@ -7,14 +7,17 @@ import { availableParallelism } from 'node:os';
 import type { VendorAgreement } from '@contracts/core';
 import { renderDocxMany, type RenderDocxManyOptions } from './docx.js';
 import { renderHtml } from './html.js';
-import { renderMarkdown } from './markdown.js';
+import { renderAgreement } from './markdown.js';
 import { resolveEpoch } from './normalize-docx.js';
 import { renderPdf } from './pdf.js';
+import type { ProvenanceInput } from './provenance.js';
 
 export type RenderFormat = 'md' | 'html' | 'docx' | 'pdf';
 
-export interface RenderManyOptions extends Omit<RenderDocxManyOptions, 'epochs'> {
+export interface RenderManyOptions extends Omit<RenderDocxManyOptions, 'epochs' | 'provenance' | 'provenances'> {
   html?: { engine?: 'builtin' | 'pandoc' };
+  /** Commit, round and ref the contracts were read at; each DOCX records them with its contract id. */
+  provenance?: Omit<ProvenanceInput, 'contractId'>;
 }
 
 /** One output per contract, in input order: `string` for md/html, bytes for docx/pdf. */
@@ -23,15 +26,19 @@ export async function renderMany(
   format: RenderFormat,
   options: RenderManyOptions = {},
 ): Promise<(string | Uint8Array)[]> {
-  const markdowns = contracts.map((c) => renderMarkdown(c, options));
+  const rendered = contracts.map((c) => renderAgreement(c, options));
+  if (format === 'md') return rendered.map((r) => r.markdown);
+  // Every other format carries the anchors: HTML ids and DOCX bookmarks (see anchors.ts).
+  const markdowns = rendered.map((r) => r.anchored);
   const concurrency = options.concurrency ?? availableParallelism();
-  if (format === 'md') return markdowns;
   if (format === 'html') return Promise.all(markdowns.map((m, i) => renderHtml(m, { ...options, ...options.html, title: contracts[i]!.title })));
   if (format === 'docx') {
     const epochs = contracts.map((c) => options.epoch ?? resolveEpoch(c.effectiveDate));
-    return renderDocxMany(markdowns, { ...options, concurrency, epochs });
+    const provenances = contracts.map((c) => ({ ...options.provenance, contractId: c.id }));
+    return renderDocxMany(markdowns, { ...options, provenance: undefined, concurrency, epochs, provenances });
   }
   const out: Uint8Array[] = [];
-  for (const [i, m] of markdowns.entries()) out.push(await renderPdf(m, { ...options, title: contracts[i]!.title }));
+  for (const [i, m] of markdowns.entries())
+    out.push(await renderPdf(m, { ...options, provenance: { ...options.provenance, contractId: contracts[i]!.id }, title: contracts[i]!.title }));
   return out;
 }

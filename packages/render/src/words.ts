@@ -1,6 +1,6 @@
 /**
  * How negotiated values read in a contract: 24 → "twenty-four (24) hours", a list → "a, b and c".
- * Registered as Nunjucks filters in `environment.ts`; pure functions of their input.
+ * Registered as Liquid filters in `liquid/filters.ts`; pure functions of their input.
  */
 
 const ONES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPdfEngine, renderDocxMany, renderMany, renderMarkdown, renderPdf } from '@contracts/render';
+import { findPdfEngine, renderAgreement, renderDocxMany, renderMany, renderMarkdown, renderPdf } from '@contracts/render';
 import { backends, contractFiles, docxEntries, docxText, loadContract } from './helpers.js';
 
 describe('DOCX', () => {
@@ -54,7 +54,8 @@ async function renderPdfWithout(): Promise<{ code: string; exitCode: number; mes
 describe('batch DOCX conversion', () => {
   it.each(backends)('gives every contract the same bytes as converting it alone (%s pandoc)', async (backend) => {
     const contracts = await Promise.all(contractFiles.map(loadContract));
-    const markdowns = contracts.map((c) => renderMarkdown(c));
+    // The anchored Markdown, as renderMany converts it: bookmarks must split per document too.
+    const markdowns = contracts.map((c) => renderAgreement(c).anchored);
     const batched = await renderDocxMany(markdowns, { backend, batchSize: 10, concurrency: 1 });
     const alone = await renderDocxMany(markdowns, { backend, batchSize: 1 });
     for (const [i, docx] of batched.entries()) {

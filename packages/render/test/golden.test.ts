@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@contracts/render';
 import { contractFiles, loadContract } from './helpers.js';
@@ -11,8 +11,15 @@ describe('golden Markdown of the example contracts', () => {
     const contract = await loadContract(name);
     const markdown = renderMarkdown(contract);
     const golden = new URL(`./golden/${contract.id}.md`, import.meta.url);
-    if (update || !existsSync(golden)) writeFileSync(golden, markdown);
+    if (update) writeFileSync(golden, markdown);
+    // A missing golden is a failure, not a new golden: write it on purpose with UPDATE_GOLDEN=1.
+    expect(existsSync(golden), `${golden.pathname} is missing; run UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('has a golden for every example contract and no golden without one', async () => {
+    const ids = await Promise.all(contractFiles.map(async (name) => `${(await loadContract(name)).id}.md`));
+    expect(readdirSync(new URL('./golden/', import.meta.url)).sort()).toEqual(ids.sort());
   });
 
   it.each(contractFiles)('%s leaves no template syntax or undefined values behind', async (name) => {

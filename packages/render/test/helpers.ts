@@ -43,13 +43,17 @@ export function docxText(bytes: Uint8Array): string {
 
 /** Visible text of an HTML document (tags dropped, entities decoded). */
 export function htmlText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+  return (
+    html
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      // Inline elements (anchors, changes, emphasis) are part of the words around them.
+      .replace(/<\/?(?:span|ins|del|strong|em|a|code)\b[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+  );
 }

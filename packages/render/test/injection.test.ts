@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, renderDocxMany, renderHtml, renderMarkdown, type VendorAgreement } from '@contracts/render';
+import {
+  escapeMarkdown,
+  MAX_PANDOC_INPUT_BYTES,
+  neutralizeBidi,
+  renderDocx,
+  renderDocxMany,
+  renderHtml,
+  renderMany,
+  renderMarkdown,
+  type VendorAgreement,
+} from '@contracts/render';
 import { backends, clone, docxEntries, docxText, htmlText, loadContract } from './helpers.js';
 
 // Field values are data: each must come out literally, in every format, and never as markup.
@@ -70,5 +80,56 @@ describe('contract values never become template or markup code', () => {
       expect(xml).not.toMatch(/<script|<w:hyperlink[^>]*javascript/);
       if (INJECTIONS[i]!.includes('openxml')) expect(text).toContain('`x`{=openxml}');
     }
+  });
+});
+
+describe('bidi controls in values cannot reorder the agreement', () => {
+  const RLO = '\u202e';
+  const value = `Acme ${RLO}gnirts\u2066x\u2069 \u200fCo`;
+
+  it.each(backends)('are shown as ⟨U+…⟩ and never reach Markdown, HTML or DOCX (%s pandoc)', async (backend) => {
+    const contract = clone(await loadContract('springfield-smartcam.yaml'));
+    contract.parties.vendor.name = value;
+    contract.title = `Agreement ${RLO}with Acme`;
+    const md = renderMarkdown(contract);
+    const html = await renderHtml(contract);
+    const [docx] = await renderMany([contract], 'docx', { backend });
+    const shown = 'Acme ⟨U+202E⟩gnirts⟨U+2066⟩x⟨U+2069⟩ Co';
+    for (const [format, text] of [
+      ['md', md.replace(/\\(.)/g, '$1')],
+      ['html', htmlText(html)],
+      ['docx', docxText(docx as Uint8Array)],
+    ] as const) {
+      expect(text, format).toContain(shown);
+      expect(text, format).toContain('Agreement ⟨U+202E⟩with Acme');
+      expect(text, format).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    }
+  });
+
+  it('are neutralised in template text too (a template from a pull request)', () => {
+    expect(neutralizeBidi(`a${RLO}b\u200ec`)).toBe('a⟨U+202E⟩bc');
+  });
+});
+
+describe('long values stay cheap to convert', () => {
+  it('a 200 KB field value renders to DOCX (pandoc stays linear) with every word kept', async () => {
+    const contract = clone(await loadContract('springfield-smartcam.yaml'));
+    const words = 'The vendor shall notify the buyer promptly, and (in any event) within 72 hours; see clause 5.1. ';
+    contract.product.privacyByDesign!.notes = `${words.repeat(2100)}END-OF-NOTES`;
+    const [docx] = await renderMany([contract], 'docx', { backend: backends[0]! });
+    const text = docxText(docx as Uint8Array).replace(/\s+/g, ' ');
+    expect(text).toContain(`${words.repeat(3).trim()} `);
+    expect(text).toContain('5.1. END-OF-NOTES');
+    expect(text.split('within 72 hours').length - 1).toBe(2100);
+  });
+
+  it('an agreement over the pandoc limit stops with one render/too-large line', async () => {
+    const markdown = `# T\n\n${'word '.repeat(MAX_PANDOC_INPUT_BYTES / 4)}\n`;
+    const error = await renderDocx(markdown, { backend: backends[0]! }).catch((e: { code: string; message: string }) => e);
+    expect(error).toMatchObject({ code: 'render/too-large', exitCode: 2 });
+    expect((error as Error).message).toMatch(
+      /^The agreement is \d+ KB of Markdown; DOCX and PDF conversion takes at most 512 KB\. Its longest paragraph \(line 3, \d+ KB\) begins "word word/,
+    );
+    expect((error as Error).message).not.toContain('\n');
   });
 });

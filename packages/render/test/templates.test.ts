@@ -26,7 +26,7 @@ function renderError(fn: () => unknown): TemplateRenderError {
 
 describe('clause library', () => {
   it('lets a user template override ours file by file', async () => {
-    const dir = userTemplates({ 'clauses/audit.md.njk': '{{ heading() }}\n\n**{{ clause() }}** Our own audit clause for {{ c.parties.vendor.name }}.\n' });
+    const dir = userTemplates({ 'clauses/audit.md.liquid': '{% heading %}\n\n**{% clause "own" %}** Our own audit clause for {{ c.parties.vendor.name }}.\n' });
     const md = renderMarkdown(await loadContract('springfield-smartcam.yaml'), { templatesDir: dir });
     expect(md).toContain('## 10. Audit Rights {#audit}\n\n**10.1** Our own audit clause for Acme Cameras Inc.');
     expect(md).not.toContain('On-site audit');
@@ -34,41 +34,55 @@ describe('clause library', () => {
   });
 
   it('names the template file, line and term of an undefined value in a one-line render/template error', async () => {
-    const dir = userTemplates({ 'clauses/audit.md.njk': '{{ heading() }}\n\nThe auditor is\n{{ c.terms.audit.auditorName }}.\n' });
+    const dir = userTemplates({ 'clauses/audit.md.liquid': '{% heading %}\n\nThe auditor is\n{{ c.terms.audit.auditorName }}.\n' });
     const contract = await loadContract('springfield-smartcam.yaml');
     const error = renderError(() => renderMarkdown(contract, { templatesDir: dir }));
     expect(error.code).toBe('render/template');
     expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(/clauses\/audit\.md\.njk:4:\d+: `c\.terms\.audit\.auditorName` is undefined/);
+    expect(error.message).toMatch(/clauses\/audit\.md\.liquid:4:1: `c\.terms\.audit\.auditorName` is undefined/);
     expect(error.message).not.toContain('\n');
   });
 
   it('rejects includes that climb out of the templates directory', async () => {
     const contract = await loadContract('springfield-smartcam.yaml');
     for (const name of ['../../etc/passwd', '/etc/passwd', 'clauses/../../package.json']) {
-      const dir = userTemplates({ 'clauses/audit.md.njk': `{% include "${name}" %}\n` });
+      const dir = userTemplates({ 'clauses/audit.md.liquid': `{% heading %}\n{% include "${name}" %}\n` });
       const error = renderError(() => renderMarkdown(contract, { templatesDir: dir }));
       expect(error.message).toContain('not allowed');
-      expect(error.message).toContain('audit.md.njk');
+      expect(error.message).toMatch(/audit\.md\.liquid:2:1: /);
     }
   });
 
   it('does not follow a symbolic link out of the templates directory', async () => {
-    const dir = userTemplates({ 'clauses/audit.md.njk': '{% include "leak.txt" %}\n' });
+    const dir = userTemplates({ 'clauses/audit.md.liquid': '{% include "leak.txt" %}\n' });
     symlinkSync('/etc/hostname', join(dir, 'leak.txt'));
     const error = renderError(() => renderMarkdown(loadContractSync, { templatesDir: dir }));
     expect(error.message).toMatch(/outside/);
   });
 
-  it('reports template syntax errors with file and line', async () => {
-    const dir = userTemplates({ 'clauses/audit.md.njk': 'ok\n{% if %}\n' });
+  it('tells the owner of a Nunjucks template to migrate it instead of silently using ours', () => {
+    const dir = userTemplates({ 'clauses/audit.md.njk': '{{ heading() }}\n' });
     const error = renderError(() => renderMarkdown(loadContractSync, { templatesDir: dir }));
-    expect(error.message).toMatch(/audit\.md\.njk/);
+    expect(error.message).toMatch(/audit\.md\.njk is a Nunjucks template; .* rename it to audit\.md\.liquid/);
+  });
+
+  it('keeps the line of text a tag ends and drops a line that holds only tags', async () => {
+    const dir = userTemplates({
+      'clauses/audit.md.liquid': '{% heading %}\n\nA{% if true %}, b{% endif %}\n  {% if true %}\nC {% if false %}x{% endif %}d.\n{% endif %}\n',
+    });
+    const md = renderMarkdown(loadContractSync, { templatesDir: dir });
+    expect(md).toContain('{#audit}\n\nA, b\nC d.\n\n## 11.');
+  });
+
+  it('reports template syntax errors with file and line', async () => {
+    const dir = userTemplates({ 'clauses/audit.md.liquid': 'ok\n{% if %}\n' });
+    const error = renderError(() => renderMarkdown(loadContractSync, { templatesDir: dir }));
+    expect(error.message).toMatch(/audit\.md\.liquid:2:\d+: invalid value expression/);
     expect(error.message).not.toContain('\n');
   });
 });
 
-// Only audit.md.njk is overridden in these tests and it fails first, so an almost-empty contract will do.
+// Only audit.md.liquid is overridden in these tests and it fails first, so an almost-empty contract will do.
 const loadContractSync = await loadContract('springfield-smartcam.yaml');
 
 describe('a contract with no negotiated terms', () => {
@@ -94,8 +108,10 @@ describe('a contract with no negotiated terms', () => {
   });
 
   it('explains a cross-reference to a clause this agreement does not have', () => {
-    const dir = userTemplates({ 'clauses/general.md.njk': '{{ heading() }}\n\nSee {{ ref("audit") }}.\n' });
+    const dir = userTemplates({ 'clauses/general.md.liquid': '{% heading %}\n\nSee {% ref "audit" %}.\n' });
     const error = renderError(() => renderMarkdown(structuredClone(minimal) as never, { templatesDir: dir }));
-    expect(error.message).toMatch(/general\.md\.njk:3:\d+: ref\("audit"\) names a section that is not in this agreement/);
+    expect(error.message).toMatch(
+      /general\.md\.liquid:3:5: \{% ref "audit" %\} names a section that is not in this agreement; guard it with \{% if has\.audit %\}/,
+    );
   });
 });

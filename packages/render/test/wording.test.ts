@@ -55,3 +55,20 @@ describe('wording follows the values', () => {
     for (const [, number, title] of refs) expect(headings.get(title)).toBe(number);
   });
 });
+
+describe('an empty list reads as no list', () => {
+  it('drops the words that would introduce it instead of printing "conform to ," or "including ,"', async () => {
+    const contract = clone(await loadContract('nordlicht-building-sensors.yaml'));
+    contract.product.dataCollected = [];
+    contract.product.dataLocations.storage = [];
+    contract.product.dataLocations.processing = [];
+    contract.terms.securityProgram!.frameworks = [];
+    contract.terms.jurisdiction!.dataResidency = [];
+    contract.terms.jurisdiction!.regulations = [];
+    contract.terms.incidentResponse!.costsCovered = [];
+    const md = renderMarkdown(contract);
+    expect(md).not.toMatch(/(?:to|in|including|of|with|include) [,.;]|\(\s*\)| ,/);
+    expect(md).toContain('- **Data collected:** none.');
+    expect(md).toContain('processes for the Buyer, and every copy of it');
+  });
+});

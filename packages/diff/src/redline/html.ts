@@ -7,14 +7,11 @@
  * everything else (including `**bold**`) is shown literally, HTML-escaped. This keeps the
  * output safe and deterministic: the same blocks always give byte-identical HTML.
  */
+import { escapeHtml } from '@contracts/render';
 import type { RedlineBlock } from './types.js';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+// The one HTML escaper lives in render; re-exported for this package's callers.
+export { escapeHtml };
 
 /** Resolves Markdown backslash escapes, then HTML-escapes. */
 function inline(text: string): string {
