@@ -11,11 +11,10 @@ import { MAX_DEPTH } from '../src/load/inspect-value.js';
 import { flowNestingBeyond } from '../src/load/nesting.js';
 import { parseOptions } from '../src/load/parse-options.js';
 import { contractLikeYaml } from './contract-like-yaml.js';
+import { fuzzSettings } from '../../../test-support/fuzz.js';
 import { judge } from './differential.js';
 
-const seconds = Number(process.env.FUZZ_SECONDS) || 0;
-const seed = Number(process.env.FUZZ_SEED ?? 20261201);
-const numRuns = seconds > 0 ? 1_000_000_000 : Number(process.env.FUZZ_RUNS) || 100_000;
+const fuzz = fuzzSettings({ seed: 20261201, runs: 100_000 });
 
 describe('fast YAML reader, differential fuzzing', () => {
   it(
@@ -34,12 +33,12 @@ describe('fast YAML reader, differential fuzzing', () => {
           // The whole loader (fallback, diagnostics) never throws; sampled, as each run costs a full parse.
           if (counts.cases % 8 === 0) loadYamlText(text, 'fuzz.yaml');
         }),
-        { seed, numRuns, ...(seconds > 0 ? { interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false } : {}) },
+        fuzz.options,
       );
-      console.log(`fast-yaml fuzz (seed ${seed}): ${counts.cases} cases, ${counts.agreed} agreed, ${counts.bailed} bailed`);
+      console.log(`fast-yaml fuzz (${fuzz.label}): ${counts.cases} cases, ${counts.agreed} agreed, ${counts.bailed} bailed`);
       // The property means something only if the reader answers often.
       expect(counts.agreed / counts.cases).toBeGreaterThan(0.15);
     },
-    (seconds > 0 ? seconds + 120 : 300) * 1000,
+    Math.max(300_000, fuzz.timeout),
   );
 });
