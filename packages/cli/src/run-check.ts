@@ -51,7 +51,7 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   const run = (onResult?: (r: CheckedFile) => void) =>
     runFileTask(task, [...shownAs.keys()], { playbookPath: playbookFile, info: o.verbose }, { minFilesPerThread: 2500 }, onResult);
 
-  const chunked = o.write ? chunkedFormats[o.format as FormatName] : undefined;
+  const chunked = o.write ? chunkedFormats[o.format as FormatName]?.() : undefined;
   if (o.write && chunked) {
     const writer = reportWriter(chunked, o.write, { ...formatOptions, early: playbookFindings, fileCount: selected.length });
     await run((r) => writer.file(showAs(r, shownAs), r.diagnostics, r.summary?.text));
