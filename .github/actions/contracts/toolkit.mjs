@@ -39,7 +39,12 @@ function pr() {
   if (input('comment', 'true') !== 'true') args.push('--no-comment');
   if (input('upload-sarif', 'true') === 'true' || input('sarif-file')) args.push('--sarif', input('sarif-file') || join(temp, 'contracts.sarif'));
   if (input('upload-redlines', 'true') === 'true' || input('redline-dir')) {
-    args.push('--out-dir', input('redline-dir') || join(temp, 'contracts-redlines'), '--artifact', input('artifact-name', 'contract-redlines') || 'contract-redlines');
+    args.push(
+      '--out-dir',
+      input('redline-dir') || join(temp, 'contracts-redlines'),
+      '--artifact',
+      input('artifact-name', 'contract-redlines') || 'contract-redlines',
+    );
   }
   args.push(...input('paths', 'contracts').split(/\s+/).filter(Boolean));
   const result = spawnSync(process.execPath, [join(root, 'packages/cli/bin/run.js'), ...args], {
