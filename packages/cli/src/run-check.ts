@@ -1,5 +1,5 @@
 import { contractFilesIn, countSeverities, displayPath, parseShard, runFileTask, selectFiles, type Diagnostic } from '@contracts/core';
-import { chunkedFormats, formatters, reportWriter, type FileSummary, type FormatName } from '@contracts/format';
+import { chunkedFormats, formatters, reportWriter, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 import type { checkFlagSpecs, FlagValues } from './flag-specs.js';
 import { exitCodeFor, useColor } from './output.js';
@@ -33,7 +33,7 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   const loaded = await loadPlaybook(playbookFile);
   // Findings about the playbook itself, by the path shown: the report if it is broken, else warnings in it.
   const playbookFindings: Diagnostic[] = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) }));
-  const formatOptions = { color: o.color, verbose: o.verbose };
+  const formatOptions = { color: o.color, verbose: o.verbose, ...(await machineOptions(o.format)) };
   if (!loaded.playbook)
     return tally(formatters[o.format as FormatName](playbookFindings, { ...formatOptions, files: [{ file: displayPath(playbookFile) }] }), playbookFindings);
 
@@ -45,13 +45,14 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   const selected = selectFiles(files, shard);
   const shownAs = new Map(selected.map((f) => [f.path, f.file]));
   rememberPlaybook(playbookFile, loaded);
+  if (o.format === 'sarif') Object.assign(formatOptions, { rules: (await import('@contracts/github')).ruleTexts(loaded.playbook) });
   const task = new URL(import.meta.resolve('@contracts/playbook/check-task'));
   // Preferred positions (info) only with --verbose. A check's results are large (every rated term), so
   // worker threads only pay off for big batches: measured on 2 cores, one thread wins at 1,000 files.
   const run = (onResult?: (r: CheckedFile) => void) =>
     runFileTask(task, [...shownAs.keys()], { playbookPath: playbookFile, info: o.verbose }, { minFilesPerThread: 2500 }, onResult);
 
-  const chunked = o.write ? chunkedFormats[o.format as FormatName] : undefined;
+  const chunked = o.write ? chunkedFormats[o.format as FormatName]?.() : undefined;
   if (o.write && chunked) {
     const writer = reportWriter(chunked, o.write, { ...formatOptions, early: playbookFindings, fileCount: selected.length });
     await run((r) => writer.file(showAs(r, shownAs), r.diagnostics, r.summary?.text));
@@ -75,6 +76,18 @@ function showAs(r: CheckedFile, shownAs: ReadonlyMap<string, string>): string {
     for (const rel of d.related ?? []) rel.file = file;
   }
   return file;
+}
+
+/**
+ * What GitHub needs of the machine formats: paths from the repository root (a job may run in
+ * `contracts/`), and for SARIF the tool's version and address.
+ */
+export async function machineOptions(format: string): Promise<Partial<FormatOptions>> {
+  if (format !== 'github' && format !== 'sarif') return {};
+  const { repositoryPaths } = await import('@contracts/github/workspace');
+  const { toolInfo } = await import('./tool-info.js');
+  const tool = toolInfo();
+  return { repository: repositoryPaths(), toolVersion: tool.version, toolInformationUri: tool.informationUri };
 }
 
 const tally = (output: string, diagnostics: readonly Diagnostic[]) => ({ output, ...countSeverities(diagnostics) });

@@ -4,9 +4,40 @@ import { loadValidator, loadYamlText, schemaFile, UsageError, validateLoaded, ya
 import { agreementIdProblem } from '@contracts/git';
 import { loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
 import { writeFileAtomic } from '@contracts/core/write';
+import { DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
+
+const MAX_NAME = 200; // the schema's maxLength for names and the title
+
+/** A title within the schema's limit: cut at a word, marked with an ellipsis. */
+function fitTitle(title: string): string {
+  if (title.length <= MAX_NAME) return title;
+  const cut = title.slice(0, MAX_NAME - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 100 ? cut.lastIndexOf(' ') : cut.length).trimEnd()}…`;
+}
+
+/** The evaluation as the schema writes it. */
+function product(e: Evaluation, features: readonly string[]) {
+  return {
+    name: 'Product name and model',
+    category: e.category,
+    deployment: { network: e.network, internetFacing: e.internetFacing, physical: e.physical },
+    dataCollected: e.dataCollected,
+    ...(e.dataSubjects.length ? { dataSubjects: e.dataSubjects } : {}),
+    vendorRemoteAccess: { enabled: e.remoteAccess, ...(e.remoteAccess && e.remoteMethod ? { method: e.remoteMethod } : {}) },
+    featuresEnabled: Object.fromEntries(features.map((f) => [f, e.features.includes(f)])),
+    dataLocations: { storage: e.storage, ...(e.processing.length ? { processing: e.processing } : {}) },
+    ...(e.markets.length ? { markets: e.markets } : {}),
+  };
+}
+
+const shown = (v: unknown) => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : String(v));
 
 export interface NewFlags {
   vendor: string;
+  /** Answers given as flags; the rest are asked on a terminal (unless `yes`) or assumed. */
+  evaluation?: Partial<Evaluation>;
+  /** Ask the open questions (a terminal without --yes). */
+  interactive?: boolean;
   buyer?: string | undefined;
   title?: string | undefined;
   out?: string | undefined;
@@ -30,28 +61,51 @@ function schemaFor(outFile: string): string {
  * `contracts new`: an agreement whose terms start at the playbook's preferred positions, with a product
  * evaluation to fill in. It is validated before it is written, and never replaces an existing file.
  */
-export async function newContract(id: string, flags: NewFlags): Promise<{ file: string; text: string }> {
+export async function newContract(id: string, flags: NewFlags): Promise<{ file: string; text: string; assumed: string[] }> {
   const idProblem = await agreementIdProblem(id);
   if (idProblem) throw new UsageError('usage/bad-id', `"${id}" cannot be an agreement id: ${idProblem} (e.g. springfield-smartcam)`);
+  for (const [what, name] of [
+    ['vendor', flags.vendor],
+    ['buyer', flags.buyer],
+  ] as const)
+    if (name !== undefined && (name.trim() === '' || name.length > MAX_NAME))
+      throw new UsageError(
+        'usage/bad-name',
+        `The ${what}'s name must be 1 to ${MAX_NAME} characters (the schema's limit); it has ${name.length}. Use the legal name, without the address`,
+      );
+  const choices = evaluationChoices();
+  const given = flags.evaluation ?? {};
+  const inferred = jurisdictionFromName(flags.vendor);
+  const buyerJurisdiction = given.buyerJurisdiction ?? (flags.buyer ? jurisdictionFromName(flags.buyer) : undefined) ?? DEFAULTS.buyerJurisdiction;
+  const start: Evaluation = {
+    ...DEFAULTS,
+    buyerJurisdiction,
+    vendorJurisdiction: inferred ?? DEFAULTS.vendorJurisdiction,
+    storage: [regionOf(buyerJurisdiction, choices.regions)],
+    ...given,
+  };
+  const open = new Set((Object.keys(DEFAULTS) as (keyof Evaluation)[]).filter((k) => given[k] === undefined));
+  const answers = flags.interactive ? await (await import('./ask-evaluation.js')).askEvaluation(start, open, { vendor: flags.vendor }) : {};
+  const e: Evaluation = { ...start, ...answers };
+  const assumed: string[] = [];
+  for (const k of open) {
+    if (Object.hasOwn(answers, k) || (k === 'remoteMethod' && !e.remoteAccess)) continue;
+    if (k === 'vendorJurisdiction' && inferred)
+      assumed.push(`vendor jurisdiction ${inferred}, from the legal form in "${flags.vendor}" (--vendor-jurisdiction to change)`);
+    else assumed.push(`${ASSUMPTION[k]}: ${shown(e[k])}`);
+  }
   const { playbook, diagnostics } = await loadPlaybook(resolvePlaybookPath(flags.playbook));
   if (!playbook) throw new UsageError('usage/bad-playbook', `The playbook has errors (${diagnostics.length}); run contracts check to see them`);
   const file = flags.out ?? join('contracts', `${id}.yaml`);
   const agreement = {
     schemaVersion: 1,
     id,
-    title: flags.title ?? `Purchase and Security Agreement with ${flags.vendor}`,
+    title: fitTitle(flags.title ?? `Purchase and Security Agreement with ${flags.vendor}`),
     parties: {
-      buyer: { name: flags.buyer ?? 'Buyer', kind: 'company', jurisdiction: 'US' },
-      vendor: { name: flags.vendor, jurisdiction: 'US' },
+      buyer: { name: flags.buyer ?? 'Buyer', kind: e.buyerKind, jurisdiction: e.buyerJurisdiction },
+      vendor: { name: flags.vendor, jurisdiction: e.vendorJurisdiction },
     },
-    product: {
-      name: 'Product name and model',
-      category: 'other',
-      deployment: { network: 'segmented-vlan', internetFacing: false, physical: ['office'] },
-      dataCollected: ['telemetry'],
-      dataLocations: { storage: ['US'] },
-      vendorRemoteAccess: { enabled: false },
-    },
+    product: product(e, choices.features),
     terms: preferredTerms(playbook),
   };
   // Text terms have no preferred value in the playbook; governing law starts as the buyer's own.
@@ -65,7 +119,26 @@ export async function newContract(id: string, flags: NewFlags): Promise<{ file: 
   ].join('\n');
   const text = `${header}\n${yamlLib().stringify(agreement, { lineWidth: 0 })}`;
   const problems = validateLoaded(loadYamlText(text, file), await loadValidator('vendor-agreement'));
-  if (problems.length > 0) throw new Error(`generated agreement does not match the schema: ${problems[0]!.message}`);
+  if (problems.length > 0) throw new UsageError('usage/bad-answer', `The answers do not make a valid agreement: ${problems[0]!.message}`);
   await writeFileAtomic(file, text, { force: flags.force ?? false });
-  return { file, text };
+  return { file, text, assumed };
 }
+
+/** How an assumed answer is named, with the flag that changes it. */
+const ASSUMPTION: Record<keyof Evaluation, string> = {
+  buyerKind: 'buyer kind (--buyer-kind)',
+  buyerJurisdiction: "buyer's jurisdiction (--buyer-jurisdiction)",
+  vendorJurisdiction: "vendor's jurisdiction (--vendor-jurisdiction)",
+  category: 'product category (--category)',
+  network: 'network placement (--network)',
+  internetFacing: 'reachable from the internet (--internet-facing)',
+  physical: 'installed in (--physical)',
+  dataCollected: 'data collected (--data)',
+  dataSubjects: 'whose data (--subjects)',
+  remoteAccess: 'vendor remote access (--remote-access)',
+  remoteMethod: 'remote access method (--remote-method)',
+  features: 'features switched on (--features)',
+  storage: 'data stored in (--storage)',
+  processing: 'data processed elsewhere (--processing)',
+  markets: 'markets (--markets)',
+};

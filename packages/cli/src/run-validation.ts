@@ -2,6 +2,7 @@ import { contractFilesIn, countSeverities, displayPath, validateFiles, type Diag
 import { formatters, type FormatName } from '@contracts/format';
 import type { FlagValues, validateFlagSpecs } from './flag-specs.js';
 import { exitCodeFor, useColor } from './output.js';
+import { machineOptions } from './run-check.js';
 
 export interface ValidationRun {
   output: string;
@@ -30,9 +31,10 @@ export async function validatePaths(
   const diagnostics = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
   const formatter = formatters[options.format as FormatName];
   const output = formatter(diagnostics, {
+    ...(await machineOptions(options.format)),
     color: options.color,
     verbose: options.verbose ?? false,
-    toolVersion: options.toolVersion,
+    ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
     files: files.map((f) => ({ file: displayPath(f) })),
   });
   const { errors, warnings } = countSeverities(diagnostics);

@@ -28,7 +28,7 @@ export interface ReportWriterOptions extends FormatOptions {
  * Writes a chunked report as it is produced: the opening at once, each file's part as soon as the file
  * is delivered, then the closing. Nothing is kept but one entry per file for the closing's file list.
  * `wholeReport` writes through it too, so a streamed report has the bytes of the whole one by
- * construction.
+ * construction. A format with state per report (github's annotation budget) is given as a factory.
  */
 export function reportWriter(format: ChunkedFormat, write: (chunk: string) => void, options: ReportWriterOptions = {}): ReportWriter {
   const early = groupByFile([...(options.early ?? [])].sort(compareDiagnostics));
@@ -79,8 +79,9 @@ export function reportWriter(format: ChunkedFormat, write: (chunk: string) => vo
  * The whole-report formatter made of a chunked format: the files it is told about in report order,
  * through the same writer a batch streams with (`reportWriter`), so both give the same bytes.
  */
-export function wholeReport(format: ChunkedFormat): Formatter {
+export function wholeReport(make: ChunkedFormat | (() => ChunkedFormat)): Formatter {
   return (diagnostics, options = {}) => {
+    const format = typeof make === 'function' ? make() : make;
     const listed = new Map((options.files ?? []).map((f) => [f.file, f.summary]));
     const byFile = groupByFile(sortDiagnostics(diagnostics.filter((d) => listed.has(d.file))));
     const early = listed.size === 0 ? diagnostics : diagnostics.filter((d) => !listed.has(d.file));

@@ -70,3 +70,40 @@ describe('github', () => {
     expect(out).toContain('::error file=contracts/globex.yaml,line=5,endLine=6,title=schema/required::');
   });
 });
+
+describe('github annotations within what GitHub shows', () => {
+  // The bundled contracts in one step: 12 errors and 38 warnings, of which GitHub would show 10 and 10.
+  const many = (severity: 'error' | 'warning', n: number, file: string) =>
+    Array.from({ length: n }, (_, i): Diagnostic => ({ ...base, severity, file, line: i + 1, endLine: i + 1, path: `/terms/t${i}` }));
+  const findings = [...many('error', 12, 'contracts/a.yaml'), ...many('warning', 38, 'contracts/b.yaml')];
+
+  it('annotates at most 10 errors and 10 warnings, logs the rest as plain lines, and says so in one notice', () => {
+    const lines = github(findings, { files: [{ file: 'contracts/a.yaml' }, { file: 'contracts/b.yaml' }] })
+      .trimEnd()
+      .split('\n');
+    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(10);
+    const notices = lines.filter((l) => l.startsWith('::notice'));
+    expect(notices).toHaveLength(1);
+    expect(parseCommand(notices[0]!)?.data).toBe(
+      '30 more findings (2 errors, 28 warnings) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. They are listed in this log.',
+    );
+    const plain = lines.filter((l) => !l.startsWith('::') && !l.startsWith('contracts: '));
+    expect(plain).toHaveLength(30);
+    expect(plain[0]).toBe(`contracts/a.yaml:11:24: error: ${base.message} [playbook/walk-away]`);
+    expect(lines.at(-1)).toBe('contracts: 12 errors, 38 warnings in 2 files');
+  });
+
+  it('starts each report with a fresh budget', () => {
+    github(findings);
+    expect(github(findings.slice(0, 3)).match(/^::error /gm)).toHaveLength(3);
+  });
+
+  it('names files relative to the repository root when run from a subdirectory', () => {
+    const out = github([{ ...diagnostics[1]!, file: 'acme-cameras.yaml', related: [{ ...diagnostics[1]!.related![0]!, file: 'acme-cameras.yaml' }] }], {
+      repository: { root: '/w/repo', cwd: '/w/repo/contracts' },
+    });
+    expect(out).toMatch(/^::warning file=contracts\/acme-cameras\.yaml,line=31,/);
+    expect(out).toContain('Related: contracts/acme-cameras.yaml:12:18');
+  });
+});

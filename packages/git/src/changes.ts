@@ -86,3 +86,17 @@ async function gitWithEnv(cwd: string, env: NodeJS.ProcessEnv, args: string[]): 
     throw toContractsError(new Error(stderr || String(error), { cause: error }), args);
   }
 }
+
+/**
+ * The commit a pull request's changes start from: the merge base of `ref` and HEAD (what `git diff
+ * ref...HEAD` compares with). On the merge commit Actions checks out for a pull request that is the
+ * base branch's tip; on the PR's head it is the fork point, so commits added to the base branch since
+ * are not counted as the PR's. Without a HEAD (no commit yet), or with no common history, `ref` itself.
+ */
+export async function mergeBase(repo: Repo, ref: string): Promise<string> {
+  const sha = await resolveRef(repo, ref);
+  const head = (await runGit(repo.git, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+  if (head === '') return sha;
+  const base = (await runGit(repo.git, ['merge-base', '--end-of-options', sha, head]).catch(() => '')).trim();
+  return base === '' ? sha : base;
+}

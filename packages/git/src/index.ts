@@ -21,5 +21,5 @@ export { readBlobs, looksBinary, type BlobRequest, type BlobResult } from './blo
 export { fileHistory, type HistoryEntry, type HistoryOptions } from './history.js';
 export { listRounds, nextRoundNumber, roundTagName, parseRoundTag, type Round } from './rounds.js';
 export { createRound, type CreateRoundOptions } from './create-round.js';
-export { changedFilesSince, keepChangedSince, type ChangedFile } from './changes.js';
+export { changedFilesSince, keepChangedSince, mergeBase, type ChangedFile } from './changes.js';
 export { commitInfo, configuredUserName, versionAuthor, type CommitInfo, type VersionAuthor } from './commit-info.js';

@@ -4,6 +4,7 @@ import Diff from './diff.js';
 import History from './history.js';
 import Init from './init.js';
 import New from './new.js';
+import Pr from './pr.js';
 import Redline from './redline.js';
 import Render from './render.js';
 import Round from './round.js';
@@ -17,6 +18,7 @@ export const COMMANDS = {
   history: History,
   init: Init,
   new: New,
+  pr: Pr,
   redline: Redline,
   render: Render,
   round: Round,

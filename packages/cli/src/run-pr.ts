@@ -1,0 +1,35 @@
+import { terminalText } from '@contracts/format/escape';
+import { checkPullRequest } from '@contracts/github';
+import { toolInfo } from './tool-info.js';
+
+export interface PrFlags {
+  base?: string | undefined;
+  playbook?: string | undefined;
+  sarif?: string | undefined;
+  'out-dir'?: string | undefined;
+  'redline-format'?: string[] | undefined;
+  summary?: string | undefined;
+  comment: boolean;
+  'fail-on': string;
+  artifact?: string | undefined;
+}
+
+/** `contracts pr`: flags to options for `checkPullRequest`; the log for stdout, escaped messages for stderr. */
+export async function runPr(paths: string[], flags: PrFlags) {
+  const tool = toolInfo();
+  const result = await checkPullRequest({
+    base: flags.base,
+    paths,
+    playbook: flags.playbook || undefined,
+    sarif: flags.sarif || undefined,
+    redlineDir: flags['out-dir'] || undefined,
+    ...(flags['redline-format']?.length ? { redlineFormats: flags['redline-format'] as ('docx' | 'html')[] } : {}),
+    summary: flags.summary || undefined,
+    comment: flags.comment,
+    failOn: flags['fail-on'] as 'introduced' | 'any' | 'never',
+    artifact: flags.artifact || undefined,
+    toolVersion: tool.version,
+    toolInformationUri: tool.informationUri,
+  });
+  return { log: result.log, messages: result.messages.map(terminalText), exitCode: result.exitCode };
+}
