@@ -7,7 +7,7 @@ import { loadValidator, type VendorAgreement } from '@contracts/core';
 import { pandocInfo } from '@contracts/pandoc';
 import { loadPlaybook } from '@contracts/playbook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRedline, changeDate, loadVersion, redlineDocx, redlineHtml, type Redline } from '../src/redline-document/index.js';
+import { buildRedline, changeDate, loadVersion, redlineDocx, redlineDocxMany, redlineHtml, type Redline } from '../src/redline-document/index.js';
 
 const springfield = readFileSync(fileURLToPath(new URL('../../../contracts/springfield-smartcam.yaml', import.meta.url)), 'utf8');
 const withHours = (hours: number) => springfield.replace(/notificationHours: \d+/, `notificationHours: ${hours}`);
@@ -94,7 +94,7 @@ describe.each(backends)('redlineDocx (%s pandoc)', (backend) => {
     );
   });
 
-  it('writes real tracked changes by the later round\'s author at its date, byte-identical on a second run', async (ctx) => {
+  it("writes real tracked changes by the later round's author at its date, byte-identical on a second run", async (ctx) => {
     if (!available) ctx.skip();
     const first = await redlineDocx(redline, { epoch: EPOCH, backend });
     const xml = docxPart(first);
@@ -108,5 +108,26 @@ describe.each(backends)('redlineDocx (%s pandoc)', (backend) => {
     expect(docxPart(first, 'docProps/core.xml')).toContain('2026-03-01T12:00:00Z');
     const second = await redlineDocx(redline, { epoch: EPOCH, backend });
     expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+  });
+});
+
+describe('redlineDocxMany', () => {
+  it('gives each redline the bytes redlineDocx gives it alone, in input order', async () => {
+    const redlines = await Promise.all(
+      [
+        [72, 24],
+        [48, 12],
+        [24, 96],
+      ].map(async ([a, b]) =>
+        buildRedline(
+          { contract: await contractOf(withHours(a!), 'a'), label: `${a} h` },
+          { contract: await contractOf(withHours(b!), 'b'), label: `${b} h` },
+          { by: BY },
+        ),
+      ),
+    );
+    const many = await redlineDocxMany(redlines, { epoch: EPOCH, chunk: 2 });
+    expect(many).toHaveLength(3);
+    for (const [i, redline] of redlines.entries()) expect(Buffer.compare(many[i]!, await redlineDocx(redline, { epoch: EPOCH }))).toBe(0);
   });
 });
