@@ -52,10 +52,11 @@ describe('the generated corpus', () => {
   });
 });
 
-describe.skipIf(!lo.ok)(`DOCX redlines in LibreOffice ${lo.reason}`, () => {
-  it.each(PAIRS.map((p) => [`${p.id}: ${p.toEdits.join('; ')}${p.fromEdits.length ? ` (undoing: ${p.fromEdits.join('; ')})` : ''}`, p] as const))(
+// Concurrent: pandoc and the comparison engine prepare the next pairs while LibreOffice judges one.
+describe.skipIf(!lo.ok).concurrent(`DOCX redlines in LibreOffice ${lo.reason}`, () => {
+  it.for(PAIRS.map((p) => [`${p.id}: ${p.toEdits.join('; ')}${p.fromEdits.length ? ` (undoing: ${p.fromEdits.join('; ')})` : ''}`, p] as const))(
     '%s: accept all = the later round, reject all = the earlier round, word for word',
-    async (_title, pair) => {
+    async ([, pair], { expect }) => {
       const from = valid(pair.from, pair.id);
       const to = valid(pair.to, pair.id);
       const redline = buildRedline({ contract: from, label: 'round-1' }, { contract: to, label: 'round-2' }, { by: BY });
