@@ -128,14 +128,35 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** Round 2 → round 3 of `pnpm demo` (scripts/negotiation-demo.sh): the buyer's counter, then the compromise. */
+export function demoRounds(): RoundPair {
+  const round2 = bundledContract('springfield-smartcam');
+  round2.terms.incidentResponse.notificationHours = 24;
+  round2.terms.incidentResponse.remediationCostsBorneBy = 'vendor';
+  round2.terms.securityProgram.safeguards.encryptionInTransit = 'tls-1.3';
+  round2.terms.remoteAccess.buyerApprovalPerSession = true;
+  const round3 = structuredClone(round2);
+  round3.terms.incidentResponse.notificationHours = 48;
+  round3.terms.incidentResponse.remediationCostsBorneBy = 'vendor-if-vendor-caused';
+  round3.product.dataSubjects = [...round3.product.dataSubjects, 'eu-residents'];
+  return {
+    id: 'springfield-smartcam#demo',
+    contract: 'springfield-smartcam',
+    from: round2,
+    to: round3,
+    fromEdits: [],
+    toEdits: ['pnpm demo, round 2 → round 3: notice 24 → 48 h, remediation vendor → vendor-if-vendor-caused, EU residents in scope'],
+  };
+}
+
 /**
- * `perContract` pairs for each bundled contract. The earlier version carries 0–2 edits, the later one
+ * `perContract` pairs for each bundled contract, and the demo's round 2 → round 3. The earlier version carries 0–2 edits, the later one
  * 1–4 others (so the redline has work both ways: an edit only in `from` is undone by the redline).
  * The first pair of each contract is the plain clause removal of issue 11 (on-site audit dropped).
  */
 export function roundPairs(perContract: number, seed = 11): RoundPair[] {
   const rand = prng(seed);
-  const pairs: RoundPair[] = [];
+  const pairs: RoundPair[] = [demoRounds()];
   for (const contract of BUNDLED_CONTRACTS) {
     const original = bundledContract(contract);
     for (let k = 0; k < perContract; k++) {
