@@ -1,6 +1,7 @@
 /**
  * `contracts redline`: read two versions of a contract from git (or the working tree), render and
- * diff them, write md / html / docx. Pandoc starts first (`warmUp`), so pandoc-wasm compiles while
+ * diff them, write md / html / docx. For DOCX, pandoc and the comparison engine start first
+ * (`warmUpRedlineDocx`), so pandoc-wasm compiles and the engine initialises while
  * git is read and both versions are rendered and diffed.
  */
 import { execFile } from 'node:child_process';
@@ -9,10 +10,18 @@ import { basename, extname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { displayPath, InputOutputError, loadValidator, UsageError, type Diagnostic } from '@contracts/core';
-import { buildRedline, changeDate, loadVersion, REDLINE_FORMATS, writeRedline, type RedlineFormat, type RedlineVersion } from '@contracts/diff';
+import {
+  buildRedline,
+  changeDate,
+  loadVersion,
+  REDLINE_FORMATS,
+  warmUpRedlineDocx,
+  writeRedline,
+  type RedlineFormat,
+  type RedlineVersion,
+} from '@contracts/diff';
 import { formatters } from '@contracts/format';
 import { commitInfo, fileAtRef, openRepo, repoPath, type Repo } from '@contracts/git';
-import { warmUp } from '@contracts/pandoc';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { writeFileAtomic } from './write-file.js';
 
@@ -58,7 +67,7 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
     // V8's concurrent marking, woken by every growth of the WASM heaps, cost pandoc-wasm's first DOCX
     // conversion ≈1.5 s of CPU on two cores (measured: 2.5 s → 1.3 s for a one-line document).
     setFlagsFromString('--no-concurrent-marking');
-    void warmUp(); // pandoc-wasm compiles (~1-2 s) while we read git, render and diff
+    warmUpRedlineDocx(); // pandoc-wasm compiles (~1-2 s) and the comparison engine starts while we read git, render and diff
   }
   const repo = await openRepo(resolve(file));
   const rel = repoPath(repo, file);

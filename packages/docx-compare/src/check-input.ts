@@ -13,12 +13,18 @@ export function checkDocx(bytes: Uint8Array, name: string): void {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     throw new CorruptDocxError(`${name} is not a DOCX file (a DOCX is a zip package; this does not start like one)`);
   }
-  let parts: Record<string, Uint8Array>;
+  const names = new Set<string>();
   try {
-    parts = unzipSync(bytes, { filter: (file) => REQUIRED.includes(file.name) });
+    // Reads the zip's directory only: nothing is inflated (the engine reads the parts themselves).
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.add(file.name);
+        return false;
+      },
+    });
   } catch (error) {
     throw new CorruptDocxError(`${name} is a damaged zip package (${(error as Error).message}); is the file complete?`, { cause: error });
   }
-  const missing = REQUIRED.filter((part) => !parts[part]);
+  const missing = REQUIRED.filter((part) => !names.has(part));
   if (missing.length > 0) throw new CorruptDocxError(`${name} is not a Word document: the package has no ${missing.join(' and no ')}`);
 }

@@ -7,6 +7,7 @@
  * author and date; render's `normalizeDocx` then fixes the zip so identical inputs give identical bytes.
  */
 import { compareDocx, warmUpDocxCompare } from '@contracts/docx-compare';
+import { warmUp } from '@contracts/pandoc';
 import { normalizeDocx, renderDocxMany, type RenderDocxOptions } from '@contracts/render';
 import type { Redline } from './build-redline.js';
 
@@ -23,6 +24,15 @@ export interface RedlineDocxOptions {
  */
 export function renderRounds(redline: Redline, options: RedlineDocxOptions): Promise<Uint8Array[]> {
   return renderPairs([redline], options);
+}
+
+/**
+ * Starts what a DOCX redline needs — the comparison engine's thread, and pandoc (pandoc-wasm compiles)
+ * — without waiting, so both get ready while the caller reads git and renders Markdown. Never rejects.
+ */
+export function warmUpRedlineDocx(options: Pick<RedlineDocxOptions, 'backend'> = {}): void {
+  warmUpDocxCompare();
+  void warmUp(options.backend ? { backend: options.backend } : {});
 }
 
 /** Renders both rounds and compares them: normalised DOCX bytes with the changes tracked. */

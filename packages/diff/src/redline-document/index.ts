@@ -14,5 +14,5 @@ export { loadVersion, type LoadedVersion } from './load-version.js';
 export { buildRedline, changeDate, type BuildRedlineOptions, type Redline, type RedlineVersion } from './build-redline.js';
 export { positionRows, type PositionRow } from './position-summary.js';
 export { redlineHtml } from './html.js';
-export { redlineDocx, redlineDocxMany, renderRounds, type RedlineDocxManyOptions, type RedlineDocxOptions } from './docx.js';
+export { redlineDocx, redlineDocxMany, renderRounds, warmUpRedlineDocx, type RedlineDocxManyOptions, type RedlineDocxOptions } from './docx.js';
 export { writeRedline, REDLINE_FORMATS, type RedlineFormat } from './write-redline.js';
