@@ -1,12 +1,14 @@
 /**
- * Two versions of a contract → one redline: both rendered with the same clause library, then the
- * word-level redline engine (paragraphs first, words inside changed paragraphs).
+ * Two versions of a contract → one redline: both rendered with the same clause library, then aligned
+ * clause by clause (structure.ts: a removed, added or moved clause never pairs unrelated paragraphs),
+ * words diffed inside each clause present on both sides. The DOCX redline compares the two rounds'
+ * own DOCX instead (docx.ts).
  */
 import type { VendorAgreement } from '@contracts/core';
 import { revisionDate } from '@contracts/docx-compare';
 import type { Playbook } from '@contracts/playbook';
 import { renderMarkdown } from '@contracts/render';
-import { diffDocuments, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
+import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
 import { positionRows, type PositionRow } from './position-summary.js';
 
 /** One side of the redline. */
@@ -47,7 +49,7 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
   const render = options.templatesDir ? { templatesDir: options.templatesDir } : {};
   const fromMarkdown = renderMarkdown(from.contract, render);
   const toMarkdown = renderMarkdown(to.contract, render);
-  const blocks = diffDocuments(fromMarkdown, toMarkdown);
+  const blocks = diffStructured(fromMarkdown, toMarkdown);
   return {
     title: to.contract.title,
     from: from.label,
