@@ -4,18 +4,23 @@
  * costs (type loading, interpreter tiering: about a second) are paid while the caller renders, on the
  * other core. Requests are then answered one at a time, in order.
  *
- * The runtime prints its chatter with `console.log` ("MONO_WASM: Jiterpreter table …" and, before it
- * fails a call, "<Bridge> error: <Exception>: …"). Here that console is the engine's alone: nothing is
+ * The runtime prints its chatter on the console ("MONO_WASM: Jiterpreter table …" and, before it fails
+ * a call, "<Bridge> error: <Exception>: …"). Here that console is the engine's alone: nothing is
  * printed, and the last error line is what a failed request reports.
  */
 import { parentPort } from 'node:worker_threads';
 import type { EngineReply, EngineRequest } from './protocol.js';
 
 let lastError: string | undefined;
-console.log = (...args: unknown[]) => {
+const keep = (...args: unknown[]) => {
   const text = args.map(String).join(' ');
   if (!text.startsWith('MONO_WASM')) lastError = text.split('\n')[0];
 };
+console.log = keep;
+console.info = keep;
+console.warn = keep;
+console.error = keep;
+console.debug = () => undefined;
 
 const port = parentPort!;
 try {
