@@ -73,20 +73,24 @@ export async function redlineDocxMany(redlines: readonly Redline[], options: Red
   return out;
 }
 
-/** Both rounds of every redline, earlier then later, in one pandoc run (the redlines share a templates directory). */
-function renderPairs(redlines: readonly Redline[], options: RedlineDocxOptions): Promise<Uint8Array[]> {
+/**
+ * Both rounds of every redline, earlier then later, in one pandoc run (the redlines share a templates
+ * directory). A round that two redlines share (round 2 of 1→2 and of 2→3) is rendered once.
+ */
+async function renderPairs(redlines: readonly Redline[], options: RedlineDocxOptions): Promise<Uint8Array[]> {
   const templatesDir = redlines[0]?.templatesDir;
-  return renderDocxMany(
-    redlines.flatMap((r) => [r.fromMarkdown, r.toMarkdown]),
-    {
-      epoch: options.epoch,
-      concurrency: 1,
-      batchSize: 2 * redlines.length,
-      ...(templatesDir ? { templatesDir } : {}),
-      ...(options.backend ? { backend: options.backend } : {}),
-      ...(options.referenceDoc ? { referenceDoc: options.referenceDoc } : {}),
-    },
-  );
+  const rounds = redlines.flatMap((r) => [r.fromMarkdown, r.toMarkdown]);
+  const unique = [...new Set(rounds)];
+  const documents = await renderDocxMany(unique, {
+    epoch: options.epoch,
+    concurrency: 1,
+    batchSize: unique.length,
+    ...(templatesDir ? { templatesDir } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
+    ...(options.referenceDoc ? { referenceDoc: options.referenceDoc } : {}),
+  });
+  const byText = new Map(unique.map((text, i) => [text, documents[i]!]));
+  return rounds.map((text) => byText.get(text)!);
 }
 
 /** Runs of at most `size` consecutive redlines that share a templates directory. */
