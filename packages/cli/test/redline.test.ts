@@ -30,10 +30,17 @@ describe('contracts redline', () => {
     expect(r.stderr).toMatch(/^wrote r\.docx: round-1 \([0-9a-f]{7}\) → round-2 \([0-9a-f]{7}\)/);
     expect(r.exitCode).toBe(0);
     const xml = part('r.docx');
-    expect(xml).toMatch(/<w:del [^>]*w:author="Vic Vendor" w:date="2026-02-15T15:30:00Z"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>seventy-two \(72</);
-    expect(xml).toMatch(/<w:ins [^>]*w:author="Vic Vendor"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>twenty-four \(24</);
+    expect(xml).toMatch(/<w:del [^>]*w:author="Vic Vendor"[^>]* w:date="2026-02-15T15:30:00Z"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>[^<]*seventy-two/);
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Vic Vendor"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>[^<]*twenty-four/);
     // The zip is stamped with the --to commit's date, so the file depends only on the two versions.
     expect(part('r.docx', 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-15T15:30:00Z<');
+  });
+
+  it('dates the file by SOURCE_DATE_EPOCH and the changes still by the --to commit', async () => {
+    expect((await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'sde.docx'], EPOCH)).exitCode).toBe(0);
+    const dates = new Set([...part('sde.docx').matchAll(/ w:date="([^"]+)"/g)].map((m) => m[1]));
+    expect([...dates]).toEqual(['2026-02-15T15:30:00Z']);
+    expect(part('sde.docx', 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z<');
   });
 
   const soffice = ['soffice', 'libreoffice'].find((bin) => {

@@ -101,6 +101,7 @@ describe('diffDocuments', () => {
       paragraphsDeleted: 1,
       paragraphsChanged: 1,
       paragraphsUnchanged: 1,
+      paragraphsMoved: 0,
     });
   });
 });

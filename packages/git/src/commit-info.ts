@@ -25,22 +25,26 @@ export async function commitInfo(repo: Repo, ref: string, contractId?: string): 
 /** Who changes in a version are attributed to, and when (seconds since 1970). */
 export interface VersionAuthor {
   name: string;
+  /** When the changes were made: the commit's author date (working tree: SOURCE_DATE_EPOCH, else now). */
+  changedAt: number;
+  /** The date for the output file itself: SOURCE_DATE_EPOCH when set (a reproducible build), else `changedAt`. */
   epoch: number;
 }
 
 /**
  * The author of the version `ref` names: the commit's author (name, else email) at its author date.
- * For the working tree (`ref` undefined): `user.name` from git's configuration, else "Working copy",
- * now. SOURCE_DATE_EPOCH, when set, is the date either way, so a build can be reproduced.
+ * For the working tree (`ref` undefined): `user.name` from git's configuration, else "Working copy", now.
  */
 export async function versionAuthor(repo: Repo, ref: string | undefined, contractId?: string): Promise<VersionAuthor> {
   const fromEnv = process.env.SOURCE_DATE_EPOCH;
   const envEpoch = fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : undefined;
   if (ref !== undefined) {
     const info = await commitInfo(repo, ref, contractId);
-    return { name: info.authorName || info.authorEmail, epoch: envEpoch ?? Math.floor(Date.parse(info.authorDate) / 1000) };
+    const changedAt = Math.floor(Date.parse(info.authorDate) / 1000);
+    return { name: info.authorName || info.authorEmail, changedAt, epoch: envEpoch ?? changedAt };
   }
-  return { name: (await configuredUserName(repo)) || 'Working copy', epoch: envEpoch ?? Math.floor(Date.now() / 1000) };
+  const changedAt = envEpoch ?? Math.floor(Date.now() / 1000);
+  return { name: (await configuredUserName(repo)) || 'Working copy', changedAt, epoch: changedAt };
 }
 
 /** `git config user.name` as git resolves it for this repository (local, global, system), or ''. */

@@ -17,9 +17,14 @@ styles = styles.replace(
   /(<w:rPrDefault>\s*<w:rPr>\s*)<w:rFonts [^>]*\/>\s*<w:sz w:val="24" \/>\s*<w:szCs w:val="24" \/>/,
   '$1<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia" w:eastAsia="Georgia" w:cs="Georgia" />\n        <w:sz w:val="21" />\n        <w:szCs w:val="21" />',
 );
-styles = styles.replace(/(<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<w:pPr>\s*)/, '$1<w:pageBreakBefore />\n      ');
+// Elements keep the schema's order (ISO/IEC 29500 CT_PPrBase: keepNext, keepLines, pageBreakBefore…;
+// CT_TblPr: …tblInd, tblBorders…): Word and validators reject other orders.
 styles = styles.replace(
-  /(<w:style w:type="table" w:default="1" w:styleId="Table">[\s\S]*?<w:tblPr>)/,
+  /(<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<w:pPr>(?:\s*<w:keep(?:Next|Lines) \/>)*)/,
+  '$1\n      <w:pageBreakBefore />',
+);
+styles = styles.replace(
+  /(<w:style w:type="table" w:default="1" w:styleId="Table">[\s\S]*?<w:tblPr>[\s\S]*?<w:tblInd [^>]*\/>)/,
   '$1\n      <w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080" /><w:left w:val="single" w:sz="4" w:space="0" w:color="808080" /><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080" /><w:right w:val="single" w:sz="4" w:space="0" w:color="808080" /><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080" /><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080" /></w:tblBorders>',
 );
 entries['word/styles.xml'] = strToU8(styles);

@@ -1,5 +1,6 @@
 import { toPointer } from '@contracts/core';
-import { compareForBuyer, evaluateTerm, findTerm, type Playbook } from '@contracts/playbook';
+import { evaluateTerm, findTerm, type Playbook } from '@contracts/playbook';
+import { gainedBy } from './direction.js';
 import { diffRequirements } from './requirements.js';
 import type { ChangeKind, PositionChange, PositionDiff, ProductChange } from './types.js';
 import { absent, flatten, listDelta, sameValue, unionKeys, type Leaf } from './values.js';
@@ -74,7 +75,7 @@ export function termChange(playbook: Playbook, segments: string[], from: unknown
     ...(absent(from) ? {} : { from }),
     ...(absent(to) ? {} : { to }),
     ...(term?.spec.unit ? { unit: term.spec.unit } : {}),
-    gained: compareForBuyer(playbook, path, from, to),
+    gained: gainedBy(playbook, path, from, to, tierFrom, tierTo),
     tierFrom,
     tierTo,
     ...(walkAway ? { walkAway } : {}),

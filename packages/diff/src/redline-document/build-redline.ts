@@ -1,11 +1,14 @@
 /**
- * Two versions of a contract → one redline: both rendered with the same clause library, then the
- * word-level redline engine (paragraphs first, words inside changed paragraphs).
+ * Two versions of a contract → one redline: both rendered with the same clause library, then aligned
+ * clause by clause (structure.ts: a removed, added or moved clause never pairs unrelated paragraphs),
+ * words diffed inside each clause present on both sides. The DOCX redline compares the two rounds'
+ * own DOCX instead (docx.ts).
  */
 import type { VendorAgreement } from '@contracts/core';
+import { revisionDate } from '@contracts/docx-compare';
 import type { Playbook } from '@contracts/playbook';
 import { renderMarkdown } from '@contracts/render';
-import { diffDocuments, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
+import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
 import { positionRows, type PositionRow } from './position-summary.js';
 
 /** One side of the redline. */
@@ -31,17 +34,22 @@ export interface Redline {
   to: string;
   by: RedlineAuthor;
   blocks: RedlineBlock[];
-  /** Pandoc Markdown with `[…]{.insertion}` / `[…]{.deletion}` spans: the `md` output and the DOCX input. */
+  /** Pandoc Markdown with `[…]{.insertion}` / `[…]{.deletion}` spans: the `md` output. */
   markdown: string;
+  /** Each round's own rendering, as `render` makes it: the DOCX redline compares these two documents. */
+  fromMarkdown: string;
+  toMarkdown: string;
   stats: RedlineStats;
   positions: PositionRow[];
   templatesDir?: string;
 }
 
-/** Renders both versions and diffs them. Synchronous: run it while pandoc-wasm compiles. */
+/** Renders both versions to Markdown and diffs them. Synchronous: run it while pandoc-wasm compiles. */
 export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: BuildRedlineOptions): Redline {
   const render = options.templatesDir ? { templatesDir: options.templatesDir } : {};
-  const blocks = diffDocuments(renderMarkdown(from.contract, render), renderMarkdown(to.contract, render));
+  const fromMarkdown = renderMarkdown(from.contract, render);
+  const toMarkdown = renderMarkdown(to.contract, render);
+  const blocks = diffStructured(fromMarkdown, toMarkdown);
   return {
     title: to.contract.title,
     from: from.label,
@@ -49,6 +57,8 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
     by: options.by,
     blocks,
     markdown: toRedlineMarkdown(blocks, options.by),
+    fromMarkdown,
+    toMarkdown,
     stats: redlineStats(blocks),
     positions: positionRows(from.contract, to.contract, options.playbook),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
@@ -56,11 +66,7 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
 }
 
 /**
- * The date pandoc stamps on tracked changes: UTC, whole seconds (`2026-03-01T12:00:00Z`), the form
- * Word writes itself. Accepts an ISO 8601 string with any offset, or seconds since 1970.
+ * The date stamped on tracked changes: UTC, whole seconds (`2026-03-01T12:00:00Z`), the form Word
+ * writes itself. Accepts an ISO 8601 string with any offset, or seconds since 1970.
  */
-export function changeDate(when: string | number): string {
-  const ms = typeof when === 'number' ? when * 1000 : Date.parse(when);
-  if (!Number.isFinite(ms)) throw new RangeError(`Not a date: ${String(when)}`);
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const changeDate: (when: string | number) => string = revisionDate;

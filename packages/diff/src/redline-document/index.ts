@@ -2,7 +2,8 @@
  * A redline of two versions of a contract: load each version (`loadVersion`), render both with the
  * same clause library and diff them (`buildRedline`), then write it as pandoc Markdown with
  * insertion/deletion spans (`redline.markdown`), HTML with <ins>/<del> and a position-change header
- * (`redlineHtml`), or DOCX with tracked changes (`redlineDocx`).
+ * (`redlineHtml`), or DOCX with tracked changes (`redlineDocx`: both rounds rendered to DOCX and
+ * compared as OOXML).
  *
  * @example
  * const redline = buildRedline({ contract: a, label: 'round-1' }, { contract: b, label: 'round-2' },
@@ -13,5 +14,5 @@ export { loadVersion, type LoadedVersion } from './load-version.js';
 export { buildRedline, changeDate, type BuildRedlineOptions, type Redline, type RedlineVersion } from './build-redline.js';
 export { positionRows, type PositionRow } from './position-summary.js';
 export { redlineHtml } from './html.js';
-export { redlineDocx, type RedlineDocxOptions } from './docx.js';
+export { redlineDocx, redlineDocxMany, renderRounds, warmUpRedlineDocx, type RedlineDocxManyOptions, type RedlineDocxOptions } from './docx.js';
 export { writeRedline, REDLINE_FORMATS, type RedlineFormat } from './write-redline.js';

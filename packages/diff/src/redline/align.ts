@@ -68,7 +68,8 @@ interface Ctx {
   similarity: ParagraphSimilarity;
 }
 
-function whole(kind: 'equal' | 'insert' | 'delete', p: Paragraph): RedlineBlock {
+/** A paragraph as one block of one kind (`moved`: it is one end of a moved clause). */
+export function whole(kind: 'equal' | 'insert' | 'delete', p: Paragraph, moved?: 'from' | 'to'): RedlineBlock {
   return {
     kind,
     prefix: p.prefix,
@@ -76,6 +77,7 @@ function whole(kind: 'equal' | 'insert' | 'delete', p: Paragraph): RedlineBlock 
     blankBefore: p.blankBefore,
     oldBlankBefore: kind === 'insert' ? false : p.blankBefore,
     ops: p.body ? [{ kind, text: p.body }] : [],
+    ...(moved ? { moved } : {}),
   };
 }
 

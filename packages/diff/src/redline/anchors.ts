@@ -45,7 +45,7 @@ export function diffAnchored(a: Int32Array, b: Int32Array, idCount: number): Edi
 }
 
 /** Indices of a longest strictly increasing subsequence of `xs` (patience sorting, O(n log n)). */
-function longestIncreasing(xs: readonly number[]): number[] {
+export function longestIncreasing(xs: readonly number[]): number[] {
   const tails: number[] = []; // tails[len-1] = index of smallest tail of an increasing run of length len
   const prev = new Int32Array(xs.length).fill(-1);
   xs.forEach((x, idx) => {

@@ -57,9 +57,10 @@ export function toRedlineHtml(blocks: readonly RedlineBlock[]): string {
     let body = '';
     for (const op of block.ops) {
       const text = inline(op.text);
-      body += op.kind === 'equal' ? text : op.kind === 'insert' ? `<ins>${text}</ins>` : `<del>${text}</del>`;
+      const moved = block.moved ? ` class="moved-${block.moved}"` : '';
+      body += op.kind === 'equal' ? text : op.kind === 'insert' ? `<ins${moved}>${text}</ins>` : `<del${moved}>${text}</del>`;
     }
-    const cls = block.kind === 'equal' ? '' : ` class="redline-${block.kind}"`;
+    const cls = block.kind === 'equal' ? '' : ` class="redline-${block.moved ? `moved-${block.moved}` : block.kind}"`;
     lines.push(shape.open.replace(/^(<[a-z0-9]+)/, `$1${cls}`) + body + shape.close);
   }
   if (container) lines.push(`</${container}>`);

@@ -4,6 +4,8 @@
  * spans) and `toRedlineHtml` (<ins>/<del>) render them; `redlineStats` summarises.
  */
 export { diffDocuments } from './align.js';
+export { diffStructured } from './structure.js';
+export { clauseKeys } from './clause-keys.js';
 export { toRedlineMarkdown, escapeMarkdownText, type RedlineAuthor } from './markdown.js';
 export { toRedlineHtml, escapeHtml } from './html.js';
 export { redlineStats, reconstruct } from './stats.js';

@@ -52,8 +52,18 @@ const CONTINUES_RE = /^[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
  * anything else gets a blank line so it can never fuse into its neighbour's paragraph.
  */
 function separator(prev: RedlineBlock, block: RedlineBlock): string {
-  const tight = !block.blankBefore && CONTINUES_RE.test(prev.prefix) && CONTINUES_RE.test(block.prefix);
+  const tight = !block.blankBefore && ((CONTINUES_RE.test(prev.prefix) && CONTINUES_RE.test(block.prefix)) || (isTableRow(prev) && isTableRow(block)));
   return tight ? '\n' : '\n\n';
+}
+
+/** One row of a pipe table (the structure-anchored diff makes each row a block of its own). */
+const isTableRow = (block: RedlineBlock) => block.prefix === '' && /^\|.*\|$/.test(block.ops.map((op) => op.text).join(''));
+
+/** An inserted or deleted table row: each cell's content in a span, the pipes left as table structure. */
+function spannedRow(row: string, span: (text: string) => string): string {
+  if (/^\|?\s*:?-{2,}/.test(row)) return row; // a separator row has nothing to mark
+  const cells = row.slice(1, -1).split(/(?<!\\)\|/);
+  return `|${cells.map((cell) => (cell.trim() ? ` ${span(cell.trim())} ` : cell)).join('|')}|`;
 }
 
 /**
@@ -62,6 +72,8 @@ function separator(prev: RedlineBlock, block: RedlineBlock): string {
  */
 export function toRedlineMarkdown(blocks: readonly RedlineBlock[], by: RedlineAuthor): string {
   const attrs = ` author="${escapeAttribute(by.author)}" date="${escapeAttribute(by.date)}"`;
+  const span = (kind: 'insert' | 'delete', text: string, moved?: 'from' | 'to') =>
+    `[${text}]{.${kind === 'insert' ? 'insertion' : 'deletion'}${moved ? ` .moved-${moved}` : ''}${attrs}}`;
   const parts: string[] = [];
   blocks.forEach((block, index) => {
     const prev = blocks[index - 1];
@@ -71,13 +83,17 @@ export function toRedlineMarkdown(blocks: readonly RedlineBlock[], by: RedlineAu
       return;
     }
     parts.push(block.prefix);
+    if (block.kind !== 'change' && isTableRow(block)) {
+      parts.push(spannedRow(block.ops[0]!.text, (cell) => span(block.kind as 'insert' | 'delete', cell, block.moved)));
+      return;
+    }
     const preserve = canPreserve(block);
     // The body starts a line only when there is no marker before it.
     let atLineStart = block.prefix === '';
     for (const op of block.ops) {
       const text = preserve ? op.text : escapeMarkdownText(op.text, atLineStart && op.kind === 'equal');
       if (op.kind === 'equal') parts.push(text);
-      else parts.push(`[${text}]{.${op.kind === 'insert' ? 'insertion' : 'deletion'}${attrs}}`);
+      else parts.push(span(op.kind, text, block.moved));
       atLineStart = op.text.endsWith('\n');
     }
   });

@@ -11,8 +11,13 @@ export function redlineStats(blocks: readonly RedlineBlock[]): RedlineStats {
     paragraphsDeleted: 0,
     paragraphsChanged: 0,
     paragraphsUnchanged: 0,
+    paragraphsMoved: 0,
   };
   for (const block of blocks) {
+    if (block.moved) {
+      if (block.moved === 'to') stats.paragraphsMoved++;
+      continue; // moved words were neither written nor struck out
+    }
     if (block.kind === 'equal') stats.paragraphsUnchanged++;
     else if (block.kind === 'insert') stats.paragraphsInserted++;
     else if (block.kind === 'delete') stats.paragraphsDeleted++;

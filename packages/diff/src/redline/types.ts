@@ -29,6 +29,8 @@ export interface RedlineBlock {
   /** `blankBefore` on the old side (for `reconstruct(blocks, 'old')`). */
   oldBlankBefore: boolean;
   ops: WordOp[];
+  /** Set when the block is one end of a moved clause: deleted where it was (`from`), inserted where it is (`to`). */
+  moved?: 'from' | 'to';
 }
 
 /** Summary numbers for a redline. */
@@ -39,4 +41,6 @@ export interface RedlineStats {
   paragraphsDeleted: number;
   paragraphsChanged: number;
   paragraphsUnchanged: number;
+  /** Paragraphs of clauses that moved (counted once, where they are now). */
+  paragraphsMoved: number;
 }

@@ -1,0 +1,103 @@
+/**
+ * The comparison engine, `docxodus` (MIT; Open-XML-PowerTools' comparers compiled to WebAssembly),
+ * hosted in one worker thread per process: started on first use (or by `warmUpEngine`), then reused.
+ * In a thread of its own it initialises on the second core while the caller renders, its console
+ * chatter never reaches our stdout, and a runaway comparison can be stopped. The worker does not keep
+ * the process alive while no request is waiting.
+ */
+import { Worker } from 'node:worker_threads';
+import { CompareEngineUnavailableError, CompareTimeoutError } from './errors.js';
+import type { EngineReply, EngineRequest, EngineStatus } from './protocol.js';
+
+// From src/ (tests run the sources) and from dist/ alike: the worker is always the built one.
+const WORKER_URL = new URL('../dist/engine-worker.js', import.meta.url);
+/** A comparison of two 100-page contracts takes seconds; minutes means the engine is stuck. */
+const TIMEOUT_MS = 120_000;
+
+type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve(reply: EngineReply): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+class EngineHost {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | undefined;
+
+  constructor(private readonly onGone: () => void) {
+    this.worker = new Worker(WORKER_URL);
+    this.worker.unref();
+    this.worker.on('message', (message: EngineReply | EngineStatus) => {
+      if ('ready' in message) {
+        if (!message.ready) this.fail(new CompareEngineUnavailableError(`The DOCX comparison engine (docxodus) could not start: ${message.reason}`));
+        return;
+      }
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.settle(message.id);
+      pending.resolve(message);
+    });
+    this.worker.on('error', (error) =>
+      this.fail(new CompareEngineUnavailableError(`The DOCX comparison engine (docxodus) stopped: ${error.message.split('\n')[0]}`, { cause: error })),
+    );
+    this.worker.on('exit', (code) => this.fail(new CompareEngineUnavailableError(`The DOCX comparison engine (docxodus) exited (status ${code})`)));
+  }
+
+  call(request: Request): Promise<EngineReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<EngineReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(new CompareTimeoutError(`The DOCX comparison did not finish within ${TIMEOUT_MS / 1000} s; the engine was stopped`));
+        void this.worker.terminate();
+      }, TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.ref();
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private settle(id: number): void {
+    clearTimeout(this.pending.get(id)?.timer);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+  }
+
+  /** Every waiting call fails with `error`; the next call starts a new worker. */
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.onGone();
+    for (const [id, pending] of [...this.pending]) {
+      this.settle(id);
+      pending.reject(error);
+    }
+    void this.worker.terminate();
+  }
+}
+
+let host: EngineHost | undefined;
+
+function engineHost(): EngineHost {
+  if (!host) {
+    const created: EngineHost = new EngineHost(() => {
+      if (host === created) host = undefined;
+    });
+    host = created;
+  }
+  return host;
+}
+
+/** Sends one request to the engine thread (starting it if needed). */
+export function callEngine(request: Request): Promise<EngineReply> {
+  return engineHost().call(request);
+}
+
+/** Starts the engine thread now, so it is initialised by the time the first comparison comes. */
+export function warmUpEngine(): void {
+  engineHost();
+}
