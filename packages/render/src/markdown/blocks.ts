@@ -84,13 +84,15 @@ class BlockParser {
     const line = this.i + 1;
     const head = splitRow(lines[this.i]!).map((c) => text(c, line));
     const separator = splitRow(lines[this.i + 1]!);
+    const start = this.i;
     this.i += 2;
     const rows: InlineText[][] = [];
     while (this.i < lines.length && lines[this.i]!.startsWith('|')) {
       const row = this.i + 1;
       rows.push(splitRow(lines[this.i++]!).map((c) => text(c, row)));
     }
-    return { kind: 'table', aligns: separator.map(alignmentOf), separator, head, rows, line };
+    const width = Math.max(...lines.slice(start, this.i).map((l) => [...l].length));
+    return { kind: 'table', aligns: separator.map(alignmentOf), separator, head, rows, line, width };
   }
 
   private list(marker: RegExp): Block {

@@ -36,6 +36,7 @@ export interface InlineText {
 export type Block =
   | { kind: 'heading'; level: number; id?: string; text: InlineText }
   | { kind: 'para'; text: InlineText }
-  | { kind: 'table'; aligns: Alignment[]; separator: string[]; head: InlineText[]; rows: InlineText[][]; line: number }
+  /** `width`: the longest source line, in code points (pandoc sizes the columns when it exceeds 72). */
+  | { kind: 'table'; aligns: Alignment[]; separator: string[]; head: InlineText[]; rows: InlineText[][]; line: number; width: number }
   | { kind: 'list'; ordered: boolean; start: number; markers: string[]; items: InlineText[]; line: number }
   | { kind: 'div'; attributes: Attributes; children: Block[]; line: number; closed: boolean };
