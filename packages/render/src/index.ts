@@ -7,7 +7,7 @@
  * const md = renderMarkdown(contract);                       // sync, templates parsed once per process
  * const { anchored, anchors } = renderAgreement(contract);   // the same render with term and clause anchors
  * const html = await renderHtml(md);                          // built-in converter, no pandoc needed
- * const docx = await renderDocx(md, { epoch: resolveEpoch(contract.effectiveDate) });
+ * const docx = await renderDocx(anchored, { epoch: resolveEpoch(contract.effectiveDate) }); // built-in writer
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
 export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
@@ -17,6 +17,8 @@ export { inlineToHtml } from './html-inline.js';
 export { escapeHtml } from './escape-html.js';
 export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
+export { resolveDocxEngine, warmUpDocx, DOCX_ENGINES, type DocxEngine } from './docx-engine.js';
+export { beyondSubset, type BeyondSubset } from './markdown/subset.js';
 export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance, type ProvenanceInput } from './provenance.js';
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';

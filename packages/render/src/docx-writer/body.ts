@@ -22,6 +22,10 @@ const COLUMNS = 72;
 
 type Table = Extract<Block, { kind: 'table' }>;
 
+/** pandoc's `headerLtEq`: a heading of `level` or higher ends a section, and so does a div that starts with one. */
+const endsSection = (block: Block | undefined, level: number): boolean =>
+  block?.kind === 'heading' ? block.level <= level : block?.kind === 'div' && endsSection(block.children[0], level);
+
 export class BodyWriter {
   private readonly out: string[] = [];
   private firstPara = true;
@@ -57,7 +61,7 @@ export class BodyWriter {
       if (block.kind === 'table' && i > from && list[i - 1]!.kind === 'table') this.out.push('<w:p />');
       if (block.kind === 'heading') {
         let end = i + 1;
-        while (end < to && !(list[end]!.kind === 'heading' && (list[end] as { level: number }).level <= block.level)) end++;
+        while (end < to && !endsSection(list[end], block.level)) end++;
         this.bookmark(block.id, () => {
           this.firstPara = true;
           this.out.push(this.paragraph(`Heading ${block.level}`, typeset(block.text.inlines)));

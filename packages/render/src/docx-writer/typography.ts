@@ -140,7 +140,7 @@ class Reader {
   }
 
   private double(pos: number, ctx: Context, out: Piece[]): number {
-    if (!ctx.double && this.opens(pos)) {
+    if (!ctx.double && this.strEnd !== pos && this.opens(pos)) {
       const inner = this.until(pos + 1, { ...ctx, double: true }, (p) => {
         const tok = this.toks[p];
         return tok?.t === 'char' && !tok.escaped && (tok.c === '"' || tok.c === '\u201d');

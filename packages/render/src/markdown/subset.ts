@@ -171,5 +171,8 @@ function blocksBeyond(blocks: readonly Block[]): BeyondSubset | undefined {
 /** The first construct in `markdown` that the built-in writers do not read as pandoc does, or undefined. */
 export function beyondSubset(markdown: string): BeyondSubset | undefined {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  return lineRules(lines) ?? blocksBeyond(parseBlocks(markdown));
+  const byLine = lineRules(lines);
+  if (byLine?.line === 1) return byLine;
+  const byBlock = blocksBeyond(parseBlocks(markdown));
+  return byLine && byBlock ? (byBlock.line < byLine.line ? byBlock : byLine) : (byLine ?? byBlock);
 }
