@@ -17,6 +17,8 @@ export interface RenderFlags {
   force?: boolean;
   templates?: string | undefined;
   htmlEngine?: 'builtin' | 'pandoc';
+  /** DOCX writer; undefined: CONTRACTS_DOCX_ENGINE, else the built-in one. */
+  docxEngine?: 'builtin' | 'pandoc' | undefined;
   concurrency?: number | undefined;
 }
 
@@ -68,6 +70,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     html: { engine: flags.htmlEngine ?? 'builtin' },
+    ...(flags.docxEngine ? { docxEngine: flags.docxEngine } : {}),
   });
 
   const textual = flags.to === 'md' || flags.to === 'html';
