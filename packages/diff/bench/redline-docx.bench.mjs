@@ -82,7 +82,7 @@ try {
   mkdirSync(join(dir, 'tpl'));
   mkdirSync(join(dir, 'contracts'));
   const templates = join(dir, 'tpl');
-  writeFileSync(join(templates, 'agreement.md.njk'), `${readFileSync(join(root, 'templates/agreement.md.njk'), 'utf8')}\n${schedule()}\n`);
+  writeFileSync(join(templates, 'agreement.md.liquid'), `${readFileSync(join(root, 'templates/agreement.md.liquid'), 'utf8')}\n${schedule()}\n`);
   const file = 'contracts/springfield-smartcam.yaml';
   git('init', '-q', '-b', 'main');
   writeFileSync(join(dir, file), round1(original));

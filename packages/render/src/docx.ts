@@ -118,6 +118,8 @@ export async function renderDocxMany(markdowns: readonly string[], options: Rend
       viaPandoc.push(i);
       if (built) reasons.set(i, built.reason);
     }
+    // Let the caller's other work in (a redline's comparison waits for its message to be posted).
+    if (i + 1 < markdowns.length) await new Promise((resolve) => setImmediate(resolve));
   }
   const concurrency = options.concurrency ?? availableParallelism();
   // Enough batches to keep every lane busy, never more than batchSize documents in one.
