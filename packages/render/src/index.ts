@@ -19,4 +19,4 @@ export { DEFAULT_TEMPLATES_DIR } from './environment.js';
 export { escapeMarkdown } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';
-export { numberToWords, sentence, quantity, longDate } from './words.js';
+export { numberToWords, formatNumber, sentence, quantity, longDate } from './words.js';
