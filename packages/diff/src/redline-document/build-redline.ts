@@ -13,6 +13,8 @@ export interface RedlineVersion {
   contract: VendorAgreement;
   /** How the version is named to readers: `round-1 (3f2a9c1)`, `working tree`. */
   label: string;
+  /** The contract as `renderMarkdown` renders it with the same clause library, when the caller has it already. */
+  markdown?: string;
 }
 
 export interface BuildRedlineOptions {
@@ -41,7 +43,8 @@ export interface Redline {
 /** Renders both versions and diffs them. Synchronous: run it while pandoc-wasm compiles. */
 export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: BuildRedlineOptions): Redline {
   const render = options.templatesDir ? { templatesDir: options.templatesDir } : {};
-  const blocks = diffDocuments(renderMarkdown(from.contract, render), renderMarkdown(to.contract, render));
+  const markdownOf = (v: RedlineVersion) => v.markdown ?? renderMarkdown(v.contract, render);
+  const blocks = diffDocuments(markdownOf(from), markdownOf(to));
   return {
     title: to.contract.title,
     from: from.label,
