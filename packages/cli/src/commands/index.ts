@@ -6,6 +6,7 @@ import Init from './init.js';
 import New from './new.js';
 import Redline from './redline.js';
 import Render from './render.js';
+import Report from './report.js';
 import Round from './round.js';
 import Rounds from './rounds.js';
 import Schema from './schema.js';
@@ -19,6 +20,7 @@ export const COMMANDS = {
   new: New,
   redline: Redline,
   render: Render,
+  report: Report,
   round: Round,
   rounds: Rounds,
   schema: Schema,

@@ -1,0 +1,156 @@
+// Sorting and filtering for the report's tables: the only script in the site, inlined and allowed by its
+// hash in each page's Content-Security-Policy. Without it every table is a plain, complete table.
+(() => {
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  for (const table of document.querySelectorAll('table[data-sortable]')) enhance(table);
+
+  function enhance(table) {
+    const heads = Array.from(table.tHead.rows[0].cells);
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows, (el, index) => ({ el, index, keys: [], search: undefined }));
+    const form = table.dataset.filters ? document.getElementById(table.dataset.filters) : null;
+    const status = table.dataset.status ? document.getElementById(table.dataset.status) : null;
+    const noun = table.dataset.noun || 'rows';
+    const searchable = heads.flatMap((th, i) => (th.hasAttribute('data-search') ? [i] : []));
+    const initial = heads.findIndex((th) => th.hasAttribute('aria-sort'));
+    const sorted = { col: initial, dir: initial >= 0 ? heads[initial].getAttribute('aria-sort') : 'ascending' };
+    const defaults = { col: sorted.col, dir: sorted.dir };
+
+    heads.forEach((th, col) => {
+      if (!th.dataset.type) return;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.append(...th.childNodes);
+      th.append(button);
+      button.addEventListener('click', () => {
+        const dir = sorted.col === col && sorted.dir === 'ascending' ? 'descending' : sorted.col === col ? 'ascending' : th.dataset.first || 'ascending';
+        sortBy(col, dir);
+        save();
+        announce(`Sorted by ${th.textContent.trim()}, ${dir}.`);
+      });
+    });
+
+    function key(row, col) {
+      let k = row.keys[col];
+      if (k !== undefined) return k;
+      const cell = row.el.cells[col];
+      const raw = cell ? (cell.dataset.sort ?? cell.textContent.trim()) : '';
+      if (heads[col].dataset.type === 'number') {
+        const n = raw === '' || raw === '—' ? Number.NaN : Number(raw.replace(/[^0-9.-]/g, ''));
+        k = Number.isNaN(n) ? null : n;
+      } else k = raw === '' || raw === '—' ? null : raw;
+      row.keys[col] = k;
+      return k;
+    }
+
+    function sortBy(col, dir) {
+      if (col < 0 || !heads[col] || !heads[col].dataset.type) return;
+      const sign = dir === 'descending' ? -1 : 1;
+      const numeric = heads[col].dataset.type === 'number';
+      const order = rows.slice().sort((a, b) => {
+        const x = key(a, col);
+        const y = key(b, col);
+        // Empty cells go last whichever way the column is sorted; ties keep the page's order.
+        if (x === null || y === null) return x === y ? a.index - b.index : x === null ? 1 : -1;
+        const c = numeric ? x - y : collator.compare(x, y);
+        return c !== 0 ? sign * c : a.index - b.index;
+      });
+      const fragment = document.createDocumentFragment();
+      for (const row of order) fragment.append(row.el);
+      body.append(fragment);
+      for (const [i, th] of heads.entries()) {
+        if (i === col) th.setAttribute('aria-sort', dir);
+        else th.removeAttribute('aria-sort');
+      }
+      sorted.col = col;
+      sorted.dir = dir;
+    }
+
+    function announce(text) {
+      if (status) status.textContent = text;
+    }
+
+    if (!form) return;
+    form.hidden = false;
+    const total = rows.length;
+    const field = (name) => form.elements.namedItem(name);
+
+    function current() {
+      const only = Array.from(form.querySelectorAll('input[name="only"]:checked'), (box) => box.value);
+      return { q: field('q').value.trim().toLowerCase(), buyer: field('buyer').value, only, idle: field('idle').value.trim() };
+    }
+
+    function filter() {
+      const f = current();
+      const idle = f.idle === '' ? null : Number(f.idle);
+      let shown = 0;
+      for (const row of rows) {
+        if (f.q && row.search === undefined)
+          row.search = searchable
+            .map((i) => row.el.cells[i].textContent)
+            .join(' ')
+            .toLowerCase();
+        const flags = row.el.dataset.flags || '';
+        const days = row.el.dataset.days;
+        const match =
+          (!f.q || row.search.includes(f.q)) &&
+          (!f.buyer || row.el.dataset.buyer === f.buyer) &&
+          f.only.every((flag) => flags.split(' ').includes(flag)) &&
+          (idle === null || Number.isNaN(idle) || (days !== undefined && Number(days) >= idle));
+        if (row.el.hidden === match) row.el.hidden = !match;
+        if (match) shown++;
+      }
+      announce(shown === total ? `Showing all ${total} ${noun}.` : `Showing ${shown} of ${total} ${noun}.`);
+    }
+
+    // The filter and sort live in the URL's fragment, so a link (or a reload) shows the same view.
+    function save() {
+      const f = current();
+      const params = new URLSearchParams();
+      if (f.q) params.set('q', field('q').value.trim());
+      if (f.buyer) params.set('buyer', f.buyer);
+      if (f.only.length > 0) params.set('only', f.only.join(','));
+      if (f.idle) params.set('idle', f.idle);
+      if (sorted.col !== defaults.col || sorted.dir !== defaults.dir) {
+        params.set('sort', heads[sorted.col].dataset.key);
+        params.set('dir', sorted.dir === 'descending' ? 'desc' : 'asc');
+      }
+      const hash = params.toString();
+      const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+      if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(null, '', url);
+    }
+
+    function load() {
+      const params = new URLSearchParams(location.hash.slice(1));
+      field('q').value = params.get('q') || '';
+      const buyer = params.get('buyer') || '';
+      field('buyer').value = Array.from(field('buyer').options).some((o) => o.value === buyer) ? buyer : '';
+      const only = (params.get('only') || '').split(',');
+      for (const box of form.querySelectorAll('input[name="only"]')) box.checked = only.includes(box.value);
+      const idle = params.get('idle') || '';
+      field('idle').value = /^\d+$/.test(idle) ? idle : '';
+      const col = heads.findIndex((th) => th.dataset.key && th.dataset.key === params.get('sort'));
+      if (col >= 0) sortBy(col, params.get('dir') === 'desc' ? 'descending' : 'ascending');
+      else if (sorted.col !== defaults.col || sorted.dir !== defaults.dir) sortBy(defaults.col, defaults.dir);
+      filter();
+    }
+
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('input', () => {
+      filter();
+      save();
+    });
+    form.addEventListener('change', () => {
+      filter();
+      save();
+    });
+    field('clear').addEventListener('click', () => {
+      form.reset();
+      if (sorted.col !== defaults.col || sorted.dir !== defaults.dir) sortBy(defaults.col, defaults.dir);
+      filter();
+      save();
+    });
+    window.addEventListener('hashchange', load);
+    load();
+  }
+})();

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '@contracts/core/write';
+
+/**
+ * The files of one report, written with core's `writeFileAtomic` (never half a file, never through a
+ * planted link) a few at a time, so the disk works while the next page is made. The caller has already
+ * decided that the output folder may be written (see `prepareOutput`): our own names are replaced.
+ */
+export class SiteWrites {
+  private readonly pending = new Set<Promise<unknown>>();
+  private failure: unknown;
+
+  constructor(
+    private readonly out: string,
+    private readonly limit = 8,
+  ) {}
+
+  /** Queues `data` for `sitePath` (relative to the site root); waits only when `limit` writes are in flight. */
+  async add(sitePath: string, data: string | Uint8Array): Promise<void> {
+    if (this.failure) throw this.failure;
+    while (this.pending.size >= this.limit) await Promise.race(this.pending);
+    const write: Promise<unknown> = writeFileAtomic(join(this.out, sitePath), data, { force: true })
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+  }
+
+  /** Waits for every queued write; throws the first failure. */
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
