@@ -6,7 +6,7 @@
  */
 import { loadValidator } from '@contracts/core';
 import { loadPlaybook, type LoadedPlaybook, type Playbook } from '@contracts/playbook';
-import { checkAgreement } from './collect/check-agreement.js';
+import { checkAgreement, loadAgreement, type CheckedAgreement } from './collect/check-agreement.js';
 import { roundsOfFiles } from './collect/repositories.js';
 import type { ReportFile } from './keys.js';
 import type { AgreementSummary } from './model.js';
@@ -41,16 +41,27 @@ export async function playbookAt(path: string, loaded?: LoadedPlaybook): Promise
 export default async function agreementTask(items: string[], options: AgreementTaskOptions): Promise<AgreementSummary[]> {
   const files = items.map((item) => JSON.parse(item) as ReportFile);
   const [validator, playbook] = await Promise.all([loadValidator('vendor-agreement'), playbookAt(options.playbookPath)]);
-  const checked = files.map((f) => checkAgreement(f.path, f.shown, playbook, validator));
-  const ids = checked.map((c) => {
-    const id = (c.loaded.value as { id?: unknown } | undefined)?.id;
+  const loaded = files.map((f) => loadAgreement(f.path, f.shown, validator));
+  const ids = loaded.map(({ loaded: l }) => {
+    const id = (l.value as { id?: unknown } | undefined)?.id;
     return typeof id === 'string' && id.trim() !== '' ? id : undefined;
   });
-  const rounds = await roundsOfFiles(files.map((f, i) => ({ path: f.path, shown: f.shown, id: ids[i] })));
+  // git reads the rounds in its own processes while this thread checks the contracts.
+  const reading = roundsOfFiles(files.map((f, i) => ({ path: f.path, shown: f.shown, id: ids[i] })));
+  const checked: CheckedAgreement[] = [];
+  for (const agreement of loaded) {
+    checked.push(checkAgreement(agreement, playbook));
+    if (checked.length % 25 === 0) await new Promise((resume) => setImmediate(resume)); // let git's output in
+  }
+  const rounds = await reading;
   const writes = new SiteWrites(options.out);
   const summaries: AgreementSummary[] = [];
   for (const [i, file] of files.entries()) {
     summaries.push(await reportAgreement({ file, checked: checked[i]!, rounds: rounds[i]!, playbook, validator, writes, options }));
+    // Each agreement's ten parsed versions are garbage once its pages are made: let them go now, so the
+    // collector does not walk thousands of them on every full collection.
+    (checked as unknown[])[i] = undefined;
+    (rounds as unknown[])[i] = undefined;
   }
   await writes.done();
   return summaries;

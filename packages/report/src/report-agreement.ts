@@ -3,7 +3,7 @@ import { isContractsError, type SchemaValidator, type VendorAgreement } from '@c
 import { buildRedline, changeDate, redlineHtml } from '@contracts/diff';
 import type { RoundVersion } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
-import { renderHtml, renderMarkdown } from '@contracts/render';
+import { markdownToHtmlDocument, printCss, renderMarkdown } from '@contracts/render';
 import type { AgreementTaskOptions } from './agreement-task.js';
 import type { CheckedAgreement } from './collect/check-agreement.js';
 import { deadlinesOf } from './collect/deadlines.js';
@@ -57,9 +57,10 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
   let markdown: string | undefined;
   if (schemaValid) {
     const contract = value as unknown as VendorAgreement;
-    const html = await rendered(() => {
+    const html = rendered(() => {
       markdown = renderMarkdown(contract, templates(a.options));
-      return renderHtml(markdown, { title: contract.title, ...templates(a.options) });
+      // What renderHtml does with the built-in engine, with the stylesheet read once, not per contract.
+      return markdownToHtmlDocument(markdown, { title: contract.title, css: stylesheet(a.options.templatesDir) });
     });
     if (typeof html === 'string') {
       await a.writes.add(contractPage(file.key), html);
@@ -84,10 +85,17 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
 
 const templates = (o: AgreementTaskOptions) => (o.templatesDir ? { templatesDir: o.templatesDir } : {});
 
+const stylesheets = new Map<string, string>();
+const stylesheet = (templatesDir = ''): string => {
+  let css = stylesheets.get(templatesDir);
+  if (css === undefined) stylesheets.set(templatesDir, (css = printCss(templatesDir || undefined)));
+  return css;
+};
+
 /** A render's result, or the one-line reason it failed (a template error names the template and line). */
-async function rendered(render: () => Promise<string> | string): Promise<string | { problem: string }> {
+function rendered(render: () => string): string | { problem: string } {
   try {
-    return await render();
+    return render();
   } catch (error) {
     if (isContractsError(error)) return { problem: error.message.split('\n')[0]! };
     throw error;
