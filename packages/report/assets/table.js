@@ -8,6 +8,8 @@
     const heads = Array.from(table.tHead.rows[0].cells);
     const body = table.tBodies[0];
     const rows = Array.from(body.rows, (el, index) => ({ el, index, keys: [], search: undefined }));
+    let order = rows;
+    let counted = '';
     const form = table.dataset.filters ? document.getElementById(table.dataset.filters) : null;
     const status = table.dataset.status ? document.getElementById(table.dataset.status) : null;
     const noun = table.dataset.noun || 'rows';
@@ -25,8 +27,11 @@
       button.addEventListener('click', () => {
         const dir = sorted.col === col && sorted.dir === 'ascending' ? 'descending' : sorted.col === col ? 'ascending' : th.dataset.first || 'ascending';
         sortBy(col, dir);
-        save();
-        announce(`Sorted by ${th.textContent.trim()}, ${dir}.`);
+        if (form) {
+          filter();
+          save();
+        }
+        announce(`Sorted by ${th.textContent.trim()}, ${dir}.${form ? ` ${counted}` : ''}`);
       });
     });
 
@@ -47,7 +52,7 @@
       if (col < 0 || !heads[col] || !heads[col].dataset.type) return;
       const sign = dir === 'descending' ? -1 : 1;
       const numeric = heads[col].dataset.type === 'number';
-      const order = rows.slice().sort((a, b) => {
+      const sortedRows = rows.slice().sort((a, b) => {
         const x = key(a, col);
         const y = key(b, col);
         // Empty cells go last whichever way the column is sorted; ties keep the page's order.
@@ -55,15 +60,26 @@
         const c = numeric ? x - y : collator.compare(x, y);
         return c !== 0 ? sign * c : a.index - b.index;
       });
-      const fragment = document.createDocumentFragment();
-      for (const row of order) fragment.append(row.el);
-      body.append(fragment);
+      order = sortedRows;
+      // With a filter form, filter() puts the rows it shows in this order; moving all of them would
+      // make the browser restyle every row.
+      if (!form) place(order);
       for (const [i, th] of heads.entries()) {
         if (i === col) th.setAttribute('aria-sort', dir);
         else th.removeAttribute('aria-sort');
       }
       sorted.col = col;
       sorted.dir = dir;
+    }
+
+    let placed = [];
+    /** Moves `list` to the end of the table body, in order, unless it is already the last run shown. */
+    function place(list) {
+      if (list.length === placed.length && list.every((row, i) => row === placed[i])) return;
+      const fragment = document.createDocumentFragment();
+      for (const row of list) fragment.append(row.el);
+      body.append(fragment);
+      placed = list;
     }
 
     function announce(text) {
@@ -74,17 +90,24 @@
     form.hidden = false;
     const total = rows.length;
     const field = (name) => form.elements.namedItem(name);
+    // A browser lays out every visible row of a table on each change, ~0.3 ms a row: the matching rows
+    // are shown a page at a time (data-page), and "Show all" (or printing) shows every match.
+    const page = Number(table.dataset.page) || Number.POSITIVE_INFINITY;
+    const more = table.dataset.more ? document.getElementById(table.dataset.more) : null;
+    let all = false;
 
     function current() {
       const only = Array.from(form.querySelectorAll('input[name="only"]:checked'), (box) => box.value);
       return { q: field('q').value.trim().toLowerCase(), buyer: field('buyer').value, only, idle: field('idle').value.trim() };
     }
 
-    function filter() {
+    function filter(limit = all ? Number.POSITIVE_INFINITY : page) {
       const f = current();
       const idle = f.idle === '' ? null : Number(f.idle);
+      let matching = 0;
       let shown = 0;
-      for (const row of rows) {
+      const visibleRows = [];
+      for (const row of order) {
         if (f.q && row.search === undefined)
           row.search = searchable
             .map((i) => row.el.cells[i].textContent)
@@ -97,10 +120,20 @@
           (!f.buyer || row.el.dataset.buyer === f.buyer) &&
           f.only.every((flag) => flags.split(' ').includes(flag)) &&
           (idle === null || Number.isNaN(idle) || (days !== undefined && Number(days) >= idle));
-        if (row.el.hidden === match) row.el.hidden = !match;
-        if (match) shown++;
+        if (match) matching++;
+        const visible = match && shown < limit;
+        if (visible) visibleRows.push(row);
+        if (visible) shown++;
+        if (row.el.hidden === visible) row.el.hidden = !visible;
       }
-      announce(shown === total ? `Showing all ${total} ${noun}.` : `Showing ${shown} of ${total} ${noun}.`);
+      place(visibleRows);
+      const of = matching === total ? `all ${total} ${noun}` : `${matching} of ${total} ${noun}`;
+      counted = shown < matching ? `Showing the first ${shown} of ${of}.` : matching === total ? `Showing all ${total} ${noun}.` : `Showing ${of}.`;
+      if (more) {
+        more.hidden = shown >= matching;
+        more.textContent = `Show all ${matching}`;
+      }
+      announce(counted);
     }
 
     // The filter and sort live in the URL's fragment, so a link (or a reload) shows the same view.
@@ -111,6 +144,7 @@
       if (f.buyer) params.set('buyer', f.buyer);
       if (f.only.length > 0) params.set('only', f.only.join(','));
       if (f.idle) params.set('idle', f.idle);
+      if (all) params.set('all', '1');
       if (sorted.col !== defaults.col || sorted.dir !== defaults.dir) {
         params.set('sort', heads[sorted.col].dataset.key);
         params.set('dir', sorted.dir === 'descending' ? 'desc' : 'asc');
@@ -129,6 +163,7 @@
       for (const box of form.querySelectorAll('input[name="only"]')) box.checked = only.includes(box.value);
       const idle = params.get('idle') || '';
       field('idle').value = /^\d+$/.test(idle) ? idle : '';
+      all = params.get('all') === '1';
       const col = heads.findIndex((th) => th.dataset.key && th.dataset.key === params.get('sort'));
       if (col >= 0) sortBy(col, params.get('dir') === 'desc' ? 'descending' : 'ascending');
       else if (sorted.col !== defaults.col || sorted.dir !== defaults.dir) sortBy(defaults.col, defaults.dir);
@@ -144,8 +179,18 @@
       filter();
       save();
     });
+    if (more)
+      more.addEventListener('click', () => {
+        all = true;
+        filter();
+        save();
+      });
+    // A printout has every matching row, whatever the page shows.
+    window.addEventListener('beforeprint', () => filter(Number.POSITIVE_INFINITY));
+    window.addEventListener('afterprint', () => filter());
     field('clear').addEventListener('click', () => {
       form.reset();
+      all = false;
       if (sorted.col !== defaults.col || sorted.dir !== defaults.dir) sortBy(defaults.col, defaults.dir);
       filter();
       save();

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the bench's generator is plain JavaScript
+import { generateContracts } from '../../../bench/lib/generate-contracts.mjs';
 import type { TestRepo } from '../../cli/test/git-fixture.js';
 import { runCli } from '../../cli/test/run-cli.js';
 import { portfolioRepo, REPORT_EPOCH } from './portfolio-repo.js';
@@ -142,6 +144,26 @@ describe.skipIf(missing !== undefined)(missing ? `the report in Chromium (skippe
     await page.click('a:text("The contract as rendered (current version)")');
     expect(page.url()).toBe(url('agreements/springfield-smartcam.contract.html'));
     await page.context().close();
+  });
+
+  it('shows a large portfolio a page of rows at a time, every match on "Show all", in the URL too', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'contracts-report-big-'));
+    generateContracts(join(big, 'contracts'), 120);
+    const r = await runCli(['report', '--out', join(big, 'site')], { cwd: big, env: { SOURCE_DATE_EPOCH: REPORT_EPOCH }, timeoutMs: 120_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(big, 'site', 'index.html')).href);
+    const shown = () => page.$$eval('#portfolio tbody tr', (rows) => rows.filter((row) => !(row as HTMLElement).hidden).length);
+    expect(await shown()).toBe(100);
+    expect(await page.textContent('#status')).toBe('Showing the first 100 of all 120 agreements.');
+    await page.click('#more');
+    expect(await shown()).toBe(120);
+    expect(new URL(page.url()).hash).toBe('#all=1');
+    expect(await page.isVisible('#more')).toBe(false);
+    await page.fill('#f-q', 'bench-0001');
+    expect(await page.textContent('#status')).toBe('Showing 10 of 120 agreements.'); // bench-00010 … bench-00019
+    await page.close();
+    rmSync(big, { recursive: true, force: true });
   });
 
   it('is a plain, complete table without JavaScript', async () => {
