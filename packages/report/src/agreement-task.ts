@@ -49,8 +49,9 @@ export default async function agreementTask(items: string[], options: AgreementT
   // git reads the rounds in its own processes while this thread checks the contracts.
   const reading = roundsOfFiles(files.map((f, i) => ({ path: f.path, shown: f.shown, id: ids[i] })));
   const checked: CheckedAgreement[] = [];
-  for (const agreement of loaded) {
+  for (const [i, agreement] of loaded.entries()) {
     checked.push(checkAgreement(agreement, playbook));
+    (loaded as unknown[])[i] = undefined; // its text and positions are garbage now
     if (checked.length % 25 === 0) await new Promise((resume) => setImmediate(resume)); // let git's output in
   }
   const rounds = await reading;

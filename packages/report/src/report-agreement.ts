@@ -31,7 +31,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** One agreement: its summary, and its page, rendered contract and latest redline written to the site. */
 export async function reportAgreement(a: AgreementInput): Promise<AgreementSummary> {
   const { file, checked, playbook } = a;
-  const value = checked.loaded.value as Record<string, unknown> | undefined;
+  const value = checked.value;
   const parties = (value?.parties ?? {}) as { vendor?: { name?: unknown }; buyer?: { name?: unknown } };
   const rows = roundRowsOf(a.rounds.versions, playbook);
   const summary: AgreementSummary = {

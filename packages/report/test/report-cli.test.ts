@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shallowClone, type TestRepo } from '../../cli/test/git-fixture.js';
+import { commitFile, makeRepo, shallowClone, tag, type TestRepo } from '../../cli/test/git-fixture.js';
 import { runCli } from '../../cli/test/run-cli.js';
 import { portfolioRepo, REPORT_EPOCH } from './portfolio-repo.js';
 
@@ -191,6 +191,31 @@ describe('contracts report: the site it writes', () => {
 });
 
 describe('contracts report: what can go wrong', () => {
+  it('shows what a counterparty wrote as text: markup, scripts and bidi controls in names, messages and values', async () => {
+    const hostile = makeRepo('contracts-report-hostile-');
+    const evil = '<img src=x onerror=alert(1)></script><script>alert(2)</script>\u202Egnp.exe';
+    const text = readFileSync(join(repo.dir, 'contracts/springfield-smartcam.yaml'), 'utf8')
+      .replace('name: Acme Cameras Inc.', `name: ${JSON.stringify(evil)}`)
+      .replace(/^title: .*$/m, `title: ${JSON.stringify(`Deal ${evil}`)}`);
+    commitFile(hostile, 'contracts/evil.yaml', text.replace('id: springfield-smartcam', 'id: evil'), {
+      message: evil,
+      author: { name: evil, email: 'x@example.com' },
+    });
+    tag(hostile, 'evil/round-1', { message: `Round 1 ${evil}` });
+    const dir = mkdtempSync(join(tmpdir(), 'contracts-report-hostile-out-'));
+    const r = await runCli(['report', '--out', dir], { cwd: hostile.dir, env: { ...hostile.env, SOURCE_DATE_EPOCH: REPORT_EPOCH } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    for (const page of ['index.html', 'agreements/evil.html', 'terms/incidentResponse.notificationHours.html']) {
+      const html = readFileSync(join(dir, page), 'utf8');
+      expect(html, page).not.toContain('<img');
+      expect(html, page).not.toContain('<script>alert');
+      expect(html, page).not.toContain('\u202E');
+      expect(html, page).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;\\u202Egnp.exe');
+    }
+    hostile.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('says in one line that a shallow clone lacks the rounds', async () => {
     const shallow = shallowClone(repo, 1);
     const r = await runCli(['report', '--out', join(shallow.dir, 'site')], { cwd: shallow.dir, env: env() });

@@ -10,8 +10,15 @@ export interface LoadedAgreement {
   shown: string;
 }
 
-/** One contract as `contracts check` sees it, with every rated term and the rules' standing. */
-export interface CheckedAgreement extends LoadedAgreement {
+/**
+ * One contract as `contracts check` sees it, with every rated term and the rules' standing. Only the
+ * value of the file is kept: its text and field positions (a large share of the heap over 1,000
+ * files) are dropped once the diagnostics that need them are made.
+ */
+export interface CheckedAgreement {
+  value: Record<string, unknown> | undefined;
+  validation: Diagnostic[];
+  shown: string;
   /** Undefined when the file could not be read as a contract. */
   check: CheckResult | undefined;
   /** Every rule that is not out of scope: applies, upcoming, not yet in force, exempt or repealed. */
@@ -31,12 +38,12 @@ export function loadAgreement(path: string, shown: string, validator: SchemaVali
  */
 export function checkAgreement(agreement: LoadedAgreement, playbook: Playbook): CheckedAgreement {
   const { loaded, validation, shown } = agreement;
-  if (loaded.value === undefined) return { ...agreement, check: undefined, rules: [] };
+  if (loaded.value === undefined) return { value: undefined, validation, shown, check: undefined, rules: [] };
   const check = checkContract(loaded, playbook, { schemaDiagnostics: validation, info: false, terms: true });
   for (const d of check.diagnostics) {
     d.file = shown;
     for (const r of d.related ?? []) r.file = shown;
   }
   const rules = ruleApplicability(playbook, loaded.value).filter((r) => r.status !== 'out-of-scope');
-  return { ...agreement, check, rules };
+  return { value: loaded.value, validation, shown, check, rules };
 }

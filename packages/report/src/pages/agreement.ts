@@ -34,7 +34,7 @@ export interface AgreementPageInput {
 export function agreementPage(o: AgreementPageInput): string {
   const { summary: s, checked } = o;
   const check = checked.check;
-  const product = (checked.loaded.value as { product?: unknown } | undefined)?.product;
+  const product = checked.value?.product;
   const facts = productFacts(product);
   const sections = [
     `<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="${up(PORTFOLIO)}">Agreements</a></li><li><a href="#main" aria-current="page">${text(s.title)}</a></li></ol></nav>`,
