@@ -34,7 +34,7 @@ export function termPage(term: CompiledTerm, agreements: readonly AgreementSumma
   const facts: [string, string][] = [
     ['Preferred', position(spec.preferred)],
     ['Fallback', position(spec.fallback)],
-    ['Walk away beyond', position(spec.walkAwayBeyond)],
+    ['Walk-away limit', spec.walkAwayBeyond === undefined ? '—' : `${position(spec.walkAwayBeyond)}; anything worse is a walk-away`],
     ['Expected in every agreement', spec.expected === false ? 'no (only when a rule requires it)' : 'yes'],
     ['Why', text(spec.rationale)],
     ['Source', text(spec.source)],
