@@ -133,7 +133,7 @@ if (!existsSync(chromiumPath)) {
     const sorts = [];
     for (const key of ['vendor', 'walk-away', 'days', 'agreement']) sorts.push((await timed({ sort: key })).ms);
     console.log(`${'  sort 1,000 rows by a column (4 columns)'.padEnd(52)} slowest ${Math.max(...sorts).toFixed(1)} ms`);
-    // The rows are shown 100 at a time; "Show all" lays out every match (here all 1,000), on request.
+    // The rows are shown 50 at a time; "Show all" lays out every match (here all 1,000), on request.
     const showAll = await page.evaluate(() => {
       const t0 = performance.now();
       document.getElementById('more').click();
