@@ -37,7 +37,10 @@ export function portfolioRepo(): TestRepo {
   commitFile(repo, springfield, s.compromise, { message: 'Compromise on notice and remediation', author: VENDOR, date: '2026-03-16T10:00:00Z' });
   round('springfield-smartcam', 3, '2026-03-16T11:00:00Z', 'Round 3: compromise');
 
-  commitFile(repo, nordlicht, nordlichtText, { message: "Buyer's counter", author: BUYER, date: '2026-03-20T10:00:00Z' });
+  // The counter settles on a three-year support period: short of what the CRA demands from 2027-12-11,
+  // an obligation that starts after the effective date (an upcoming deadline).
+  const counter = edit(nordlichtText, [['supportPeriodYears: 5', 'supportPeriodYears: 3']]);
+  commitFile(repo, nordlicht, counter, { message: "Buyer's counter", author: BUYER, date: '2026-03-20T10:00:00Z' });
   round('nordlicht-building-sensors', 2, '2026-03-20T11:00:00Z', "Round 2: buyer's counter");
   return repo;
 }

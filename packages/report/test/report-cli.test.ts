@@ -47,6 +47,10 @@ describe('contracts report: the same numbers as check and rounds', () => {
       expect(a.summary.upcoming, file.file).toBe(upcoming.length);
       expect(a.deadlines).toHaveLength(upcoming.length);
     }
+    expect(agreement('contracts/nordlicht-building-sensors.yaml').deadlines).toEqual([
+      { date: '2027-12-11', ruleId: 'eu-cra-product-security', term: 'vulnerabilityManagement.supportPeriodYears' },
+    ]);
+    expect(site('index.html')).toContain('<td data-sort="2027-12-11">1, next 2027-12-11</td>');
   });
 
   it('shows those counts in the portfolio table, row by row', () => {
