@@ -39,7 +39,7 @@ export function agreementPage(o: AgreementPageInput): string {
   const sections = [
     `<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="${up(PORTFOLIO)}">Agreements</a></li><li><a href="#main" aria-current="page">${text(s.title)}</a></li></ol></nav>`,
     `<h1>${text(s.title)}</h1>`,
-    `<p class="lede">${text(s.vendor || 'Vendor not named')} supplies ${text(s.product || 'an unnamed product')} to ${text(s.buyer || 'a buyer not named')}. File <code>${text(s.file)}</code>${s.id ? `, id <code>${text(s.id)}</code>` : ''}.</p>`,
+    `<p class="lede">${text(s.vendor || 'Vendor not named')} supplies ${text(s.product || 'an unnamed product')} to ${text(s.buyer || 'a buyer not named')}${(s.buyer || '.').endsWith('.') ? '' : '.'} File <code>${text(s.file)}</code>${s.id ? `, id <code>${text(s.id)}</code>` : ''}.</p>`,
     linksList(o.links),
     '<h2 id="standing">Where it stands</h2>',
     standing(s.summary, s),

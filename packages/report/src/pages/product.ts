@@ -54,7 +54,7 @@ export function productFacts(product: unknown): [string, string][] {
     list(product.manufacturers).length > 0 ? `, made by ${text(said(list(product.manufacturers)))}` : '',
   ];
   add('Product', `${text(product.name ?? 'The product')} is ${end(what.join(''))}${product.consumerProduct ? ' It is a consumer connectable product.' : ''}`);
-  if (list(product.regulatedAs).length > 0) add('Regulated as', `${text(said(list(product.regulatedAs)))}.`);
+  if (list(product.regulatedAs).length > 0) add('Regulated as', end(text(said(list(product.regulatedAs)))));
   const d = isRecord(product.deployment) ? product.deployment : {};
   add(
     'Deployment',
@@ -122,6 +122,6 @@ export function productFacts(product: unknown): [string, string][] {
   const subprocessors = Array.isArray(product.subprocessors)
     ? product.subprocessors.map((s) => (isRecord(s) ? String(s.name ?? '') : String(s))).filter(Boolean)
     : [];
-  if (subprocessors.length > 0) add('Subprocessors', `${text(said(subprocessors))}.`);
+  if (subprocessors.length > 0) add('Subprocessors', end(text(said(subprocessors))));
   return facts;
 }
