@@ -181,11 +181,9 @@ describe('contracts report: the site it writes', () => {
 
   it('reads the rounds in one pass over the repository: one for-each-ref and one cat-file', async () => {
     const trace = join(repo.dir, '.git', 'report-trace.log');
-    const traced = await runCli(['report', '--out', mkdtempSync(join(tmpdir(), 'contracts-report-trace-'))], {
-      cwd: repo.dir,
-      env: { ...env(), GIT_TRACE: trace },
-      timeoutMs: 120_000,
-    });
+    const traceOut = mkdtempSync(join(tmpdir(), 'contracts-report-trace-'));
+    const traced = await runCli(['report', '--out', traceOut], { cwd: repo.dir, env: { ...env(), GIT_TRACE: trace }, timeoutMs: 120_000 });
+    rmSync(traceOut, { recursive: true, force: true });
     expect(traced.exitCode).toBe(0);
     const commands = execFileSync('grep', ['-o', 'built-in: git [a-z-]*', trace], { encoding: 'utf8' }).trim().split('\n');
     expect(commands.filter((c) => c.endsWith('for-each-ref'))).toHaveLength(1);
