@@ -18,3 +18,4 @@ export { preferredTerms } from './preferred-terms.js';
 export { ruleApplicability, type RuleApplicability, type EvaluateOptions } from './evaluate-rules.js';
 export { loadSources, checkCitation, checkPlaybookCitations, checkProseCitations, type SourceEntry, type CitationProblem } from './sources.js';
 export { asOfDate } from './dates.js';
+export { valueAt } from './paths.js';

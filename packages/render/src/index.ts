@@ -26,4 +26,4 @@ export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';
-export { numberToWords, sentence, quantity, longDate } from './words.js';
+export { numberToWords, formatNumber, sentence, quantity, longDate } from './words.js';

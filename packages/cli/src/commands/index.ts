@@ -7,6 +7,7 @@ import New from './new.js';
 import Pr from './pr.js';
 import Redline from './redline.js';
 import Render from './render.js';
+import Report from './report.js';
 import Round from './round.js';
 import Rounds from './rounds.js';
 import Schema from './schema.js';
@@ -21,6 +22,7 @@ export const COMMANDS = {
   pr: Pr,
   redline: Redline,
   render: Render,
+  report: Report,
   round: Round,
   rounds: Rounds,
   schema: Schema,

@@ -16,6 +16,8 @@ export interface RedlineVersion {
   contract: VendorAgreement;
   /** How the version is named to readers: `round-1 (3f2a9c1)`, `working tree`. */
   label: string;
+  /** The contract as `renderMarkdown` renders it with the same clause library, when the caller has it already. */
+  markdown?: string;
 }
 
 export interface BuildRedlineOptions {
@@ -47,8 +49,8 @@ export interface Redline {
 /** Renders both versions to Markdown and diffs them. Synchronous: run it while pandoc-wasm compiles. */
 export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: BuildRedlineOptions): Redline {
   const render = options.templatesDir ? { templatesDir: options.templatesDir } : {};
-  const fromMarkdown = renderMarkdown(from.contract, render);
-  const toMarkdown = renderMarkdown(to.contract, render);
+  const fromMarkdown = from.markdown ?? renderMarkdown(from.contract, render);
+  const toMarkdown = to.markdown ?? renderMarkdown(to.contract, render);
   const blocks = diffStructured(fromMarkdown, toMarkdown);
   return {
     title: to.contract.title,
