@@ -11,7 +11,7 @@
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
 export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
-export { renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
+export { agreementHtml, renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
 export { markdownToHtml } from './markdown-to-html.js';
 export { inlineToHtml } from './html-inline.js';
 export { escapeHtml } from './escape-html.js';

@@ -3,7 +3,7 @@ import { isContractsError, type SchemaValidator, type VendorAgreement } from '@c
 import { buildRedline, changeDate, redlineHtml } from '@contracts/diff';
 import type { RoundVersion } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
-import { markdownToHtmlDocument, printCss, renderMarkdown } from '@contracts/render';
+import { agreementHtml } from '@contracts/render';
 import type { AgreementTaskOptions } from './agreement-task.js';
 import type { CheckedAgreement } from './collect/check-agreement.js';
 import { deadlinesOf } from './collect/deadlines.js';
@@ -58,9 +58,10 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
   if (schemaValid) {
     const contract = value as unknown as VendorAgreement;
     const html = rendered(() => {
-      markdown = renderMarkdown(contract, templates(a.options));
-      // What renderHtml does with the built-in engine, with the stylesheet read once, not per contract.
-      return markdownToHtmlDocument(markdown, { title: contract.title, css: stylesheet(a.options.templatesDir) });
+      // Exactly what `render --to html` writes; its Markdown serves the redline when the last round is this version.
+      const page = agreementHtml(contract, templates(a.options));
+      markdown = page.markdown;
+      return page.html;
     });
     if (typeof html === 'string') {
       await a.writes.add(contractPage(file.key), html);
@@ -85,13 +86,6 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
 
 const templates = (o: AgreementTaskOptions) => (o.templatesDir ? { templatesDir: o.templatesDir } : {});
 
-const stylesheets = new Map<string, string>();
-const stylesheet = (templatesDir = ''): string => {
-  let css = stylesheets.get(templatesDir);
-  if (css === undefined) stylesheets.set(templatesDir, (css = printCss(templatesDir || undefined)));
-  return css;
-};
-
 /** A render's result, or the one-line reason it failed (a template error names the template and line). */
 function rendered(render: () => string): string | { problem: string } {
   try {
@@ -105,7 +99,7 @@ function rendered(render: () => string): string | { problem: string } {
 /**
  * The HTML redline between the last two rounds, exactly as `contracts redline FILE --from round-<n-1>
  * --to round-<n> --format html` writes it (`latestMarkdown`: the last round, already rendered): labels `round-<n> (<sha7>)`, changes by the later round's
- * commit author at its author date (SOURCE_DATE_EPOCH when set), position changes rated by the playbook.
+ * commit author at its author date, position changes rated by the playbook.
  */
 function latestRedline(
   versions: readonly RoundVersion[],
@@ -117,13 +111,13 @@ function latestRedline(
   const broken = [before, after].find((v) => v.value === undefined || !a.validator(v.value));
   if (broken) return { problem: `round-${broken.n} cannot be rendered: ${broken.problem ?? 'it has schema errors'}` };
   const label = (v: RoundVersion) => `round-${v.n} (${v.commit.slice(0, 7)})`;
-  const epoch =
-    process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? Number(process.env.SOURCE_DATE_EPOCH) : Date.parse(after.authorDate) / 1000;
+  // As `contracts redline` does: the changes carry the later round's own author date.
+  const changedAt = Math.floor(Date.parse(after.authorDate) / 1000);
   try {
     const redline = buildRedline(
       { contract: before.value as unknown as VendorAgreement, label: label(before) },
       { contract: after.value as unknown as VendorAgreement, label: label(after), ...(latestMarkdown !== undefined ? { markdown: latestMarkdown } : {}) },
-      { by: { author: after.authorName || after.authorEmail, date: changeDate(Math.floor(epoch)) }, playbook: a.playbook, ...templates(a.options) },
+      { by: { author: after.authorName || after.authorEmail, date: changeDate(changedAt) }, playbook: a.playbook, ...templates(a.options) },
     );
     return { html: redlineHtml(redline), from: `round-${before.n}`, to: `round-${after.n}` };
   } catch (error) {
