@@ -35,6 +35,15 @@ const descriptions: Record<Exclude<DiagnosticCode, `risk/${string}`>, string> = 
   'playbook/preferred': 'A term is at the playbook preferred position.',
   'playbook/missing': 'A term the playbook covers is missing.',
   'playbook/invalid': 'The playbook itself is invalid.',
+  'drafting/cap-below-insurance': 'A liability cap for data breaches is below the cyber insurance the vendor must carry.',
+  'drafting/cap-without-amount': 'A data-breach super-cap has no amount (no multiple of fees and no insurance).',
+  'drafting/law-not-applicable': 'The contract names a law that does not apply to the deal.',
+  'drafting/undefined-term': 'A capitalised defined term is used but not defined in the agreement.',
+  'drafting/unused-definition': 'A term is defined but never used in the agreement.',
+  'drafting/duplicate-definition': 'A term is defined more than once in the agreement.',
+  'drafting/broken-reference': 'A cross-reference points to a section or clause the agreement does not have.',
+  'drafting/missing-attachment': 'A clause refers to an annex, schedule, exhibit or attachment the agreement does not contain.',
+  'drafting/raw-code': 'A code (such as US-MA) is printed instead of its name.',
 };
 
 /** Risk codes come from data (`risk/<rule-id>`), so their description is derived from the rule id. */

@@ -40,6 +40,8 @@ export interface RenderedSection {
   anchor: string;
   annex: boolean;
   template: string;
+  /** The contract paths that bring it in (`sections.json`); empty when it is always present. */
+  when: string[];
 }
 
 /** A rendered agreement: the Markdown people read, the anchored Markdown HTML/DOCX are made from, and its anchors. */

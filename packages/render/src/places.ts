@@ -65,3 +65,8 @@ export function jurisdictionName(code: string, labels: Labels): string {
 export function regionName(code: string, labels: Labels): string {
   return styleOf(labels, 'placeName', code) ?? (code.includes('-') ? jurisdictionName(code, labels) : countryName(code, labels)) ?? code;
 }
+
+/** True when `code` is an ISO 3166-1 country or ISO 3166-2 subdivision code the datasets know (for the drafting lint). */
+export function isPlaceCode(code: string): boolean {
+  return code.includes('-') ? load().subdivision(code) !== undefined : load().country(code) !== undefined;
+}

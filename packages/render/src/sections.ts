@@ -78,7 +78,7 @@ function holds(contract: unknown, condition: string): boolean {
 }
 
 /** The sections this contract has, numbered 1..n in order, and its annexes, lettered A, B, … in order. */
-export function numberSections(contract: VendorAgreement, definitions: readonly SectionDefinition[]): (Section & { template: string })[] {
+export function numberSections(contract: VendorAgreement, definitions: readonly SectionDefinition[]): (Section & { template: string; when: string[] })[] {
   const present = definitions.filter((d) => d.when.length === 0 || d.when.some((w) => holds(contract, w)));
   let sections = 0;
   let annexes = 0;
@@ -89,6 +89,7 @@ export function numberSections(contract: VendorAgreement, definitions: readonly 
       id: d.id,
       title: d.title,
       template: d.template,
+      when: d.when,
       number,
       label: annex ? `Annex ${number}` : `Section ${number}`,
       annex,
