@@ -107,10 +107,12 @@ function renderOnce(
   const context = (scope: object) =>
     new Context(scope, engine.options, { sync: true, globals }, { liquid: engine, renderLimit: first.renderLimit, memoryLimit: first.memoryLimit });
   try {
+    const empty = new Set<string>();
     const rendered = sections.map((section, i) => {
       state.section = section;
-      const markdown = engine.renderSync(engine.parseFileSync(section.template), context({ ...base, section: listed[i] })) as string;
-      return new RenderedMarkdown(fenceClauses(tidy(markdown)));
+      const markdown = tidy(engine.renderSync(engine.parseFileSync(section.template), context({ ...base, section: listed[i] })) as string);
+      if (!/\n\s*\S/.test(markdown)) empty.add(section.id); // nothing but the heading
+      return new RenderedMarkdown(fenceClauses(markdown));
     });
     state.section = undefined;
     const clauses = rendered.filter((_, i) => !sections[i]!.annex);
@@ -124,7 +126,7 @@ function renderOnce(
       anchors,
       sections: sections.map(({ clauses: _count, ...s }) => s),
     };
-    return { agreement, empty: new Set(sections.filter((s) => s.clauses === 0).map((s) => s.id)) };
+    return { agreement, empty };
   } catch (error) {
     throw toTemplateError(error, library);
   }
