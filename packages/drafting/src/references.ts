@@ -13,10 +13,12 @@ const CLAUSE_NUMBER = /^\*\*(\d+|[A-Z]+)\.(\d+)\*\*/;
 const LINK = /\[((?:\\.|[^\]\\])*)\]\(#([^)]*)\)/g;
 const LINK_LABEL = /^(Section (\d+)|Annex ([A-Z]+)) \((.+)\)$/;
 const PLAIN_SECTION = /(?<![\w-])Section (\d+)(?:\.(\d+))?(?![\w.-]*\d)(?! of\b)/g;
-const PLAIN_ANNEX = /(?<!SCC |its )(?<![\w-])Annex ([A-Z]{1,2})(?![\w-])(?! (?:of|to) the\b)/g;
+/** Another instrument's annex: "SCC Annex I", "its Annex III", "Annex I of the Cyber Resilience Act". */
+const FOREIGN_ANNEX = /(?:SCC |its )[Aa]nnex(?:es)?\b|[Aa]nnex [A-Z0-9.]+ (?:of|to) the\b/g;
+const PLAIN_ANNEX = /(?<![\w-])Annex ([A-Z]{1,2})(?![\w-])/g;
 const ATTACHED = /\b(?:attached|attachments?|enclosed)\b/gi;
 const OTHER_DOCUMENT = /\b(?:Schedule|Exhibit|Appendix|Addendum) [A-Z0-9]+\b/g;
-const ANNEXES = /(?<!SCC )\b[Aa]nnex(?:es)?\b/g;
+const ANNEXES = /\b[Aa]nnex(?:es)?\b/g;
 
 interface Target {
   title: string;
@@ -51,7 +53,7 @@ export function checkReferences(lines: readonly DocumentLine[]): Finding[] {
       else if (!parts || parts[1] !== target.label || parts[4] !== target.title)
         report(line, label, `"${label}" links to ${target.label} (${target.title}), which it misnames`);
     }
-    const plain = line.linked.replace(LINK, ' ').replace(/\\(.)/g, '$1');
+    const plain = line.linked.replace(LINK, ' ').replace(/\\(.)/g, '$1').replace(FOREIGN_ANNEX, ' ');
     for (const m of plain.matchAll(PLAIN_SECTION)) {
       if (!sections.has(m[1]!)) report(line, m[0], `"${m[0]}" refers to a section this agreement does not have`);
       else if (m[2] !== undefined && !clauses.has(`${m[1]}.${m[2]}`)) report(line, m[0], `"${m[0]}" refers to a clause this agreement does not have`);
