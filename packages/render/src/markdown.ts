@@ -107,6 +107,7 @@ function renderOnce(
   const context = (scope: object) =>
     new Context(scope, engine.options, { sync: true, globals }, { liquid: engine, renderLimit: first.renderLimit, memoryLimit: first.memoryLimit });
   try {
+    Object.assign(base, prelude(engine, library, context(base)));
     const empty = new Set<string>();
     const rendered = sections.map((section, i) => {
       state.section = section;
@@ -133,6 +134,23 @@ function renderOnce(
 }
 
 const collapseBlankLines = (markdown: string) => markdown.replace(/\n{3,}/g, '\n\n');
+
+/**
+ * The facts every clause may test, worked out once per agreement: `prelude.liquid` (when the library
+ * has one) runs first, prints nothing, and what it `assign`s every template then sees. Its names may
+ * not replace the renderer's own.
+ */
+function prelude(engine: ReturnType<typeof getEnvironment>['engine'], library: ReturnType<typeof getEnvironment>['library'], context: Context) {
+  if (!library.locate(PRELUDE)) return {};
+  engine.renderSync(engine.parseFileSync(PRELUDE), context);
+  const assigned = context.bottom() as Record<string, unknown>;
+  for (const name of Object.keys(assigned)) {
+    if (RESERVED.has(name)) throw new TemplateRenderError(`${PRELUDE} may not assign \`${name}\`: the renderer gives templates that name`);
+  }
+  return assigned;
+}
+
+const PRELUDE = 'prelude.liquid';
 
 /** Collapses the blank lines that dropped conditionals leave behind; one newline at the end. */
 function tidy(markdown: string): string {
