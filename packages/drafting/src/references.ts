@@ -8,7 +8,7 @@
 import type { DocumentLine } from './document.js';
 import type { Finding } from './finding.js';
 
-const HEADING = /^## (?:(\d+)\. (.+?)|Annex ([A-Z]+): (.+?)) \{#([a-z0-9-]+)\}$/;
+const HEADING = /^(?:## (\d+)\. (.+?)|# Annex ([A-Z]+): (.+?)) \{#([a-z0-9-]+)\}$/;
 const CLAUSE_NUMBER = /^\*\*(\d+|[A-Z]+)\.(\d+)\*\*/;
 const LINK = /\[((?:\\.|[^\]\\])*)\]\(#([^)]*)\)/g;
 const LINK_LABEL = /^(Section (\d+)|Annex ([A-Z]+)) \((.+)\)$/;

@@ -2,7 +2,7 @@
  * The clause library's own tags. Numbering and cross-references come from code (sections.ts), so they
  * stay right when a clause drops out:
  * - `{% heading %}` — the section's numbered heading, `## 5. Incident Response {#incident-response}`
- *   (an annex: `## Annex A: Data Processing Terms {#data-processing}`);
+ *   (an annex, a part of the agreement of its own: `# Annex A: Data Processing Terms {#data-processing}`);
  * - `{% clause "notice" %}` — the next sub-clause number (`5.1`), and the start of clause
  *   `incidentResponse/notice` for anchors (the key names the clause across rounds, so keep it stable);
  * - `{% ref "incidentResponse" %}` — a link "Section 5 (Incident Response)" (or "Annex A (…)") to that section.
@@ -51,7 +51,7 @@ class HeadingTag extends Tag {
   render(ctx: Context, emitter: Emitter): void {
     const { section } = currentSection(ctx, 'heading');
     const title = escapeMarkdown(section.title);
-    emitter.write(section.annex ? `## ${section.label}: ${title} {#${section.anchor}}` : `## ${section.number}. ${title} {#${section.anchor}}`);
+    emitter.write(section.annex ? `# ${section.label}: ${title} {#${section.anchor}}` : `## ${section.number}. ${title} {#${section.anchor}}`);
   }
 }
 
