@@ -64,7 +64,7 @@ describe('contracts render', () => {
     const { exitCode, stderr } = await runCli(['render', join(repoRoot, 'contracts'), '--to', 'md', '--out', 'build'], { cwd });
     expect(exitCode).toBe(0);
     expect(stderr).toContain('wrote build/nordlicht-building-sensors.md');
-    expect(readFileSync(join(cwd, 'build/bright-smile-sterilizer.md'), 'utf8')).toContain('45 C.F.R. § 164.504(e)');
+    expect(readFileSync(join(cwd, 'build/bright-smile-sterilizer.md'), 'utf8')).toContain('45 CFR § 164.504(e)');
   });
 
   it('asks for --out DIR when given several contracts', async () => {
