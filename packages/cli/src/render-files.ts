@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contractFilesIn, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
 import { formatters, terminalText } from '@contracts/format';
+import { clauseContext, loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from '@contracts/core/write';
 
@@ -18,6 +19,8 @@ export interface RenderFlags {
   templates?: string | undefined;
   htmlEngine?: 'builtin' | 'pandoc';
   concurrency?: number | undefined;
+  /** The playbook that decides which laws the agreement names (default: ./playbook.yaml, else the bundled one). */
+  playbook?: string | undefined;
 }
 
 export interface RenderRun {
@@ -64,7 +67,12 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     }
     seen.set(contract.id, files[i]!);
   }
+  // The clause library names only the laws that bind each deal: the playbook's risk rules decide.
+  const playbookFile = resolvePlaybookPath(flags.playbook);
+  const { playbook } = await loadPlaybook(playbookFile);
+  if (!playbook) throw new UsageError('usage/bad-playbook', `${displayPath(playbookFile)} is not a valid playbook; run contracts check to see why`);
   const outputs = await renderMany(contracts, flags.to, {
+    extraContext: (contract) => clauseContext(playbook, contract),
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     html: { engine: flags.htmlEngine ?? 'builtin' },

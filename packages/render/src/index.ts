@@ -10,7 +10,14 @@
  * const docx = await renderDocx(md, { epoch: resolveEpoch(contract.effectiveDate) });
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
-export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
+export {
+  renderMarkdown,
+  renderAgreement,
+  type RenderMarkdownOptions,
+  type RenderedAgreement,
+  type RenderedSection,
+  type ExtraContext,
+} from './markdown.js';
 export { agreementHtml, renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
 export { markdownToHtml } from './markdown-to-html.js';
 export { inlineToHtml } from './html-inline.js';
@@ -21,7 +28,8 @@ export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';
 export { renderMany, type RenderFormat, type RenderManyOptions } from './render-many.js';
-export { DEFAULT_TEMPLATES_DIR } from './environment.js';
+export { DEFAULT_TEMPLATES_DIR, readTemplate } from './environment.js';
+export { jurisdictionName, regionName, isPlaceCode } from './places.js';
 export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { VendorAgreement } from '@contracts/core';
 import { renderDocxMany, type RenderDocxManyOptions } from './docx.js';
 import { renderHtml } from './html.js';
-import { renderAgreement } from './markdown.js';
+import { renderAgreement, type RenderMarkdownOptions } from './markdown.js';
 import { resolveEpoch } from './normalize-docx.js';
 import { renderPdf } from './pdf.js';
 import type { ProvenanceInput } from './provenance.js';
@@ -18,6 +18,8 @@ export interface RenderManyOptions extends Omit<RenderDocxManyOptions, 'epochs' 
   html?: { engine?: 'builtin' | 'pandoc' };
   /** Commit, round and ref the contracts were read at; each DOCX records them with its contract id. */
   provenance?: Omit<ProvenanceInput, 'contractId'>;
+  /** Variables the templates see beside the contract; a function is called once per contract. */
+  extraContext?: RenderMarkdownOptions['extraContext'];
 }
 
 /** One output per contract, in input order: `string` for md/html, bytes for docx/pdf. */

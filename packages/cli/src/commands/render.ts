@@ -24,6 +24,7 @@ export default class Render extends BaseCommand {
     templates: Flags.string({ description: 'Clause library directory whose files override the built-in ones' }),
     'html-engine': Flags.string({ description: 'HTML converter', options: ['builtin', 'pandoc'], default: 'builtin' }),
     concurrency: Flags.integer({ description: 'Parallel pandoc conversions (default: CPU count)', min: 1 }),
+    playbook: Flags.string({ description: 'Playbook whose risk rules decide which laws the agreement names (default: ./playbook.yaml, else the bundled one)' }),
   };
 
   async run(): Promise<void> {
@@ -36,6 +37,7 @@ export default class Render extends BaseCommand {
       templates: flags.templates,
       htmlEngine: flags['html-engine'] as 'builtin' | 'pandoc',
       concurrency: flags.concurrency,
+      playbook: flags.playbook,
     });
     for (const line of result.messages) process.stderr.write(`${line}\n`);
     if (typeof result.stdout === 'string') await this.print(result.stdout);
