@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { isContractsError, type SchemaValidator, type VendorAgreement } from '@contracts/core';
 import { buildRedline, changeDate, redlineHtml } from '@contracts/diff';
 import type { RoundVersion } from '@contracts/git';
-import type { Playbook } from '@contracts/playbook';
+import { clauseContext, type Playbook } from '@contracts/playbook';
 import { agreementHtml } from '@contracts/render';
 import type { AgreementTaskOptions } from './agreement-task.js';
 import type { CheckedAgreement } from './collect/check-agreement.js';
@@ -59,7 +59,7 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
     const contract = value as unknown as VendorAgreement;
     const html = rendered(() => {
       // Exactly what `render --to html` writes; its Markdown serves the redline when the last round is this version.
-      const page = agreementHtml(contract, templates(a.options));
+      const page = agreementHtml(contract, { ...templates(a.options), extraContext: (c) => clauseContext(playbook, c) });
       markdown = page.markdown;
       return page.html;
     });
