@@ -23,3 +23,4 @@ export { listRounds, nextRoundNumber, roundTagName, parseRoundTag, type Round } 
 export { createRound, type CreateRoundOptions } from './create-round.js';
 export { changedFilesSince, keepChangedSince, mergeBase, type ChangedFile } from './changes.js';
 export { commitInfo, configuredUserName, versionAuthor, type CommitInfo, type VersionAuthor } from './commit-info.js';
+export { commitFile, type CommitAuthor } from './commit-file.js';

@@ -13,6 +13,7 @@ import { AnchorRecorder, fenceClauses, withAnchors, withoutAnchors } from './mar
 import { numberSections } from './sections.js';
 import { toTemplateError } from './template-error.js';
 import { neutralizeBidi } from './escape-markdown.js';
+import { withNegotiatedWording } from './negotiated-wording.js';
 
 export interface RenderMarkdownOptions {
   /** A clause library whose files override ours, file by file. */
@@ -59,7 +60,8 @@ export function renderAgreement(contract: VendorAgreement, options: RenderMarkdo
     const agreement = engine.renderSync(engine.parseFileSync('agreement.md.liquid'), context({ ...base, clauses })) as string;
     const { text: marked, anchors } = recorder.resolve(tidy(neutralizeBidi(agreement)));
     // Removing marks leaves at most blank lines behind (values are never empty), so collapsing suffices.
-    return { markdown: collapseBlankLines(withoutAnchors(marked)), anchored: collapseBlankLines(withAnchors(marked)), anchors };
+    const rendered = { markdown: collapseBlankLines(withoutAnchors(marked)), anchored: collapseBlankLines(withAnchors(marked)), anchors };
+    return contract.negotiatedWording?.length ? withNegotiatedWording(rendered, contract.negotiatedWording) : rendered;
   } catch (error) {
     throw toTemplateError(error, library);
   }
