@@ -1,6 +1,7 @@
 import { compareDiagnostics, dottedPath, locate, type Diagnostic, type LoadedFile, type RelatedLocation } from '@contracts/core';
 import { describePosition, rate, showValue } from './compile-term.js';
 import { evaluateRules } from './evaluate-rules.js';
+import { negotiatedWordingDiagnostics } from './negotiated-wording.js';
 import { valueAt } from './paths.js';
 import { countTier, summarize, summaryOf } from './summary.js';
 import type { CheckResult, CompiledTerm, Inconsistency, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
@@ -79,6 +80,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     const checks = new Map(playbook.consistencyChecks.map((c) => [c.id, c]));
     for (const f of inconsistencies) diagnostics.push(inconsistencyDiagnostic(loaded, checks.get(f.checkId)!, f));
   }
+  for (const d of negotiatedWordingDiagnostics(loaded)) if (d.severity !== 'info' || info) diagnostics.push(d);
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, terms, findings, inconsistencies, summary: summaryOf(counts) };
 }
