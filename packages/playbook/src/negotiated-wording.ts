@@ -21,7 +21,9 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
     if (raw === null || typeof raw !== 'object') return;
     const e = raw as Entry;
     const where = typeof e.clause === 'string' ? `clause ${e.clause}` : typeof e.paragraph === 'string' ? `paragraph ${e.paragraph}` : `entry ${i + 1}`;
-    const by = [typeof e.proposedBy === 'string' ? e.proposedBy : undefined, typeof e.proposedAt === 'string' ? e.proposedAt.slice(0, 10) : undefined].filter(Boolean).join(', ');
+    const by = [typeof e.proposedBy === 'string' ? e.proposedBy : undefined, typeof e.proposedAt === 'string' ? e.proposedAt.slice(0, 10) : undefined]
+      .filter(Boolean)
+      .join(', ');
     const path = `/negotiatedWording/${i}`;
     const at = locate(loaded, path, 'first-key');
     const comments = Array.isArray(e.comments) ? e.comments.length : 0;
