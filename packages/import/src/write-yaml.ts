@@ -125,8 +125,7 @@ function editFor(doc: Document, text: string, change: YamlChange): Edit | undefi
         if (!(node as YAMLSeq).flow) return undefined;
         return { start, end, text: `[${change.to.map((v) => scalarSource(v, true)).join(', ')}]` };
       }
-      const indent = ' '.repeat(start - lineStart(text, start));
-      return { start, end: trimEnd(text, start, end), text: change.to.map((v) => `- ${scalarSource(v, false)}`).join(`\n${indent}`) };
+      return blockSeqEdit(text, node as YAMLSeq, change.to);
     }
     return undefined;
   }
@@ -151,6 +150,32 @@ function editFor(doc: Document, text: string, change: YamlChange): Edit | undefi
     end: lineEnd(text, Math.max(pair.key.range[0], trimEnd(text, pair.key.range[0], valueEnd) - 1)),
     text: '',
   };
+}
+
+/**
+ * A block list edited line by line: removed items lose their lines (comments on the others stay), added
+ * ones follow the last item in its indentation. One whole replacement when the order changed.
+ */
+function blockSeqEdit(text: string, seq: YAMLSeq, next: unknown[]): Edit | undefined {
+  const yaml = yamlLib();
+  const items = seq.items as YamlNode[];
+  const old = items.map((n) => (yaml.isScalar(n) ? (n as Scalar).value : undefined));
+  const kept = old.filter((v) => next.some((n) => n === v));
+  const added = next.filter((v) => !old.includes(v));
+  if (!seq.range || items.some((n) => !n.range) || kept.some((v, i) => next[i] !== v) || next.length !== kept.length + added.length || kept.length === 0)
+    return undefined;
+  const first = items[0]!.range![0];
+  const indent = ' '.repeat(text.lastIndexOf('-', first) - lineStart(text, first));
+  const lastKept = [...items].reverse().find((n) => kept.includes((n as Scalar).value))!;
+  const start = lineStart(text, first);
+  const end = lineEnd(text, trimEnd(text, first, items[items.length - 1]!.range![1]) - 1);
+  let body = '';
+  for (const n of items) {
+    const line = text.slice(lineStart(text, n.range![0]), lineEnd(text, trimEnd(text, n.range![0], n.range![1]) - 1));
+    if (kept.includes((n as Scalar).value)) body += line.endsWith('\n') ? line : `${line}\n`;
+    if (n === lastKept) for (const v of added) body += `${indent}- ${scalarSource(v, false)}\n`;
+  }
+  return { start, end, text: body };
 }
 
 /** The end of a node's own text, before the blank lines and comments a block node's range runs over. */
@@ -182,8 +207,10 @@ function insertMissing(doc: Document, text: string, path: (string | number)[], v
       .stringify({ [rest[0]!]: nested }, { collectionStyle: 'flow', lineWidth: 0 })
       .trim()
       .replace(/^\{\s*|\s*\}$/g, '');
+    let at = close;
+    while (at > 0 && /\s/.test(text[at - 1]!)) at--;
     const empty = parent.items.length === 0;
-    return { start: close, end: close, text: `${empty ? '' : ', '}${inner} ` };
+    return { start: at, end: at, text: `${empty ? ' ' : ', '}${inner}` };
   }
   const lastPair = parent.items[parent.items.length - 1] as Pair<YamlNode, YamlNode> | undefined;
   if (!lastPair?.key?.range) return undefined;
