@@ -31,7 +31,8 @@ export interface ImportOptions {
   /** The version the markup was made from, when its provenance does not say (or to override it). */
   base?: string;
   templatesDir?: string;
-  playbook: Playbook;
+  /** Rates the moves; a promise is awaited only when the moves are rated (load it while the markup is read). */
+  playbook: Playbook | PromiseLike<Playbook>;
   /** Describe only; write nothing. */
   dryRun?: boolean;
   /** Commit the result as the counterparty's round. */
@@ -63,8 +64,12 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const fileName = o.names?.file ?? o.file;
   const markupName = o.names?.markup ?? o.markup;
+  // git runs in its own process while the markup is parsed here.
+  const opening = openContract(o.file, { name: fileName });
+  opening.catch(() => undefined);
+  const validating = loadValidator('vendor-agreement');
   const markup = readMarkup(readMarkupBytes(o.markup, markupName), markupName);
-  const contract = await openContract(o.file, { name: fileName });
+  const contract = await opening;
   const provenance = markup.provenance;
   const ours = provenance !== undefined;
   if (!ours && o.base === undefined) {
@@ -99,7 +104,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     );
   }
 
-  const validator = await loadValidator('vendor-agreement');
+  const validator = await validating;
   const facts = libraryFacts(o.templatesDir);
   const baseRendering = renderRegions(baseValue, o.templatesDir);
   const proposals = alignMarkup(baseRendering, markup);
@@ -125,7 +130,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const updated = loadYamlText(yaml, fileName).value as VendorAgreement | undefined;
   if (!updated || !validator(updated))
     throw new CorruptMarkupError(`${markupName}: the imported contract would not be valid; nothing was written (please report this markup)`);
-  const diff = diffPositions(baseValue, updated, o.playbook);
+  const diff = diffPositions(baseValue, updated, await o.playbook);
   const by = attribute(markup.blocks.flatMap((b) => b.changes));
   const result: ImportResult = {
     file: fileName,

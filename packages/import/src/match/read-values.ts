@@ -66,7 +66,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
   const budget = o.budgetPerRegion ?? 60;
   const target = new Map<string, string>([...proposals].map(([r, p]) => [r, textOf(p.proposed)]));
   const wanted = (region: string) => target.get(region) ?? '';
-  const equal = (r: Rendering, region: string) => textOf(r.regions.get(region)) === wanted(region);
+  const equal = (r: Rendering, region: string) => (r.texts.get(region) ?? '') === wanted(region);
   let state: VendorAgreement = base;
   let rendering = baseRendering;
   let renders = 0;
@@ -86,7 +86,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
     const moved: string[] = [];
     let breaks = false;
     for (const region of new Set([...rendering.regions.keys(), ...r.regions.keys()])) {
-      if (textOf(rendering.regions.get(region)) === textOf(r.regions.get(region))) continue;
+      if ((rendering.texts.get(region) ?? '') === (r.texts.get(region) ?? '')) continue;
       moved.push(region);
       if (equal(rendering, region) && !equal(r, region)) breaks = true;
     }

@@ -30,9 +30,11 @@ export interface Rendering {
   blocks: RenderedBlock[];
   /** Region key → the words of its blocks, in document order of first appearance. */
   regions: Map<string, string[]>;
+  /** Region key → its words joined by single spaces (what equality compares). */
+  texts: Map<string, string>;
 }
 
-const cache = new Map<string, { words: string[]; terms: TermSpan[] }>();
+const cache = new Map<string, { words: string[]; text: string; terms: TermSpan[] }>();
 
 const wordCount = (text: string) => (normalizeText(text) === '' ? 0 : normalizeText(text).split(' ').length);
 
@@ -42,6 +44,7 @@ export function renderRegions(contract: VendorAgreement, templatesDir: string | 
   const byId = new Map(agreement.anchors.map((a) => [a.id, a]));
   const blocks: RenderedBlock[] = [];
   const regions = new Map<string, string[]>();
+  const texts = new Map<string, string>();
   for (const block of agreementBlocks(agreement.anchored, agreement.anchors)) {
     const region = block.clause !== undefined ? `clause:${block.clause}` : `paragraph:${block.paragraph}`;
     const key = `${block.kind}\u0000${block.markdown}`;
@@ -56,14 +59,20 @@ export function renderRegions(contract: VendorAgreement, templatesDir: string | 
         const midWord = before !== '' && !/\s$/.test(before);
         spans.push({ path: anchor.key, occurrence: anchor.occurrence, from: wordCount(before) - (midWord ? 1 : 0), to: wordCount(text.slice(0, t.end)) });
       }
-      read = { words: blockWords(text), terms: spans };
+      const words = blockWords(text);
+      read = { words, text: words.join(' '), terms: spans };
       if (cache.size > 50_000) cache.clear();
       cache.set(key, read);
     }
     blocks.push({ region, kind: block.kind, markdown: block.markdown, words: read.words, terms: read.terms });
     const words = regions.get(region);
-    if (words) words.push(...read.words);
-    else regions.set(region, [...read.words]);
+    if (words) {
+      words.push(...read.words);
+      if (read.text) texts.set(region, texts.get(region) ? `${texts.get(region)} ${read.text}` : read.text);
+    } else {
+      regions.set(region, [...read.words]);
+      texts.set(region, read.text);
+    }
   }
-  return { agreement, blocks, regions };
+  return { agreement, blocks, regions, texts };
 }
