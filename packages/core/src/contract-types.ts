@@ -1032,11 +1032,23 @@ export type Text1 = string;
  */
 export type CommentedText = string;
 /**
+ * Who wrote it, as Word records it.
+ */
+export type Author1 = string;
+/**
+ * When it was written (ISO 8601, UTC), when Word recorded it.
+ */
+export type Date2 = string;
+/**
+ * What it says.
+ */
+export type Text2 = string;
+/**
  * Replies in the comment's thread, oldest first.
  *
  * @maxItems 200
  */
-export type Replies = Comment[];
+export type Replies = Reply[];
 /**
  * Word comments on this clause or paragraph.
  *
@@ -1426,4 +1438,12 @@ export interface Comment {
   text: Text1;
   on?: CommentedText;
   replies?: Replies;
+}
+/**
+ * A reply in a comment thread.
+ */
+export interface Reply {
+  author: Author1;
+  date?: Date2;
+  text: Text2;
 }

@@ -56,12 +56,21 @@ export function attribute(changes: readonly TrackedChange[]): Attribution {
 function toEntryComment(c: MarkupComment, anchors: Map<string, string>): EntryComment {
   const on = anchors.get(c.id)?.replace(/\s+/g, ' ').trim();
   const date = isoUtc(c.date);
+  // A thread is one level deep in the contract: replies to replies follow in order.
+  const replies: MarkupComment[] = [];
+  const walk = (r: MarkupComment) => {
+    replies.push(r);
+    r.replies.forEach(walk);
+  };
+  c.replies.forEach(walk);
   return {
     author: c.author || 'unknown',
     ...(date ? { date } : {}),
     text: c.text,
     ...(on ? { on } : {}),
-    ...(c.replies.length > 0 ? { replies: c.replies.map((r) => toEntryComment(r, new Map())) } : {}),
+    ...(replies.length > 0
+      ? { replies: replies.map((r) => ({ author: r.author || 'unknown', ...(isoUtc(r.date) ? { date: isoUtc(r.date)! } : {}), text: r.text })) }
+      : {}),
   };
 }
 
