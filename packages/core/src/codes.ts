@@ -38,7 +38,16 @@ export const schemaCodes = [
 /** Files that are not read: a symlink leaving the repository, a FIFO, device, socket or directory. */
 export const ioCodes = ['io/symlink-outside', 'io/not-a-file'] as const;
 
-export const playbookCodes = ['playbook/walk-away', 'playbook/fallback', 'playbook/preferred', 'playbook/missing', 'playbook/invalid'] as const;
+export const playbookCodes = [
+  'playbook/walk-away',
+  'playbook/fallback',
+  'playbook/preferred',
+  'playbook/missing',
+  'playbook/invalid',
+  // Wording a counterparty proposed outside any term (`negotiatedWording`, written by `contracts import`).
+  'playbook/negotiated-wording',
+  'playbook/negotiation-comment',
+] as const;
 
 /**
  * Drafting: the agreement as a reader sees it. The first three are data-level checks `contracts check`

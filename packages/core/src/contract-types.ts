@@ -1099,6 +1099,80 @@ export type ModelTraining = "prohibited" | "with-consent";
  * Years after the agreement ends that other Confidential Information stays protected (default five).
  */
 export type SurvivalYears = number;
+/**
+ * The clause key the wording replaces (`<section>/<clause>`, as the clause library names it).
+ */
+export type Clause = string;
+/**
+ * A paragraph outside the numbered clauses: `<part>/<row label>` for a cover-page row, `<part>#<n>` for the n-th paragraph after a heading, `<part>` for the heading itself.
+ */
+export type Paragraph = string;
+/**
+ * The wording as proposed (paragraphs separated by a blank line; clause number left out). Absent: only comments, the template's wording stands. Empty: the clause is deleted.
+ */
+export type Text = string;
+/**
+ * The author of the change, from the tracked change (or the document's last editor for an untracked edit).
+ */
+export type ProposedBy = string;
+/**
+ * When (ISO 8601, UTC).
+ */
+export type ProposedAt = string;
+/**
+ * False when the change was made with change tracking switched off (found by comparing with the base).
+ */
+export type Tracked = boolean;
+/**
+ * The negotiation round the markup was made on.
+ */
+export type Round = number;
+/**
+ * Who wrote it, as Word records it.
+ */
+export type Author = string;
+/**
+ * When it was written (ISO 8601, UTC), when Word recorded it.
+ */
+export type Date1 = string;
+/**
+ * What it says.
+ */
+export type Text1 = string;
+/**
+ * The words the comment is anchored on.
+ */
+export type CommentedText = string;
+/**
+ * Who wrote it, as Word records it.
+ */
+export type Author1 = string;
+/**
+ * When it was written (ISO 8601, UTC), when Word recorded it.
+ */
+export type Date2 = string;
+/**
+ * What it says.
+ */
+export type Text2 = string;
+/**
+ * Replies in the comment's thread, oldest first.
+ *
+ * @maxItems 200
+ */
+export type Replies = Reply[];
+/**
+ * Word comments on this clause or paragraph.
+ *
+ * @maxItems 500
+ */
+export type Comments = Comment[];
+/**
+ * Wording outside the playbook that a counterparty proposed in a Word markup (`contracts import`), per clause or paragraph, with who proposed it, when, and their comments. Nothing they wrote is lost; counsel reviews each entry.
+ *
+ * @maxItems 1000
+ */
+export type NegotiatedWording = NegotiatedWording1[];
 
 /**
  * One technology purchase: the parties, the buyer's evaluation of the product (how it is deployed, what data it collects, where data goes) and the negotiated security terms. Shape follows "Buying IoT Technology: How to Contract Securely" (N. Merker, Ice Miller LLP): evaluate the product, then contract for the risks found.
@@ -1112,6 +1186,7 @@ export interface VendorAgreementForConnectedIoTTechnology {
   parties: Parties;
   product: ProductEvaluation;
   terms: NegotiatedTerms;
+  negotiatedWording?: NegotiatedWording;
 }
 /**
  * Who buys and who sells.
@@ -1516,4 +1591,35 @@ export interface UseOfBuyerData {
  */
 export interface Confidentiality {
   survivalYears?: SurvivalYears;
+}
+/**
+ * Wording a counterparty proposed that no term of the schema expresses (or a comment it left), kept as it was written. `contracts render` prints `text` in place of the template's wording for that clause or paragraph; `contracts check` reports it as a warning for counsel to review. Written by `contracts import`.
+ */
+export interface NegotiatedWording1 {
+  clause?: Clause;
+  paragraph?: Paragraph;
+  text?: Text;
+  proposedBy?: ProposedBy;
+  proposedAt?: ProposedAt;
+  tracked?: Tracked;
+  round?: Round;
+  comments?: Comments;
+}
+/**
+ * A Word comment the counterparty left, with its replies.
+ */
+export interface Comment {
+  author: Author;
+  date?: Date1;
+  text: Text1;
+  on?: CommentedText;
+  replies?: Replies;
+}
+/**
+ * A reply in a comment thread.
+ */
+export interface Reply {
+  author: Author1;
+  date?: Date2;
+  text: Text2;
 }

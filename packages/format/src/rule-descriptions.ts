@@ -141,6 +141,16 @@ const texts: Record<string, [string, string, string]> = {
     'The agreement does not address a term for which the playbook has positions.',
     'Add the term at the preferred position suggested.',
   ],
+  'playbook/negotiated-wording': [
+    'Negotiated wording outside the playbook: counsel to review.',
+    'The counterparty proposed wording for a clause that no term of the playbook expresses (kept by `contracts import` as negotiated wording, and printed in place of the template wording).',
+    'Have counsel accept it, replace it with a term, or remove the entry to restore the template wording.',
+  ],
+  'playbook/negotiation-comment': [
+    'A counterparty comment awaits an answer.',
+    'The counterparty left a Word comment on a clause (kept by `contracts import`); the template wording stands.',
+    'Answer it in the next round, then remove the entry.',
+  ],
   'playbook/invalid': [
     'The playbook itself is invalid.',
     'The playbook file has an error, so contracts cannot be rated against it.',

@@ -24,3 +24,5 @@ export { repoRoundVersions, type RoundsRequest } from './repo-rounds.js';
 export { createRound, type CreateRoundOptions } from './create-round.js';
 export { changedFilesSince, keepChangedSince, mergeBase, type ChangedFile } from './changes.js';
 export { commitInfo, configuredUserName, versionAuthor, type CommitInfo, type VersionAuthor } from './commit-info.js';
+export { commitFile, type CommitAuthor } from './commit-file.js';
+export { committedAs, type CommittedAs } from './committed-as.js';

@@ -2,6 +2,7 @@ import { compareDiagnostics, dottedPath, locate, type Diagnostic, type LoadedFil
 import { describePosition, rate, showValue } from './compile-term.js';
 import { draftingChecks } from './drafting-checks.js';
 import { evaluateRules } from './evaluate-rules.js';
+import { negotiatedWordingDiagnostics } from './negotiated-wording.js';
 import { valueAt } from './paths.js';
 import { countTier, summarize, summaryOf } from './summary.js';
 import type { CheckResult, CompiledTerm, Inconsistency, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
@@ -81,6 +82,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     for (const f of inconsistencies) diagnostics.push(inconsistencyDiagnostic(loaded, checks.get(f.checkId)!, f));
   }
   for (const d of draftingChecks(loaded, playbook)) if (broken.length === 0 || !isBroken(d.path)) diagnostics.push(d);
+  for (const d of negotiatedWordingDiagnostics(loaded)) if (d.severity !== 'info' || info) diagnostics.push(d);
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, terms, findings, inconsistencies, summary: summaryOf(counts) };
 }

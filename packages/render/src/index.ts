@@ -23,6 +23,8 @@ export { markdownToHtml } from './markdown-to-html.js';
 export { inlineToHtml } from './html-inline.js';
 export { escapeHtml } from './escape-html.js';
 export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
+export { agreementBlocks, blockText, tableCells, type AgreementBlock, type BlockKind, type TermRange } from './agreement-blocks.js';
+export { withNegotiatedWording, withoutAnchorMarkup } from './negotiated-wording.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
 export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance, type ProvenanceInput } from './provenance.js';
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';

@@ -17,6 +17,7 @@ import { TemplateRenderError } from './errors.js';
 
 /** Data the caller adds to what templates see, beside the contract (e.g. `{ applicable }` from the playbook). */
 export type ExtraContext = Readonly<Record<string, unknown>>;
+import { withNegotiatedWording } from './negotiated-wording.js';
 
 export interface RenderMarkdownOptions {
   /** A clause library whose files override ours, file by file. */
@@ -127,6 +128,8 @@ function renderOnce(
       anchors,
       sections: sections.map(({ clauses: _count, ...s }) => s),
     };
+    // The vendor's negotiated wording replaces the template's, clause by clause (import).
+    if (contract.negotiatedWording?.length) Object.assign(agreement, withNegotiatedWording(agreement, contract.negotiatedWording));
     return { agreement, empty };
   } catch (error) {
     throw toTemplateError(error, library);

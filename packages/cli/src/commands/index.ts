@@ -2,6 +2,7 @@
 import Check from './check.js';
 import Diff from './diff.js';
 import History from './history.js';
+import Import from './import.js';
 import Init from './init.js';
 import New from './new.js';
 import Pr from './pr.js';
@@ -17,6 +18,7 @@ export const COMMANDS = {
   check: Check,
   diff: Diff,
   history: History,
+  import: Import,
   init: Init,
   new: New,
   pr: Pr,
