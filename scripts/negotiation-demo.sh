@@ -2,6 +2,9 @@
 # A real three-round negotiation of contracts/springfield-smartcam.yaml in a scratch git repository:
 # the vendor's first draft, the buyer's counter, a compromise. Tags each round with `contracts round`,
 # then shows `rounds`, `diff`, `history` and writes redlines (HTML, and Word with tracked changes).
+# Round 4 is the vendor's Word markup of round 3, made in LibreOffice (tracked changes, a deleted
+# clause, a sentence of their own, a comment) and imported with `contracts import` (skipped, with a
+# message, when LibreOffice and python3-uno are not installed).
 #   pnpm demo            # scratch repo in a temp dir, redlines in ./out/
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -56,3 +59,24 @@ echo "\$ contracts history $file --term incidentResponse.notificationHours"; con
 contracts redline "$file" --from round-2 --to round-3 --out "$out/springfield-round-2-to-3.docx" --force
 contracts redline "$file" --from round-2 --to round-3 --out "$out/springfield-round-2-to-3.html" --force
 echo "redlines: $out/springfield-round-2-to-3.docx (tracked changes) and .html; scratch repo: $repo"
+
+# Round 4: the vendor marks up round 3 in Word (LibreOffice here) and sends the DOCX back.
+contracts render "$file" --to docx --out "$out/springfield-round-3.docx" --force >/dev/null
+if [ -x /usr/lib/libreoffice/program/soffice.bin ] && /usr/bin/python3 -c 'import uno' 2>/dev/null; then
+  ROOT="$root" IN="$out/springfield-round-3.docx" OUT="$out/acme-markup-of-round-3.docx" node --input-type=module -e '
+    const { withLibreOffice } = await import(`${process.env.ROOT}/test-support/libreoffice/index.mjs`);
+    await withLibreOffice((lo) => lo.edit(process.env.IN, {
+      out: process.env.OUT, author: "Marcus Lee (Acme Cameras)", replaceAll: true,
+      replacements: [["USD 5,000,000", "USD 3,000,000"]],
+      deleteParagraphs: ["On request the Vendor shall give the Buyer the logs"],
+      insertParagraphs: [["Each party bears its own costs of an audit", "The Buyer shall give the Vendor a copy of every audit report it receives."]],
+      comments: [["Costs of remediation.", "Our insurer will not cover more than this."]],
+    }));'
+  echo "\$ contracts import $file acme-markup-of-round-3.docx --base round-3 --commit"
+  contracts import "$file" "$out/acme-markup-of-round-3.docx" --base round-3 --commit
+  GIT_COMMITTER_DATE=2026-05-25T11:00:00Z contracts round "$file" -m "Round 4: vendor's Word markup" >/dev/null
+  echo; echo "\$ contracts check $file   (negotiated wording for counsel)"; contracts check "$file" | grep -i -E 'negotiat|comment' || true
+  echo "vendor markup: $out/acme-markup-of-round-3.docx (imported as round 4)"
+else
+  echo "skipping round 4 (the vendor's Word markup): it is made in LibreOffice, and soffice or /usr/bin/python3 with uno is not installed (apt-get install libreoffice-writer python3-uno)"
+fi

@@ -27,11 +27,29 @@ export interface LibreOffice {
   /** The tracked changes LibreOffice sees in the document. */
   revisions(docx: DocxInput): Promise<LibreOfficeRevision[]>;
   /**
-   * Edits as a named author with change tracking on (`doc.RecordChanges = True`): each `[old, new]`
-   * replaces the first occurrence of `old`; each `[anchor, text]` comments on the first `anchor`.
-   * Saves as "MS Word 2007 XML" to `out`; returns the search strings that were not found.
+   * Edits as a named author with change tracking on (`doc.RecordChanges = True`; `record: false` for
+   * edits made with tracking off): each `[old, new]` replaces the first occurrence of `old` (`[old, new, n]`
+   * the n-th, every one with `replaceAll`; `matchCase` for a case-sensitive search); each `deleteParagraphs` anchor deletes the paragraph holding it (with its mark);
+   * each `insertParagraphs` `[anchor, text]` adds a paragraph after the one holding `anchor`; each
+   * `comments` `[anchor, text]` comments (dated now) on the first `anchor`. Saves as "MS Word 2007 XML"
+   * to `out` (no edits: a plain LibreOffice re-save); returns the search strings that were not found.
    */
-  edit(docx: DocxInput, options: { out: string; author: string; replacements?: [string, string][]; comments?: [string, string][] }): Promise<string[]>;
+  edit(
+    docx: DocxInput,
+    options: {
+      out: string;
+      author: string;
+      /** `[old, new]`, or `[old, new, n]` for the n-th occurrence (from 0) in document order. */
+      replacements?: ([string, string] | [string, string, number])[];
+      comments?: [string, string][];
+      deleteParagraphs?: string[];
+      insertParagraphs?: [string, string][];
+      record?: boolean;
+      replaceAll?: boolean;
+      /** Search case-sensitively (default: LibreOffice's default, case-insensitive). */
+      matchCase?: boolean;
+    },
+  ): Promise<string[]>;
   /** LibreOffice's own Compare Document (`.uno:CompareDocuments`): `modified` against `original`, saved as Word to `out`. */
   compare(original: DocxInput, modified: DocxInput, options: { out: string; author?: string }): Promise<void>;
   /** Ends soffice and removes its private profile and the scratch folder. */

@@ -111,8 +111,25 @@ export async function startLibreOffice() {
       const { shown, accepted, rejected, revisions, pendingAfterAccept, pendingAfterReject } = await request({ op: 'redline', path: pathOf(docx) });
       return { shown, accepted, rejected, revisions, pending: pendingAfterAccept || pendingAfterReject };
     },
-    edit: async (docx, { out, author, replacements = [], comments = [] }) =>
-      (await request({ op: 'edit', path: pathOf(docx), out, author, replacements, comments })).missing,
+    edit: async (
+      docx,
+      { out, author, replacements = [], comments = [], deleteParagraphs = [], insertParagraphs = [], record = true, replaceAll = false, matchCase = false },
+    ) =>
+      (
+        await request({
+          op: 'edit',
+          path: pathOf(docx),
+          out,
+          author,
+          replacements,
+          comments,
+          deleteParagraphs,
+          insertParagraphs,
+          record,
+          replaceAll,
+          matchCase,
+        })
+      ).missing,
     compare: async (original, modified, { out, author = 'LibreOffice' }) => {
       await request({ op: 'compare', original: pathOf(original), modified: pathOf(modified), out, author });
     },

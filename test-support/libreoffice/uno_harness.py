@@ -12,8 +12,12 @@ Requests (paths are absolute):
   {"op": "revisions", "path": P} -> {"revisions": [{"type", "author", "date"}]} (doc.Redlines)
   {"op": "redline", "path": P} -> {"shown", "accepted", "rejected": blocks, "revisions": [...]}: all of the
       above for one redline in two loads (what a judge of a redline needs)
-  {"op": "edit", "path": P, "out": O, "author": A, "replacements": [[old, new], ...], "comments": [[anchor, text], ...]}
-      -> records changes (doc.RecordChanges) as author A, replaces text, adds comments, saves O as Word 2007
+  {"op": "edit", "path": P, "out": O, "author": A, "replacements": [[old, new], ...], "comments": [[anchor, text], ...],
+   "deleteParagraphs": [anchor, ...], "insertParagraphs": [[anchor, text], ...], "record": true, "replaceAll": false,
+   "matchCase": false}   (a replacement [old, new, n] replaces the n-th occurrence, from 0)
+      -> records changes (doc.RecordChanges; record=false: untracked) as author A, replaces text (the first
+         occurrence, or every one with replaceAll), deletes the paragraphs holding each anchor, inserts a
+         paragraph after the one holding each anchor, adds dated comments, saves O as Word 2007
   {"op": "compare", "original": P, "modified": M, "out": O, "author": A}
       -> LibreOffice's own Compare Document (.uno:CompareDocuments) of M against P, saved as Word 2007 to O
   {"op": "quit"}
@@ -136,6 +140,17 @@ class Office:
         doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "MS Word 2007 XML"),))
 
 
+PARAGRAPH_BREAK = 0  # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
+
+
+def uno_now():
+    """The current time as a UNO DateTime (comments carry the date they were written)."""
+    now = time.gmtime()
+    d = uno.createUnoStruct("com.sun.star.util.DateTime")
+    d.Year, d.Month, d.Day, d.Hours, d.Minutes, d.Seconds = now.tm_year, now.tm_mon, now.tm_mday, now.tm_hour, now.tm_min, now.tm_sec
+    return d
+
+
 def blocks_of(text):
     """Paragraph strings and table-cell strings in reading order (cells row by row, nested text flattened)."""
     out = []
@@ -218,26 +233,66 @@ def handle(office, request):
         office.set_author(request["author"])
         doc = office.load(request["path"])
         try:
-            doc.RecordChanges = True
+            # record=False makes the edits untracked (an edit made with change tracking switched off).
+            doc.RecordChanges = bool(request.get("record", True))
             missing = []
-            for old, new in request.get("replacements", []):
+            replace_all = bool(request.get("replaceAll", False))
+
+            match_case = bool(request.get("matchCase", False))
+
+            def find(text):
                 search = doc.createSearchDescriptor()
-                search.SearchString = old
-                found = doc.findFirst(search)
+                search.SearchString = text
+                search.SearchCaseSensitive = match_case
+                return search, doc.findFirst(search)
+
+            for replacement in request.get("replacements", []):
+                old, new = replacement[0], replacement[1]
+                search, found = find(old)
+                if found is not None and len(replacement) > 2:
+                    # [old, new, n]: the n-th occurrence (from 0) in document order.
+                    every = doc.findAll(search)
+                    found = every.getByIndex(replacement[2]) if replacement[2] < every.getCount() else None
                 if found is None:
                     missing.append(old)
                     continue
-                found.setString(new)
+                if replace_all:
+                    every = doc.findAll(search)
+                    for i in range(every.getCount()):
+                        every.getByIndex(i).setString(new)
+                else:
+                    found.setString(new)
+            for anchor in request.get("deleteParagraphs", []):
+                # The whole paragraph holding `anchor`, with its paragraph mark.
+                _, found = find(anchor)
+                if found is None:
+                    missing.append(anchor)
+                    continue
+                cursor = found.getText().createTextCursorByRange(found)
+                cursor.gotoStartOfParagraph(False)
+                if not cursor.gotoNextParagraph(True):
+                    cursor.gotoEndOfParagraph(True)
+                cursor.setString("")
+            for anchor, text in request.get("insertParagraphs", []):
+                # A new paragraph with `text` after the paragraph holding `anchor`.
+                _, found = find(anchor)
+                if found is None:
+                    missing.append(anchor)
+                    continue
+                body = found.getText()
+                cursor = body.createTextCursorByRange(found.getEnd())
+                cursor.gotoEndOfParagraph(False)
+                body.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+                body.insertString(cursor, text, False)
             for anchor, note in request.get("comments", []):
-                search = doc.createSearchDescriptor()
-                search.SearchString = anchor
-                found = doc.findFirst(search)
+                _, found = find(anchor)
                 if found is None:
                     missing.append(anchor)
                     continue
                 annotation = doc.createInstance("com.sun.star.text.textfield.Annotation")
                 annotation.Author = request["author"]
                 annotation.Content = note
+                annotation.DateTimeValue = uno_now()
                 found.getText().insertTextContent(found, annotation, True)
             office.save_word(doc, request["out"])
             return {"missing": missing}

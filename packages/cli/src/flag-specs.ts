@@ -24,6 +24,7 @@ export const checkFlagSpecs = {
   shard: { kind: 'string', description: 'Check only shard i of n (i/n), split deterministically by file path' },
   'max-warnings': maxWarnings,
   verbose: { kind: 'boolean', char: 'v', description: 'Also show preferred positions (info)' },
+  drafting: { kind: 'boolean', description: 'Also render each contract and lint the drafting (defined terms, cross-references, annexes); slower' },
 } as const satisfies Record<string, FlagSpec>;
 
 /** The parsed value of each flag spec. */

@@ -6,8 +6,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contractFilesIn, displayPath, loadValidator, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
+import { contractFilesIn, displayPath, loadValidator, readContractFile, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
 import { formatters, terminalText } from '@contracts/format';
+import { clauseContext, loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from '@contracts/core/write';
 
@@ -20,6 +21,8 @@ export interface RenderFlags {
   /** DOCX writer; undefined: CONTRACTS_DOCX_ENGINE, else the built-in one. */
   docxEngine?: 'builtin' | 'pandoc' | undefined;
   concurrency?: number | undefined;
+  /** The playbook that decides which laws the agreement names (default: ./playbook.yaml, else the bundled one). */
+  playbook?: string | undefined;
 }
 
 export interface RenderRun {
@@ -66,7 +69,15 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     }
     seen.set(contract.id, files[i]!);
   }
+  // The clause library names only the laws that bind each deal: the playbook's risk rules decide.
+  const playbookFile = resolvePlaybookPath(flags.playbook);
+  const { playbook } = await loadPlaybook(playbookFile);
+  if (!playbook) throw new UsageError('usage/bad-playbook', `${displayPath(playbookFile)} is not a valid playbook; run contracts check to see why`);
+  // A Word document records the version it was rendered from, so `contracts import` finds the base itself.
+  const provenances = flags.to === 'docx' ? await Promise.all(files.map((file, i) => versionRenderedFrom(file, contracts[i]!.id))) : undefined;
   const outputs = await renderMany(contracts, flags.to, {
+    ...(provenances ? { provenances } : {}),
+    extraContext: (contract) => clauseContext(playbook, contract),
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     html: { engine: flags.htmlEngine ?? 'builtin' },
@@ -82,4 +93,13 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     messages.push(terminalText(`wrote ${displayPath(target)}`));
   }
   return { messages, exitCode: 0 };
+}
+
+/** The committed version (commit, round) a contract file is byte for byte, when it is in a git repository and unchanged since HEAD. */
+async function versionRenderedFrom(file: string, contractId: string): Promise<{ commit: string; round?: number; ref: string } | undefined> {
+  const { committedAs, openRepo, repoPath } = await import('@contracts/git');
+  const repo = await openRepo(file).catch(() => undefined);
+  const read = readContractFile(file); // the bytes as committed: git compares blobs, not decoded text
+  if (!repo || !read.ok) return undefined;
+  return committedAs(repo, repoPath(repo, file), read.bytes, contractId);
 }

@@ -11,6 +11,8 @@ export interface CheckRunOptions {
   playbook?: string | undefined;
   changedSince?: string | undefined;
   shard?: string | undefined;
+  /** Also lint the rendered agreement (`--drafting`): renders every contract, so it is opt-in. */
+  drafting?: boolean;
   /**
    * Where to write the report as it is produced. Formats printed file by file (stylish, github, json)
    * are then written one file at a time and nothing is kept: `output` comes back empty. Without it, or
@@ -21,7 +23,15 @@ export interface CheckRunOptions {
 
 /** The whole `contracts check` command after its flags are parsed (by oclif or by the fast path). */
 export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>, write?: (chunk: string) => void) {
-  const options = { format: flags.format, color: useColor(), verbose: flags.verbose, playbook: flags.playbook, shard: flags.shard, write };
+  const options = {
+    format: flags.format,
+    color: useColor(),
+    verbose: flags.verbose,
+    playbook: flags.playbook,
+    shard: flags.shard,
+    drafting: flags.drafting,
+    write,
+  };
   const result = await checkPaths(paths.length > 0 ? [...paths] : ['contracts'], { ...options, changedSince: flags['changed-since'] });
   return { output: result.output, exitCode: exitCodeFor(result, flags['max-warnings']) };
 }
@@ -46,7 +56,7 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   const shownAs = new Map(selected.map((f) => [f.path, f.file]));
   rememberPlaybook(playbookFile, loaded);
   if (o.format === 'sarif') Object.assign(formatOptions, { rules: (await import('@contracts/github')).ruleTexts(loaded.playbook) });
-  const task = new URL(import.meta.resolve('@contracts/playbook/check-task'));
+  const task = new URL(import.meta.resolve(o.drafting ? '@contracts/drafting/check-task' : '@contracts/playbook/check-task'));
   // Preferred positions (info) only with --verbose. A check's results are large (every rated term), so
   // worker threads only pay off for big batches: measured on 2 cores, one thread wins at 1,000 files.
   const run = (onResult?: (r: CheckedFile) => void) =>

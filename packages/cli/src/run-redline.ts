@@ -78,8 +78,8 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
   const contract = await openContractFile(file);
   const [validator, playbook, from, to] = await Promise.all([
     loadValidator('vendor-agreement'),
-    // Only the HTML header rates position changes; DOCX must not wait for the playbook.
-    format === 'html' ? loadPlaybook(resolvePlaybookPath(flags.playbook)).then((l) => l.playbook) : undefined,
+    // The same playbook as `render`: it rates the header's moves and decides which laws the clauses cite.
+    loadPlaybook(resolvePlaybookPath(flags.playbook)).then((l) => l.playbook),
     versionOf(contract, flags.from),
     versionOf(contract, flags.to),
   ]);

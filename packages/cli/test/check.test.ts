@@ -40,6 +40,16 @@ describe('contracts check', () => {
     expect(r.stdout).toMatch(/info +Security program standard \(securityProgram.standard\) is named-framework: preferred position +playbook\/preferred/);
   });
 
+  it('lints the rendered agreements with --drafting: the bundled contracts read clean, and the data-level drafting checks run either way', async () => {
+    const plain = await runCli(['check', '--format', 'json']);
+    const linted = await runCli(['check', '--drafting', '--format', 'json']);
+    const codes = (r: { stdout: string }) => (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+    expect(linted.exitCode).toBe(plain.exitCode);
+    expect(codes(linted)).toEqual(codes(plain));
+    expect(codes(plain)).toContain('drafting/cap-below-insurance');
+    expect(codes(plain)).toContain('drafting/law-not-applicable');
+  });
+
   it('prints per-file summaries in JSON', async () => {
     const r = await runCli(['check', '--format', 'json']);
     const out = JSON.parse(r.stdout) as { files: { file: string; summary: string }[]; diagnostics: { code: string }[] };

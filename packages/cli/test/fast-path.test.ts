@@ -14,7 +14,7 @@ describe('fast path for check and validate', () => {
     expect(parseSimpleInvocation(['check', '-f', 'json', '--verbose', 'contracts'])).toEqual({
       command: 'check',
       paths: ['contracts'],
-      flags: { format: 'json', playbook: undefined, 'changed-since': undefined, shard: undefined, 'max-warnings': undefined, verbose: true },
+      flags: { format: 'json', playbook: undefined, 'changed-since': undefined, shard: undefined, 'max-warnings': undefined, verbose: true, drafting: false },
     });
     expect(parseSimpleInvocation(['validate', '--max-warnings=0'])?.flags).toEqual({ format: 'stylish', 'max-warnings': 0 });
     for (const argv of [

@@ -13,7 +13,7 @@ describe('contracts render', () => {
     expect(stderr).toBe('');
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^# Connected Camera Purchase and Security Agreement\n/);
-    expect(stdout).toContain('## 5. Incident Response {#incident-response}');
+    expect(stdout).toContain('## 7. Incident Response {#incident-response}');
     expect(stdout).toContain('within forty-eight (48) hours');
   });
 
@@ -80,7 +80,7 @@ describe('contracts render', () => {
     const { exitCode, stderr } = await runCli(['render', join(repoRoot, 'contracts'), '--to', 'md', '--out', 'build'], { cwd });
     expect(exitCode).toBe(0);
     expect(stderr).toContain('wrote build/nordlicht-building-sensors.md');
-    expect(readFileSync(join(cwd, 'build/bright-smile-sterilizer.md'), 'utf8')).toContain('45 C.F.R. § 164.504(e)');
+    expect(readFileSync(join(cwd, 'build/bright-smile-sterilizer.md'), 'utf8')).toContain('45 CFR § 164.504(e)');
   });
 
   it('asks for --out DIR when given several contracts', async () => {
@@ -106,8 +106,8 @@ describe('contracts render', () => {
     writeFileSync(join(dir, 'clauses/audit.md.liquid'), '{% heading %}\n\n**{% clause "custom" %}** Custom audit wording.\n');
     const { stdout, exitCode } = await runCli(['render', smartcam, '--to', 'md', '--templates', dir]);
     expect(exitCode).toBe(0);
-    expect(stdout).toContain('**10.1** Custom audit wording.');
-    expect(stdout).toContain('## 12. Termination and Return of Data');
+    expect(stdout).toContain('**12.1** Custom audit wording.');
+    expect(stdout).toContain('## 15. Term and Termination');
   });
 
   it('reports a template error as one line naming file, line and term, exit 2', async () => {

@@ -38,11 +38,37 @@ export const schemaCodes = [
 /** Files that are not read: a symlink leaving the repository, a FIFO, device, socket or directory. */
 export const ioCodes = ['io/symlink-outside', 'io/not-a-file'] as const;
 
-export const playbookCodes = ['playbook/walk-away', 'playbook/fallback', 'playbook/preferred', 'playbook/missing', 'playbook/invalid'] as const;
+export const playbookCodes = [
+  'playbook/walk-away',
+  'playbook/fallback',
+  'playbook/preferred',
+  'playbook/missing',
+  'playbook/invalid',
+  // Wording a counterparty proposed outside any term (`negotiatedWording`, written by `contracts import`).
+  'playbook/negotiated-wording',
+  'playbook/negotiation-comment',
+] as const;
+
+/**
+ * Drafting: the agreement as a reader sees it. The first three are data-level checks `contracts check`
+ * always runs; the rest come from the drafting lint over the rendered agreement (`check --drafting`).
+ */
+export const draftingCodes = [
+  'drafting/cap-below-insurance',
+  'drafting/cap-without-amount',
+  'drafting/law-not-applicable',
+  'drafting/undefined-term',
+  'drafting/unused-definition',
+  'drafting/duplicate-definition',
+  'drafting/broken-reference',
+  'drafting/missing-attachment',
+  'drafting/raw-code',
+] as const;
 
 export type YamlCode = (typeof yamlCodes)[number];
 export type SchemaCode = (typeof schemaCodes)[number];
 export type PlaybookCode = (typeof playbookCodes)[number];
 export type IoCode = (typeof ioCodes)[number];
+export type DraftingCode = (typeof draftingCodes)[number];
 export type RiskCode = `risk/${string}`;
-export type DiagnosticCode = YamlCode | IoCode | SchemaCode | PlaybookCode | RiskCode;
+export type DiagnosticCode = YamlCode | IoCode | SchemaCode | PlaybookCode | DraftingCode | RiskCode;

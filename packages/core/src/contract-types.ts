@@ -10,7 +10,7 @@
  */
 export type SchemaVersion = 1;
 /**
- * A short, stable slug naming the agreement: lowercase letters, digits and single hyphens. It names git tags (`<id>/round-<n>`) and output files, so it never changes once negotiation starts.
+ * A short, stable slug naming the agreement: lowercase letters, digits and single hyphens. It names git tags (`<id>/round-<n>`) and output files, so it never changes once negotiation starts, and it cannot be a device name Windows reserves for every folder (con, prn, aux, nul, com0-com9, lpt0-lpt9), which no file there can be called.
  */
 export type AgreementId = string;
 /**
@@ -161,6 +161,26 @@ export type BuyerEstablishments = Jurisdiction[];
  */
 export type BuyerAnnualRevenueUSD = number;
 /**
+ * The person or office notices are addressed to.
+ */
+export type Attention = string;
+/**
+ * Postal address for notices, if different from the party address.
+ */
+export type NoticeAddress = string;
+/**
+ * E-mail address for notices; notices by e-mail are effective when sent if also sent by post or courier.
+ */
+export type NoticeEMail = string;
+/**
+ * Where the other party reports a Security Incident or vulnerability, day and night (for the buyer: its designated security contact).
+ */
+export type SecurityContactEMail = string;
+/**
+ * Telephone number for Security Incident reports, day and night.
+ */
+export type SecurityContactTelephone = string;
+/**
  * Legal name of the vendor.
  */
 export type VendorName = string;
@@ -187,6 +207,26 @@ export type VendorRoles = (
  * Every place the vendor has an establishment besides `jurisdiction` (where its staff or subsidiaries process buyer data).
  */
 export type VendorEstablishments = Jurisdiction[];
+/**
+ * The person or office notices are addressed to.
+ */
+export type Attention1 = string;
+/**
+ * Postal address for notices, if different from the party address.
+ */
+export type NoticeAddress1 = string;
+/**
+ * E-mail address for notices; notices by e-mail are effective when sent if also sent by post or courier.
+ */
+export type NoticeEMail1 = string;
+/**
+ * Where the other party reports a Security Incident or vulnerability, day and night (for the buyer: its designated security contact).
+ */
+export type SecurityContactEMail1 = string;
+/**
+ * Telephone number for Security Incident reports, day and night.
+ */
+export type SecurityContactTelephone1 = string;
 /**
  * Product and model.
  */
@@ -792,6 +832,14 @@ export type TransferImpactAssessment = boolean;
 export type UKTransferMechanism =
   "not-needed" | "uk-adequacy-regulations" | "uk-us-data-bridge" | "uk-idta" | "uk-addendum" | "bcrs";
 /**
+ * The module of the Standard Contractual Clauses (Commission Implementing Decision (EU) 2021/914) the parties use: 2 (controller to processor: the buyer controls the data, the vendor processes it — the usual case and the default) or 3 (processor to processor: the buyer itself processes the data for another controller).
+ */
+export type SCCModule = 2 | 3;
+/**
+ * The EU Member State whose law governs the SCCs and whose courts hear disputes under them (Clauses 17 and 18). Default: the first EU Member State the buyer is established in, else Ireland.
+ */
+export type SCCGoverningLawClause17 = string;
+/**
  * Regimes the vendor undertakes to comply with in performing the agreement.
  */
 export type RegulationsCompliedWith = Regulation[];
@@ -944,6 +992,22 @@ export type CertifiedDestruction = boolean;
  */
 export type DestructionStandard = "NIST-SP-800-88" | "vendor-policy";
 /**
+ * Days a party has to cure a material breach after written notice before the other may terminate (default thirty).
+ */
+export type CurePeriodDays = number;
+/**
+ * The buyer may terminate at once, without penalty, after a Security Incident caused by the vendor or its subcontractors that materially affects buyer data or the product (default true: the clause applies unless this is false).
+ */
+export type TerminationForASecurityIncident = boolean;
+/**
+ * The buyer may terminate for convenience on this many days' written notice, with a refund of prepaid fees for the period after termination. Absent: no termination for convenience.
+ */
+export type BuyerTerminationForConvenienceDaysNotice = number;
+/**
+ * Days after termination during which the vendor keeps providing the product and helps move buyer data to the buyer or a successor, at the fees then in force.
+ */
+export type TransitionAssistanceDays = number;
+/**
  * The radio equipment meets the essential requirements of Directive 2014/53/EU Art. 3(3)(d), (e) and (f) as Delegated Regulation (EU) 2022/30 applies them (presumption of conformity: EN 18031-1/-2/-3).
  */
 export type REDCybersecurityConformity = boolean;
@@ -987,6 +1051,128 @@ export type PSTIStatementOfCompliance = boolean;
  * Before the contract the seller gave the information Data Act Art. 3(2) (connected product) and 3(3) (related service) list: data types, volume, format, storage, retention, how the user accesses it.
  */
 export type DataActPreContractInformation = boolean;
+/**
+ * Months from the Effective Date the agreement first runs.
+ */
+export type InitialTermMonths = number;
+/**
+ * `none` (ends after the initial term); `buyer-option` (renews for a renewal term only if the buyer gives written notice before it ends: buyer-favourable, and what appropriation rules usually require of public bodies); `automatic` (renews unless either party gives notice of non-renewal).
+ */
+export type Renewal = "none" | "buyer-option" | "automatic";
+/**
+ * Length of each renewal term.
+ */
+export type RenewalTermMonths = number;
+/**
+ * With `automatic` renewal: days before the end of a term by which a party must give notice that it will not renew.
+ */
+export type NonRenewalNoticeDays = number;
+/**
+ * Days senior executives have to settle a dispute by negotiation before either party may start proceedings (urgent relief excepted).
+ */
+export type EscalationPeriodDays = number;
+/**
+ * `courts` (the courts named in jurisdiction.venue, else those of the governing law); `mediation-then-courts`; `arbitration` (binding arbitration under arbitrationRules, seated in arbitrationSeat). Public bodies often may not agree to arbitration.
+ */
+export type Forum = "courts" | "mediation-then-courts" | "arbitration";
+/**
+ * The institution and rules for `arbitration`.
+ */
+export type ArbitrationRules = "AAA-commercial" | "JAMS" | "ICC" | "LCIA" | "DIS" | "NAI";
+/**
+ * The city that is the legal seat of the arbitration.
+ */
+export type SeatOfArbitration = string;
+/**
+ * Each party waives trial by jury (US courts).
+ */
+export type JuryTrialWaiver = boolean;
+/**
+ * `prohibited` (the vendor may not create or use de-identified, pseudonymised or aggregated data from buyer data except to provide the product to the buyer); `product-improvement` (it may use data de-identified to the standard of the applicable privacy law, aggregated with other customers' data, only to secure and improve the product, never to identify anyone, sell or share it).
+ */
+export type DeIdentifiedAndAggregatedData = "prohibited" | "product-improvement";
+/**
+ * `prohibited` (buyer data, and data derived from it, are never used to train or fine-tune machine-learning models other than the buyer's own); `with-consent` (only with the buyer's prior written consent for each use).
+ */
+export type ModelTraining = "prohibited" | "with-consent";
+/**
+ * Years after the agreement ends that other Confidential Information stays protected (default five).
+ */
+export type SurvivalYears = number;
+/**
+ * The clause key the wording replaces (`<section>/<clause>`, as the clause library names it).
+ */
+export type Clause = string;
+/**
+ * A paragraph outside the numbered clauses: `<part>/<row label>` for a cover-page row, `<part>#<n>` for the n-th paragraph after a heading, `<part>` for the heading itself.
+ */
+export type Paragraph = string;
+/**
+ * The wording as proposed (paragraphs separated by a blank line; clause number left out). Absent: only comments, the template's wording stands. Empty: the clause is deleted.
+ */
+export type Text = string;
+/**
+ * The author of the change, from the tracked change (or the document's last editor for an untracked edit).
+ */
+export type ProposedBy = string;
+/**
+ * When (ISO 8601, UTC).
+ */
+export type ProposedAt = string;
+/**
+ * False when the change was made with change tracking switched off (found by comparing with the base).
+ */
+export type Tracked = boolean;
+/**
+ * The negotiation round the markup was made on.
+ */
+export type Round = number;
+/**
+ * Who wrote it, as Word records it.
+ */
+export type Author = string;
+/**
+ * When it was written (ISO 8601, UTC), when Word recorded it.
+ */
+export type Date1 = string;
+/**
+ * What it says.
+ */
+export type Text1 = string;
+/**
+ * The words the comment is anchored on.
+ */
+export type CommentedText = string;
+/**
+ * Who wrote it, as Word records it.
+ */
+export type Author1 = string;
+/**
+ * When it was written (ISO 8601, UTC), when Word recorded it.
+ */
+export type Date2 = string;
+/**
+ * What it says.
+ */
+export type Text2 = string;
+/**
+ * Replies in the comment's thread, oldest first.
+ *
+ * @maxItems 200
+ */
+export type Replies = Reply[];
+/**
+ * Word comments on this clause or paragraph.
+ *
+ * @maxItems 500
+ */
+export type Comments = Comment[];
+/**
+ * Wording outside the playbook that a counterparty proposed in a Word markup (`contracts import`), per clause or paragraph, with who proposed it, when, and their comments. Nothing they wrote is lost; counsel reviews each entry.
+ *
+ * @maxItems 1000
+ */
+export type NegotiatedWording = NegotiatedWording1[];
 
 /**
  * One technology purchase: the parties, the buyer's evaluation of the product (how it is deployed, what data it collects, where data goes) and the negotiated security terms. Shape follows "Buying IoT Technology: How to Contract Securely" (N. Merker, Ice Miller LLP): evaluate the product, then contract for the risks found.
@@ -1000,6 +1186,7 @@ export interface VendorAgreementForConnectedIoTTechnology {
   parties: Parties;
   product: ProductEvaluation;
   terms: NegotiatedTerms;
+  negotiatedWording?: NegotiatedWording;
 }
 /**
  * Who buys and who sells.
@@ -1023,6 +1210,7 @@ export interface Buyer {
   statuses?: BuyerLegalStatuses;
   establishedIn?: BuyerEstablishments;
   annualRevenueUsd?: BuyerAnnualRevenueUSD;
+  notices?: BuyerNoticeDetails;
 }
 /**
  * Who signs for the buyer.
@@ -1030,6 +1218,16 @@ export interface Buyer {
 export interface BuyerSignatory {
   name: Name;
   title?: Title;
+}
+/**
+ * Where formal notices under the agreement go (the Notices clause prints them). Without them, notices go to the address above.
+ */
+export interface BuyerNoticeDetails {
+  attention?: Attention;
+  address?: NoticeAddress;
+  email?: NoticeEMail;
+  securityEmail?: SecurityContactEMail;
+  securityPhone?: SecurityContactTelephone;
 }
 /**
  * The organisation selling the product.
@@ -1042,6 +1240,7 @@ export interface Vendor {
   entityType?: VendorEntityType;
   roles?: VendorRoles;
   establishedIn?: VendorEstablishments;
+  notices?: VendorNoticeDetails;
 }
 /**
  * Who signs for the vendor.
@@ -1049,6 +1248,16 @@ export interface Vendor {
 export interface VendorSignatory {
   name: Name;
   title?: Title;
+}
+/**
+ * Where formal notices under the agreement go (the Notices clause prints them). Without them, notices go to the address above.
+ */
+export interface VendorNoticeDetails {
+  attention?: Attention1;
+  address?: NoticeAddress1;
+  email?: NoticeEMail1;
+  securityEmail?: SecurityContactEMail1;
+  securityPhone?: SecurityContactTelephone1;
 }
 /**
  * The evaluation the article asks for before contracting: how the product is deployed logically and physically, what it collects and about whom, which features are on, whether the vendor keeps remote access and where data goes. Risk rules read this section to decide which terms the contract must carry.
@@ -1160,6 +1369,10 @@ export interface NegotiatedTerms {
   remoteAccess?: RemoteAccessControls;
   termination?: TerminationAndDataReturn;
   productCompliance?: ProductCompliance;
+  duration?: TermOfTheAgreement;
+  disputes?: DisputeResolution;
+  dataUse?: UseOfBuyerData;
+  confidentiality?: Confidentiality;
 }
 /**
  * The vendor establishes, implements and maintains an information security program (article: "Establish and Maintain an Information Security Program").
@@ -1271,6 +1484,8 @@ export interface CrossBorderTransfer {
   mechanism: TransferMechanism;
   transferImpactAssessment?: TransferImpactAssessment;
   ukMechanism?: UKTransferMechanism;
+  sccModule?: SCCModule;
+  sccGoverningLaw?: SCCGoverningLawClause17;
 }
 /**
  * Commitments that follow from what the product collects and where it is deployed.
@@ -1318,12 +1533,16 @@ export interface RemoteAccessControls {
   namedPersonnel?: NamedPersonnel;
 }
 /**
- * What happens to buyer data when the agreement ends.
+ * How either party may end the agreement, and what happens to buyer data when it ends.
  */
 export interface TerminationAndDataReturn {
   dataReturnDays?: DataReturnDays;
   certifiedDestruction?: CertifiedDestruction;
   destructionStandard?: DestructionStandard;
+  cureDays?: CurePeriodDays;
+  forSecurityIncident?: TerminationForASecurityIncident;
+  convenienceNoticeDays?: BuyerTerminationForConvenienceDaysNotice;
+  transitionAssistanceDays?: TransitionAssistanceDays;
 }
 /**
  * The vendor's warranties that the product meets product-security law where it is placed on the market or sold to the buyer.
@@ -1340,4 +1559,67 @@ export interface ProductCompliance {
   cmmcLevel?: CMMCLevelOfTheVendor;
   pstiStatementOfCompliance?: PSTIStatementOfCompliance;
   dataActPrecontractInformation?: DataActPreContractInformation;
+}
+/**
+ * How long the agreement runs and whether it renews. Without it, the agreement runs from the Effective Date until terminated under its termination clause.
+ */
+export interface TermOfTheAgreement {
+  initialTermMonths?: InitialTermMonths;
+  renewal?: Renewal;
+  renewalTermMonths?: RenewalTermMonths;
+  nonRenewalNoticeDays?: NonRenewalNoticeDays;
+}
+/**
+ * How disputes are resolved before (or instead of) the courts named in jurisdiction.venue.
+ */
+export interface DisputeResolution {
+  escalationDays?: EscalationPeriodDays;
+  method?: Forum;
+  arbitrationRules?: ArbitrationRules;
+  arbitrationSeat?: SeatOfArbitration;
+  juryWaiver?: JuryTrialWaiver;
+}
+/**
+ * What the vendor may do with buyer data beyond providing the product to the buyer. The clause library's default is the buyer-favourable one: nothing.
+ */
+export interface UseOfBuyerData {
+  derivedData?: DeIdentifiedAndAggregatedData;
+  modelTraining?: ModelTraining;
+}
+/**
+ * How long the confidentiality obligations last after the agreement ends (buyer data and trade secrets stay protected for as long as they are held or remain secret).
+ */
+export interface Confidentiality {
+  survivalYears?: SurvivalYears;
+}
+/**
+ * Wording a counterparty proposed that no term of the schema expresses (or a comment it left), kept as it was written. `contracts render` prints `text` in place of the template's wording for that clause or paragraph; `contracts check` reports it as a warning for counsel to review. Written by `contracts import`.
+ */
+export interface NegotiatedWording1 {
+  clause?: Clause;
+  paragraph?: Paragraph;
+  text?: Text;
+  proposedBy?: ProposedBy;
+  proposedAt?: ProposedAt;
+  tracked?: Tracked;
+  round?: Round;
+  comments?: Comments;
+}
+/**
+ * A Word comment the counterparty left, with its replies.
+ */
+export interface Comment {
+  author: Author;
+  date?: Date1;
+  text: Text1;
+  on?: CommentedText;
+  replies?: Replies;
+}
+/**
+ * A reply in a comment thread.
+ */
+export interface Reply {
+  author: Author1;
+  date?: Date2;
+  text: Text2;
 }

@@ -30,7 +30,6 @@ class EngineHost {
 
   constructor(private readonly onGone: () => void) {
     this.worker = new Worker(WORKER_URL);
-    this.worker.unref();
     this.worker.on('message', (message: EngineReply | EngineStatus) => {
       if ('ready' in message) {
         if (!message.ready) this.fail(new CompareEngineUnavailableError(`The DOCX comparison engine (docxodus) could not start: ${message.reason}`));
@@ -45,6 +44,9 @@ class EngineHost {
       this.fail(new CompareEngineUnavailableError(`The DOCX comparison engine (docxodus) stopped: ${error.message.split('\n')[0]}`, { cause: error })),
     );
     this.worker.on('exit', (code) => this.fail(new CompareEngineUnavailableError(`The DOCX comparison engine (docxodus) exited (status ${code})`)));
+    // After the listeners: attaching a 'message' listener refs the worker's port again, and an idle
+    // engine must never keep the process alive (a command that fails early would hang otherwise).
+    this.worker.unref();
   }
 
   call(request: Request): Promise<EngineReply> {

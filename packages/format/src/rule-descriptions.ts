@@ -141,10 +141,65 @@ const texts: Record<string, [string, string, string]> = {
     'The agreement does not address a term for which the playbook has positions.',
     'Add the term at the preferred position suggested.',
   ],
+  'playbook/negotiated-wording': [
+    'Negotiated wording outside the playbook: counsel to review.',
+    'The counterparty proposed wording for a clause that no term of the playbook expresses (kept by `contracts import` as negotiated wording, and printed in place of the template wording).',
+    'Have counsel accept it, replace it with a term, or remove the entry to restore the template wording.',
+  ],
+  'playbook/negotiation-comment': [
+    'A counterparty comment awaits an answer.',
+    'The counterparty left a Word comment on a clause (kept by `contracts import`); the template wording stands.',
+    'Answer it in the next round, then remove the entry.',
+  ],
   'playbook/invalid': [
     'The playbook itself is invalid.',
     'The playbook file has an error, so contracts cannot be rated against it.',
     'Fix the playbook at the position shown.',
+  ],
+  'drafting/cap-below-insurance': [
+    'A liability cap for data breaches is below the cyber insurance the vendor must carry.',
+    'The data-breach super-cap (a multiple of annual fees) comes to less than the per-claim cyber insurance the vendor must carry, so the insurance the buyer negotiated could never be called on in full.',
+    'Raise the multiple so the cap is at least the insurance limit (the finding suggests one), or cap at the greater of the two.',
+  ],
+  'drafting/cap-without-amount': [
+    'A data-breach super-cap has no amount.',
+    'The data-breach liability is a super-cap, but neither a multiple of fees nor an insurance limit gives it an amount, so the clause cannot say what the cap is.',
+    'Set superCapMultipleOfFees, or the cyber insurance per-claim limit.',
+  ],
+  'drafting/law-not-applicable': [
+    'The contract names a law that does not apply to the deal.',
+    'A regulation listed in the terms does not apply to these parties, this product or this data as of the effective date, so the agreement would promise compliance with a law that does not bind the deal.',
+    'Remove the regulation from the list, or correct the product evaluation if the law does apply.',
+  ],
+  'drafting/undefined-term': [
+    'A capitalised defined term is used but not defined.',
+    'The rendered agreement uses a capitalised term that no definition introduces, so its meaning is open to argument.',
+    'Define the term, or write it in lower case if it is not meant as a defined term.',
+  ],
+  'drafting/unused-definition': [
+    'A term is defined but never used.',
+    'The rendered agreement defines a term that no clause uses; unused definitions invite the question what they were meant to cover.',
+    'Remove the definition, or use the term where it was meant.',
+  ],
+  'drafting/duplicate-definition': [
+    'A term is defined more than once.',
+    'The rendered agreement defines the same term twice, possibly with different meanings.',
+    'Keep one definition.',
+  ],
+  'drafting/broken-reference': [
+    'A cross-reference points to a section the agreement does not have.',
+    'A clause refers to a section or clause number that the rendered agreement does not contain, for example after a clause was dropped.',
+    'Guard the reference with the condition that brings the clause in, or point it at the right clause.',
+  ],
+  'drafting/missing-attachment': [
+    'A clause refers to an attachment the agreement does not contain.',
+    'A clause refers to an annex, schedule, exhibit or attachment that the rendered agreement does not produce.',
+    'Produce the annex (its term must be set), or remove the reference.',
+  ],
+  'drafting/raw-code': [
+    'A code is printed instead of its name.',
+    'The rendered agreement prints a raw code (such as US-MA) where a reader expects a name.',
+    'Print the value through the jurisdiction or label filter.',
   ],
 };
 

@@ -19,7 +19,10 @@ export {
 export { contractHistory, roundVersions, type CommittedVersion, type RoundVersion } from './versions.js';
 export { readBlobs, looksBinary, type BlobRequest, type BlobResult } from './blobs.js';
 export { fileHistory, type HistoryEntry, type HistoryOptions } from './history.js';
-export { listRounds, nextRoundNumber, roundTagName, parseRoundTag, type Round } from './rounds.js';
+export { listRounds, nextRoundNumber, roundTagName, parseRoundTag, type Round, type TaggedRound } from './rounds.js';
+export { repoRoundVersions, type RoundsRequest } from './repo-rounds.js';
 export { createRound, type CreateRoundOptions } from './create-round.js';
 export { changedFilesSince, keepChangedSince, mergeBase, type ChangedFile } from './changes.js';
 export { commitInfo, configuredUserName, versionAuthor, type CommitInfo, type VersionAuthor } from './commit-info.js';
+export { commitFile, type CommitAuthor } from './commit-file.js';
+export { committedAs, type CommittedAs } from './committed-as.js';

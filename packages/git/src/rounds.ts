@@ -31,7 +31,8 @@ export function parseRoundTag(tag: string): { contractId: string; n: number } | 
   return match ? { contractId: match[1]!, n: Number(match[2]) } : undefined;
 }
 
-// One record per tag; fields NUL-separated (tag messages cannot contain NUL).
+// One record per tag; fields NUL-separated (tag messages cannot contain NUL). The last four name the
+// tagged commit's author and subject: `*` fields for an annotated tag, plain ones for a lightweight tag.
 const FIELDS = [
   '%(refname:strip=2)',
   '%(objectname)',
@@ -42,28 +43,43 @@ const FIELDS = [
   '%(taggername)',
   '%(taggeremail)',
   '%(contents)',
+  '%(*authorname)%(authorname)',
+  '%(*authoremail:trim)%(authoremail:trim)',
+  '%(*authordate:iso-strict)%(authordate:iso-strict)',
+  '%(*subject)%(if)%(*objectname)%(then)%(else)%(subject)%(end)',
 ];
 
+/** A round with who wrote the commit it marks (the version's author), read with the tag itself. */
+export interface TaggedRound extends Round {
+  authorName: string;
+  authorEmail: string;
+  /** Strict ISO 8601 with the author's offset, as `git log --format=%aI` prints it. */
+  authorDate: string;
+  /** The commit's subject, as `git log --format=%s` prints it. */
+  subject: string;
+}
+
 /**
- * All rounds of a contract, sorted by round number. Throws 'git/shallow' in a shallow clone: it may lack
- * some round tags (or all of them, as CI checkouts fetch none), and a partial list would be a wrong one.
+ * Every round tag under `refs/tags/<prefix>` (all of them for an empty prefix), by contract id, each
+ * list sorted by round number: ONE `git for-each-ref`. Throws 'git/shallow' in a shallow clone.
  */
-export async function listRounds(repo: Repo, contractId: string): Promise<Round[]> {
-  assertContractId(contractId);
+export async function readRoundTags(repo: Repo, prefix: string, what: string): Promise<Map<string, TaggedRound[]>> {
   const format = `${FIELDS.join('%00')}%00`;
-  const [out, shallow] = await Promise.all([runGit(repo.git, ['for-each-ref', `--format=${format}`, '--', `refs/tags/${contractId}/`]), isShallow(repo)]);
-  if (shallow) throw shallowError(`The rounds of ${contractId}`);
+  const [out, shallow] = await Promise.all([runGit(repo.git, ['for-each-ref', `--format=${format}`, '--', `refs/tags/${prefix}`]), isShallow(repo)]);
+  if (shallow) throw shallowError(what);
   const tokens = out.split('\0');
-  const rounds: Round[] = [];
+  const byContract = new Map<string, TaggedRound[]>();
   for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
-    const [tag, object, peeled, peeledType, type, date, taggerName, taggerEmail, contents] = tokens
+    const [tag, object, peeled, peeledType, type, date, taggerName, taggerEmail, contents, authorName, authorEmail, authorDate, subject] = tokens
       .slice(i, i + FIELDS.length)
       .map((t, k) => (k === 0 ? t.replace(/^\n/, '') : t));
     const parsed = parseRoundTag(tag ?? '');
-    if (!parsed || parsed.contractId !== contractId) continue;
+    if (!parsed) continue;
     const annotated = type === 'tag';
     // A round must mark a commit; tags of trees or blobs are not rounds.
     if ((annotated ? peeledType : type) !== 'commit') continue;
+    let rounds = byContract.get(parsed.contractId);
+    if (!rounds) byContract.set(parsed.contractId, (rounds = []));
     rounds.push({
       n: parsed.n,
       tag: tag!,
@@ -71,9 +87,24 @@ export async function listRounds(repo: Repo, contractId: string): Promise<Round[
       taggedAt: date ?? '',
       tagger: annotated && taggerName ? `${taggerName} ${taggerEmail ?? ''}`.trim() : null,
       message: (contents ?? '').trim(),
+      authorName: authorName ?? '',
+      authorEmail: authorEmail ?? '',
+      authorDate: authorDate ?? '',
+      subject: subject ?? '',
     });
   }
-  return rounds.sort((a, b) => a.n - b.n);
+  for (const rounds of byContract.values()) rounds.sort((a, b) => a.n - b.n);
+  return byContract;
+}
+
+/**
+ * All rounds of a contract, sorted by round number. Throws 'git/shallow' in a shallow clone: it may lack
+ * some round tags (or all of them, as CI checkouts fetch none), and a partial list would be a wrong one.
+ */
+export async function listRounds(repo: Repo, contractId: string): Promise<Round[]> {
+  assertContractId(contractId);
+  const tagged = (await readRoundTags(repo, `${contractId}/`, `The rounds of ${contractId}`)).get(contractId) ?? [];
+  return tagged.map(({ authorName: _n, authorEmail: _e, authorDate: _d, subject: _s, ...round }) => round);
 }
 
 /** The number the next round of the contract gets: one more than the highest existing round. */

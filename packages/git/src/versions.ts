@@ -52,7 +52,7 @@ export async function contractHistory(
     subject: e.subject,
     path: e.path,
     rounds: e.rounds,
-    ...parsed(blobs[i]?.bytes ?? null, `${options.name ?? relPath}@${e.commit.slice(0, 12)}`, 'file deleted in this commit'),
+    ...parsedVersion(blobs[i]?.bytes ?? null, `${options.name ?? relPath}@${e.commit.slice(0, 12)}`, 'file deleted in this commit'),
   }));
 }
 
@@ -82,14 +82,14 @@ export async function roundVersions(repo: Repo, relPath: string, contractId: str
         subject: entry.subject,
         path: files[i]?.path ?? entry.path,
         rounds: [round.tag],
-        ...parsed(files[i]?.bytes ?? null, `${options.name ?? relPath}@${round.tag}`, 'no such file in this round'),
+        ...parsedVersion(files[i]?.bytes ?? null, `${options.name ?? relPath}@${round.tag}`, 'no such file in this round'),
       };
     }),
   );
 }
 
 /** The value of a version's bytes, or why there is none. */
-function parsed(bytes: Buffer | null, name: string, absent: string): Pick<CommittedVersion, 'value' | 'problem'> {
+export function parsedVersion(bytes: Buffer | null, name: string, absent: string): Pick<CommittedVersion, 'value' | 'problem'> {
   if (!bytes) return { value: undefined, problem: absent };
   if (looksBinary(bytes)) return { value: undefined, problem: 'binary content' };
   const loaded = loadYamlBytes(bytes, name);

@@ -74,21 +74,23 @@ describe('ref safety and resolution', () => {
     });
   });
 
-  it('attributes a version to its commit author at the author date, the working tree to user.name now', async () => {
+  it('attributes a version to its commit author at the author date, the working tree to user.name now, and lets SOURCE_DATE_EPOCH date only the file', async () => {
     const saved = process.env.SOURCE_DATE_EPOCH;
     const savedGlobal = process.env.GIT_CONFIG_GLOBAL;
     delete process.env.SOURCE_DATE_EPOCH;
     process.env.GIT_CONFIG_GLOBAL = '/dev/null'; // no user.name from the machine's own configuration
     try {
       const info = await commitInfo(repo, 'v1');
-      expect(await versionAuthor(repo, 'v1')).toEqual({ name: 'Ada Author', epoch: Date.parse(info.authorDate) / 1000 });
+      const committed = Date.parse(info.authorDate) / 1000;
+      expect(await versionAuthor(repo, 'v1')).toEqual({ name: 'Ada Author', changedAt: committed, epoch: committed });
       expect(await configuredUserName(repo)).toBe('Nick Negotiator');
       const working = await versionAuthor(repo, undefined);
       expect(working.name).toBe('Nick Negotiator');
       expect(Math.abs(working.epoch - Date.now() / 1000)).toBeLessThan(60);
       process.env.SOURCE_DATE_EPOCH = '1767225600';
-      expect(await versionAuthor(repo, undefined)).toEqual({ name: 'Nick Negotiator', epoch: 1767225600 });
-      expect((await versionAuthor(repo, 'v1')).epoch).toBe(1767225600);
+      expect(await versionAuthor(repo, undefined)).toEqual({ name: 'Nick Negotiator', changedAt: 1767225600, epoch: 1767225600 });
+      // SOURCE_DATE_EPOCH dates the output file; the changes keep the commit's own date.
+      expect(await versionAuthor(repo, 'v1')).toEqual({ name: 'Ada Author', changedAt: committed, epoch: 1767225600 });
       git(dir, 'config', '--unset', 'user.name');
       expect(await configuredUserName(repo)).toBe('');
       expect((await versionAuthor(repo, undefined)).name).toBe('Working copy');

@@ -39,7 +39,7 @@ export async function writeRedlines(contracts: readonly ContractReview[], r: Red
     const redline = buildRedline(
       { contract: before, label: r.baseLabel },
       { contract: after, label: r.headLabel },
-      { by: { author: r.by.name, date: changeDate(r.by.epoch) }, playbook: r.playbook },
+      { by: { author: r.by.name, date: changeDate(r.by.changedAt) }, playbook: r.playbook },
     );
     const files: string[] = [];
     for (const format of r.formats) {

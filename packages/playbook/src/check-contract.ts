@@ -1,6 +1,8 @@
 import { compareDiagnostics, dottedPath, locate, type Diagnostic, type LoadedFile, type RelatedLocation } from '@contracts/core';
 import { describePosition, rate, showValue } from './compile-term.js';
+import { draftingChecks } from './drafting-checks.js';
 import { evaluateRules } from './evaluate-rules.js';
+import { negotiatedWordingDiagnostics } from './negotiated-wording.js';
 import { valueAt } from './paths.js';
 import { countTier, summarize, summaryOf } from './summary.js';
 import type { CheckResult, CompiledTerm, Inconsistency, Playbook, RuleFinding, TermEvaluation, TermResult } from './types.js';
@@ -79,6 +81,8 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     const checks = new Map(playbook.consistencyChecks.map((c) => [c.id, c]));
     for (const f of inconsistencies) diagnostics.push(inconsistencyDiagnostic(loaded, checks.get(f.checkId)!, f));
   }
+  for (const d of draftingChecks(loaded, playbook)) if (broken.length === 0 || !isBroken(d.path)) diagnostics.push(d);
+  for (const d of negotiatedWordingDiagnostics(loaded)) if (d.severity !== 'info' || info) diagnostics.push(d);
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, terms, findings, inconsistencies, summary: summaryOf(counts) };
 }

@@ -1,4 +1,4 @@
-import { compareDiagnostics, loadValidator, validateOne, type Diagnostic } from '@contracts/core';
+import { compareDiagnostics, loadValidator, validateOne, type Diagnostic, type LoadedFile } from '@contracts/core';
 import { checkContract } from './check-contract.js';
 import type { CheckSummary, Playbook } from './types.js';
 
@@ -15,6 +15,8 @@ export interface CheckFilesOptions {
   info?: boolean;
   /** Receives each file's result as soon as it is checked; none are then kept or returned. */
   onResult?: (result: CheckedFile) => void;
+  /** More checks of each contract without schema errors (the drafting lint of `check --drafting`). */
+  also?: (loaded: LoadedFile) => Diagnostic[];
 }
 
 /** Loads, schema-validates and playbook-checks files: `contracts check` without the printing. */
@@ -32,7 +34,8 @@ export async function checkFiles(files: readonly string[], playbook: Playbook, o
     }
     // Terms at or under a path with a schema problem are not rated again (checkContract skips them).
     const checked = checkContract(loaded, playbook, { schemaDiagnostics: validation, info, terms: false });
-    const diagnostics = validation.length === 0 ? checked.diagnostics : [...validation, ...checked.diagnostics].sort(compareDiagnostics);
+    let diagnostics = validation.length === 0 ? checked.diagnostics : [...validation, ...checked.diagnostics].sort(compareDiagnostics);
+    if (options.also && !validation.some((d) => d.severity === 'error')) diagnostics = [...diagnostics, ...options.also(loaded)].sort(compareDiagnostics);
     const result = { file, diagnostics, summary: checked.summary };
     if (options.onResult) options.onResult(result);
     else out.push(result);

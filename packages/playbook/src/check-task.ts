@@ -2,6 +2,7 @@ import type { Diagnostic } from '@contracts/core';
 import { checkFiles, type CheckedFile } from './check-files.js';
 import { loadPlaybook } from './load-playbook.js';
 import type { LoadedPlaybook } from './load-playbook.js';
+import type { Playbook } from './types.js';
 
 export interface CheckTaskOptions {
   playbookPath: string;
@@ -21,14 +22,20 @@ export function rememberPlaybook(path: string, loaded: LoadedPlaybook): void {
  * data (diagnostics, summary) comes back, so results cross threads cheaply.
  */
 export default async function checkTask(files: string[], options: CheckTaskOptions, onResult?: (result: CheckedFile) => void): Promise<CheckedFile[]> {
-  let loaded = playbooks.get(options.playbookPath);
+  const playbook = await playbookFor(options.playbookPath);
+  return checkFiles(files, playbook, { info: options.info, ...(onResult ? { onResult } : {}) });
+}
+
+/** This thread's compiled playbook for `path` (the one handed over by {@link rememberPlaybook}, or compiled once). */
+export async function playbookFor(path: string): Promise<Playbook> {
+  let loaded = playbooks.get(path);
   if (!loaded) {
-    loaded = loadPlaybook(options.playbookPath);
-    playbooks.set(options.playbookPath, loaded);
+    loaded = loadPlaybook(path);
+    playbooks.set(path, loaded);
   }
   const { playbook } = await loaded;
-  if (!playbook) throw new Error(`playbook ${options.playbookPath} became invalid while checking`);
-  return checkFiles(files, playbook, { info: options.info, ...(onResult ? { onResult } : {}) });
+  if (!playbook) throw new Error(`playbook ${path} became invalid while checking`);
+  return playbook;
 }
 
 export type { Diagnostic };

@@ -5,6 +5,8 @@ import type { CompiledRule, Playbook, RuleFinding, RuleStatus } from './types.js
 export interface EvaluateOptions {
   /** Date to apply law as of when the contract has no `effectiveDate` (default: today / SOURCE_DATE_EPOCH). */
   asOf?: string;
+  /** `ruleApplicability` only: the standing of these rules alone (the rest are not evaluated). */
+  rules?: ReadonlySet<string>;
 }
 
 /**
@@ -74,7 +76,8 @@ export interface RuleApplicability {
  */
 export function ruleApplicability(playbook: Playbook, contract: unknown, options: EvaluateOptions = {}): RuleApplicability[] {
   const asOf = asOfDate(contract, options.asOf);
-  return playbook.rules.map((rule) => {
+  const rules = options.rules ? playbook.rules.filter((r) => options.rules!.has(r.id)) : playbook.rules;
+  return rules.map((rule) => {
     const base = { ruleId: rule.id, asOf, source: rule.source };
     if (rule.repealedOn !== undefined && asOf >= rule.repealedOn) return { ...base, status: 'repealed' as const };
     if (!rule.inScope(contract)) return { ...base, status: 'out-of-scope' as const };

@@ -73,9 +73,15 @@ export async function compilePlaybook(loaded: LoadedFile): Promise<LoadedPlayboo
     diagnostics.push({ code: 'playbook/invalid', severity: 'error', message, file: loaded.file, path: pointer, ...locate(loaded, pointer, 'key') });
   for (const p of problems) report(`/riskRules/${p.rule}${p.at}`, p.message);
   for (const p of checkProblems) report(`/consistencyChecks/${p.check}${p.at}`, p.message);
+  const ruleIds = new Set(rules.map((r) => r.id));
+  const laws = new Map(Object.entries(source.laws ?? {}));
+  for (const [code, ids] of laws)
+    ids.forEach((id, i) => {
+      if (!ruleIds.has(id)) report(`/laws/${code}/${i}`, `laws.${code} names rule ${id}, which the playbook does not have`);
+    });
   diagnostics.sort(compareDiagnostics);
   const broken = diagnostics.some((d) => d.severity === 'error');
-  const playbook = broken ? undefined : { file: loaded.file, title: source.title, terms, termsByPath, rules, consistencyChecks, regions };
+  const playbook = broken ? undefined : { file: loaded.file, title: source.title, terms, termsByPath, rules, consistencyChecks, regions, laws };
   return { playbook, diagnostics };
 }
 

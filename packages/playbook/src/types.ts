@@ -104,6 +104,8 @@ export interface PlaybookSource {
   description?: string;
   terms: Record<string, TermPositionSource>;
   regions?: RegionSets;
+  /** Regulation code (as contracts list it) → the rules that decide whether it applies to a deal. */
+  laws?: Record<string, string[]>;
   riskRules?: RiskRuleSource[];
   consistencyChecks?: ConsistencyCheckSource[];
 }
@@ -192,6 +194,8 @@ export interface Playbook {
   rules: CompiledRule[];
   consistencyChecks: CompiledConsistencyCheck[];
   regions: RegionSets;
+  /** Regulation code → rule ids (`laws` in playbook.yaml). */
+  laws: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Result of rating one term. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkPlaybookCitations, checkProseCitations, loadSources, type PlaybookSource } from '../src/index.js';
@@ -47,7 +48,13 @@ describe('sources table', () => {
     expect(problems[1]!.message).toMatch(/incorrect.*Item 106/);
   });
 
-  // Templates are migrating to LiquidJS; point this at templates/**/* once the migration lands.
+  it('holds every citation in the clause library (templates/**, labels included) to the table', () => {
+    const files = filesUnder(`${repoRoot}templates`).filter((f) => /\.(liquid|json)$/.test(f));
+    expect(files.length).toBeGreaterThan(15);
+    const problems = files.flatMap((f) => checkProseCitations(readFileSync(f, 'utf8'), relative(repoRoot, f), table));
+    expect(problems).toEqual([]);
+  });
+
   it('finds stale and unknown citations in prose, for the clause library', () => {
     const prose =
       'The Vendor shall sanitise media under NIST SP 800-88 Rev. 1, sign a business associate agreement (45 CFR 164.504(e)), ' +
@@ -58,3 +65,10 @@ describe('sources table', () => {
     ]);
   });
 });
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}

@@ -65,3 +65,11 @@ export function getEnvironment(templatesDir?: string): Environment {
   }
   return env;
 }
+
+/**
+ * The source of one file of the clause library (a user's directory over ours), for tools that point
+ * at template lines, such as the drafting lint. Undefined when no directory has it.
+ */
+export function readTemplate(name: string, templatesDir?: string): { text: string; path: string } | undefined {
+  return getEnvironment(templatesDir).library.read(name);
+}

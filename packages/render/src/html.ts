@@ -10,7 +10,7 @@ import { ANCHOR_ID } from './anchors.js';
 import { getEnvironment } from './environment.js';
 import { escapeHtml } from './escape-html.js';
 import { neutralizeBidi } from './escape-markdown.js';
-import { renderAgreement } from './markdown.js';
+import { renderAgreement, type RenderMarkdownOptions } from './markdown.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
@@ -58,9 +58,23 @@ export interface RenderHtmlOptions {
   title?: string;
 }
 
-/** The print stylesheet: `print.css` from the templates directory (overridable like any template). */
+const stylesheets = new Map<string, string>();
+
+/** The print stylesheet: `print.css` from the templates directory (overridable like any template), read once per process. */
 export function printCss(templatesDir?: string): string {
-  return getEnvironment(templatesDir).library.read('print.css')?.text ?? '';
+  let css = stylesheets.get(templatesDir ?? '');
+  if (css === undefined) stylesheets.set(templatesDir ?? '', (css = getEnvironment(templatesDir).library.read('print.css')?.text ?? ''));
+  return css;
+}
+
+/**
+ * A contract → exactly the document `render --to html` writes with the built-in converter (anchored:
+ * every term value and clause carries an `id`), synchronously, with the people's Markdown it came
+ * from (for a redline of the same version, without rendering it twice).
+ */
+export function agreementHtml(contract: VendorAgreement, options: RenderMarkdownOptions = {}): { html: string; markdown: string } {
+  const { markdown, anchored } = renderAgreement(contract, options);
+  return { html: markdownToHtmlDocument(anchored, { title: contract.title, css: printCss(options.templatesDir) }), markdown };
 }
 
 const firstHeading = (markdown: string) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Agreement';
@@ -74,6 +88,7 @@ const anchorIds = (html: string) =>
  * and clause carries an `id`, see anchors.ts); Markdown converts as given. Async only for pandoc.
  */
 export async function renderHtml(input: VendorAgreement | string, options: RenderHtmlOptions = {}): Promise<string> {
+  if (typeof input !== 'string' && options.engine !== 'pandoc' && options.title === undefined) return agreementHtml(input, options).html;
   const markdown = typeof input === 'string' ? input : renderAgreement(input, options).anchored;
   const title = options.title ?? (typeof input === 'string' ? firstHeading(markdown) : input.title);
   const css = printCss(options.templatesDir);

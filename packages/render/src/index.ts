@@ -10,12 +10,21 @@
  * const docx = await renderDocx(anchored, { epoch: resolveEpoch(contract.effectiveDate) }); // built-in writer
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
-export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
-export { renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
+export {
+  renderMarkdown,
+  renderAgreement,
+  type RenderMarkdownOptions,
+  type RenderedAgreement,
+  type RenderedSection,
+  type ExtraContext,
+} from './markdown.js';
+export { agreementHtml, renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
 export { markdownToHtml } from './markdown-to-html.js';
 export { inlineToHtml } from './html-inline.js';
 export { escapeHtml } from './escape-html.js';
 export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
+export { agreementBlocks, blockText, tableCells, type AgreementBlock, type BlockKind, type TermRange } from './agreement-blocks.js';
+export { withNegotiatedWording, withoutAnchorMarkup } from './negotiated-wording.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
 export { resolveDocxEngine, warmUpDocx, DOCX_ENGINES, type DocxEngine } from './docx-engine.js';
 export { beyondSubset, type BeyondSubset } from './markdown/subset.js';
@@ -23,9 +32,10 @@ export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';
 export { renderMany, type RenderFormat, type RenderManyOptions } from './render-many.js';
-export { DEFAULT_TEMPLATES_DIR } from './environment.js';
+export { DEFAULT_TEMPLATES_DIR, readTemplate } from './environment.js';
+export { jurisdictionName, regionName, isPlaceCode } from './places.js';
 export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';
-export { numberToWords, sentence, quantity, longDate } from './words.js';
+export { numberToWords, formatNumber, sentence, quantity, longDate } from './words.js';

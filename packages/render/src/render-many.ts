@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { VendorAgreement } from '@contracts/core';
 import { renderDocxMany, type RenderDocxManyOptions } from './docx.js';
 import { renderHtml } from './html.js';
-import { renderAgreement } from './markdown.js';
+import { renderAgreement, type RenderMarkdownOptions } from './markdown.js';
 import { resolveEpoch } from './normalize-docx.js';
 import { renderPdf } from './pdf.js';
 import type { ProvenanceInput } from './provenance.js';
@@ -18,6 +18,10 @@ export interface RenderManyOptions extends Omit<RenderDocxManyOptions, 'epochs' 
   html?: { engine?: 'builtin' | 'pandoc' };
   /** Commit, round and ref the contracts were read at; each DOCX records them with its contract id. */
   provenance?: Omit<ProvenanceInput, 'contractId'>;
+  /** The same per contract (in input order), when they were read at different versions; wins over `provenance`. */
+  provenances?: readonly (Omit<ProvenanceInput, 'contractId'> | undefined)[];
+  /** Variables the templates see beside the contract; a function is called once per contract. */
+  extraContext?: RenderMarkdownOptions['extraContext'];
 }
 
 /** One output per contract, in input order: `string` for md/html, bytes for docx/pdf. */
@@ -34,11 +38,17 @@ export async function renderMany(
   if (format === 'html') return Promise.all(markdowns.map((m, i) => renderHtml(m, { ...options, ...options.html, title: contracts[i]!.title })));
   if (format === 'docx') {
     const epochs = contracts.map((c) => options.epoch ?? resolveEpoch(c.effectiveDate));
-    const provenances = contracts.map((c) => ({ ...options.provenance, contractId: c.id }));
+    const provenances = contracts.map((c, i) => ({ ...(options.provenances?.[i] ?? options.provenance), contractId: c.id }));
     return renderDocxMany(markdowns, { ...options, provenance: undefined, concurrency, epochs, provenances });
   }
   const out: Uint8Array[] = [];
   for (const [i, m] of markdowns.entries())
-    out.push(await renderPdf(m, { ...options, provenance: { ...options.provenance, contractId: contracts[i]!.id }, title: contracts[i]!.title }));
+    out.push(
+      await renderPdf(m, {
+        ...options,
+        provenance: { ...(options.provenances?.[i] ?? options.provenance), contractId: contracts[i]!.id },
+        title: contracts[i]!.title,
+      }),
+    );
   return out;
 }

@@ -2,7 +2,9 @@
  * Which clauses an agreement has and what they are numbered. The list is data (`sections.json` in the
  * templates directory, overridable like any template): order, title, template and the contract paths
  * whose presence brings the clause in. A term absent from the YAML drops its clause; numbers are
- * assigned afterwards, so numbering and every `{% ref %}` cross-reference stay right.
+ * assigned afterwards, so numbering and every `{% ref %}` cross-reference stay right. Entries marked
+ * `annex` are lettered A, B, … instead and placed after the signatures: an annex exists exactly when
+ * its paths are set, so an agreement never refers to an attachment it does not contain.
  */
 import type { VendorAgreement } from '@contracts/core';
 import { TemplateRenderError } from './errors.js';
@@ -13,8 +15,13 @@ export interface SectionDefinition {
   id: string;
   title: string;
   template: string;
-  /** Dotted paths into the contract; the section is present when any is set. Empty: always present. */
+  /**
+   * Dotted paths into the contract; the section is present when any is set (`false` counts as unset), or
+   * for `path=value`, when the value there is `value`. Empty: always present.
+   */
   when: string[];
+  /** An annex (lettered, after the signature block) rather than a numbered section of the Standard Terms. */
+  annex?: boolean;
 }
 
 const SECTION_ID = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -36,8 +43,9 @@ export function readSectionDefinitions(library: ClauseLibrary): SectionDefinitio
         typeof d.title === 'string' &&
         typeof d.template === 'string' &&
         Array.isArray(d.when) &&
-        d.when.every((w) => typeof w === 'string');
-      if (!ok) throw new Error(`entry ${i + 1}: expected {id (letters and digits), title, template, when: [paths]}`);
+        d.when.every((w) => typeof w === 'string') &&
+        (d.annex === undefined || typeof d.annex === 'boolean');
+      if (!ok) throw new Error(`entry ${i + 1}: expected {id (letters and digits), title, template, when: [paths], annex?: boolean}`);
       if (!library.locate(d.template))
         throw new Error(`entry ${i + 1} (${d.id}) names template ${JSON.stringify(d.template)}, which no templates directory has`);
     }
@@ -60,8 +68,36 @@ function valueAt(contract: unknown, path: string): unknown {
 
 const anchorOf = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** The sections this contract has, numbered 1..n in order. */
-export function numberSections(contract: VendorAgreement, definitions: readonly SectionDefinition[]): (Section & { template: string })[] {
-  const present = definitions.filter((d) => d.when.length === 0 || d.when.some((path) => valueAt(contract, path) !== undefined));
-  return present.map((d, i) => ({ id: d.id, title: d.title, template: d.template, number: i + 1, anchor: anchorOf(d.id), clauses: 0 }));
+const isSet = (value: unknown) => value !== undefined && value !== false;
+
+function holds(contract: unknown, condition: string): boolean {
+  const eq = condition.indexOf('=');
+  if (eq < 0) return isSet(valueAt(contract, condition));
+  const value = valueAt(contract, condition.slice(0, eq));
+  return value !== undefined && value !== null && String(value) === condition.slice(eq + 1);
 }
+
+/** The sections this contract has, numbered 1..n in order, and its annexes, lettered A, B, … in order. */
+export function numberSections(contract: VendorAgreement, definitions: readonly SectionDefinition[]): (Section & { template: string; when: string[] })[] {
+  const present = definitions.filter((d) => d.when.length === 0 || d.when.some((w) => holds(contract, w)));
+  let sections = 0;
+  let annexes = 0;
+  return present.map((d) => {
+    const annex = d.annex === true;
+    const number = annex ? annexLetter(annexes++) : String(++sections);
+    return {
+      id: d.id,
+      title: d.title,
+      template: d.template,
+      when: d.when,
+      number,
+      label: annex ? `Annex ${number}` : `Section ${number}`,
+      annex,
+      anchor: anchorOf(d.id),
+      clauses: 0,
+    };
+  });
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+const annexLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : annexLetter(Math.floor(i / 26) - 1) + annexLetter(i % 26));

@@ -61,10 +61,10 @@ describe('anchors in a rendered agreement', () => {
     expect(vendor.map((a) => a.occurrence)).toEqual(vendor.map((_, i) => i + 1));
     expect(vendor[0]).toMatchObject({ kind: 'term', text: contract.parties.vendor.name, expression: expect.stringContaining('name') });
     const clauses = anchors.filter((a) => a.kind === 'clause');
-    expect(clauses.length).toBe([...markdown.matchAll(/^\*\*\d+\.\d+\*\*/gm)].length);
+    expect(clauses.length).toBe([...markdown.matchAll(/^\*\*(?:\d+|[A-Z]+)\.\d+\*\*/gm)].length);
     for (const a of anchors) expect(anchored).toContain(`{#a${a.id}}`);
     // Each clause fence wraps its numbered paragraph.
-    expect(anchored).toMatch(/::: \{#a_c[0-9a-f]{10}\}\n\n\*\*1\.1\*\* \*\*Buyer Data\*\*/);
+    expect(anchored).toMatch(/::: \{#a_c[0-9a-f]{10}\}\n\n\*\*1\.1\*\* \*\*Annual Fees\*\* means/);
     const html = await renderHtml(contract);
     for (const a of anchors) expect(html.split(`id="${a.id}"`).length - 1, a.id).toBe(1);
   });

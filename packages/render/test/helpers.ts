@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadYamlFile, type VendorAgreement } from '@contracts/core';
+import { bundledData, loadYamlFile, type VendorAgreement } from '@contracts/core';
+import { clauseContext, loadPlaybook } from '@contracts/playbook';
 import { strFromU8, unzipSync } from 'fflate';
 
 export const contractsDir = fileURLToPath(new URL('../../../contracts/', import.meta.url));
@@ -63,3 +64,9 @@ export function htmlText(html: string): string {
       .replace(/\s+/g, ' ')
   );
 }
+
+/** The bundled playbook, which decides which laws a rendered agreement names (as `contracts render` does). */
+export const playbook = (await loadPlaybook(bundledData.playbook)).playbook!;
+
+/** Render options of `contracts render`: the laws that bind each deal come from the playbook. */
+export const asRendered = { extraContext: (contract: VendorAgreement) => clauseContext(playbook, contract) };

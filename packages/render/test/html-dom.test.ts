@@ -22,7 +22,7 @@ describe.skipIf(!existsSync(chromiumPath))('HTML in a browser', () => {
       const contract: VendorAgreement = clone(base);
       contract.parties.vendor.name = value;
       contract.product.name = value;
-      contract.product.privacyByDesign!.notes = value;
+      contract.product.deployment.sites = [value];
       for (const engine of ['builtin', 'pandoc'] as const) {
         const html = await renderHtml(contract, { engine, backend: backends[0]! });
         await page.setContent(html);
@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(chromiumPath))('HTML in a browser', () => {
           product: [...document.querySelectorAll('p')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ')).find((t) => t.includes('Product means')),
         }));
         expect(found, `${engine} ${value}`).toMatchObject({ scripts: 0, images: 0, handlers: 0, jsLinks: 0 });
-        expect(found.h2).toContain('5. Incident Response');
+        expect(found.h2).toContain('7. Incident Response');
         expect(found.product).toContain(`Product means ${value}, including`);
       }
     }

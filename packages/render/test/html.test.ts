@@ -20,8 +20,8 @@ describe('HTML', () => {
     expect(html).toContain('<title>Connected Camera Purchase and Security Agreement</title>');
     expect(html).toContain('@media print');
     expect(html).toContain("default-src 'none'");
-    expect(html).toContain('<h2 id="incident-response">5. Incident Response</h2>');
-    expect(html).toContain('<a href="#incident-response">Section 5 (Incident Response)</a>');
+    expect(html).toContain('<h2 id="incident-response">7. Incident Response</h2>');
+    expect(html).toContain('<a href="#incident-response">Section 7 (Incident Response)</a>');
   });
 
   it('turns anything outside the subset into literal text', () => {

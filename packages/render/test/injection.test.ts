@@ -29,7 +29,8 @@ async function variants(): Promise<VendorAgreement[]> {
     const c = clone(base);
     c.parties.vendor.name = value;
     c.product.name = value;
-    c.product.privacyByDesign!.notes = value;
+    // The buyer's internal notes are never printed; a free-text field that is: the deployment sites.
+    c.product.deployment.sites = [value];
     return c;
   });
 }
@@ -115,7 +116,7 @@ describe('long values stay cheap to convert', () => {
   it.each(docxEngines)('a 200 KB field value renders to DOCX with every word kept (%s: linear)', async (_name, engine) => {
     const contract = clone(await loadContract('springfield-smartcam.yaml'));
     const words = 'The vendor shall notify the buyer promptly, and (in any event) within 72 hours; see clause 5.1. ';
-    contract.product.privacyByDesign!.notes = `${words.repeat(2100)}END-OF-NOTES`;
+    contract.product.deployment.sites = [`${words.repeat(2100)}END-OF-NOTES`];
     const [docx] = await renderMany([contract], 'docx', engine);
     const text = docxText(docx as Uint8Array).replace(/\s+/g, ' ');
     expect(text).toContain(`${words.repeat(3).trim()} `);

@@ -77,7 +77,7 @@ describe('templates from a pull request run in a sandbox', () => {
   it.each(HARMLESS)('%s renders data only', async (payload) => {
     const { markdown, error } = await renderWith(payload);
     expect(error).toBeUndefined();
-    expect(markdown).toContain('## 10. Audit Rights {#audit}');
+    expect(markdown).toContain('## 12. Audit Rights {#audit}');
     const audit = markdown!.split('{#audit}')[1]!.split('\n## ')[0];
     expect(audit).not.toMatch(/function|\[native code\]|process|SECRET|root:/);
   });

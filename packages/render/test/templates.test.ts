@@ -28,9 +28,9 @@ describe('clause library', () => {
   it('lets a user template override ours file by file', async () => {
     const dir = userTemplates({ 'clauses/audit.md.liquid': '{% heading %}\n\n**{% clause "own" %}** Our own audit clause for {{ c.parties.vendor.name }}.\n' });
     const md = renderMarkdown(await loadContract('springfield-smartcam.yaml'), { templatesDir: dir });
-    expect(md).toContain('## 10. Audit Rights {#audit}\n\n**10.1** Our own audit clause for Acme Cameras Inc.');
+    expect(md).toContain('## 12. Audit Rights {#audit}\n\n**12.1** Our own audit clause for Acme Cameras Inc.');
     expect(md).not.toContain('On-site audit');
-    expect(md).toContain('## 5. Incident Response'); // the rest still comes from our library
+    expect(md).toContain('## 7. Incident Response'); // the rest still comes from our library
   });
 
   it('names the template file, line and term of an undefined value in a one-line render/template error', async () => {
@@ -71,7 +71,7 @@ describe('clause library', () => {
       'clauses/audit.md.liquid': '{% heading %}\n\nA{% if true %}, b{% endif %}\n  {% if true %}\nC {% if false %}x{% endif %}d.\n{% endif %}\n',
     });
     const md = renderMarkdown(loadContractSync, { templatesDir: dir });
-    expect(md).toContain('{#audit}\n\nA, b\nC d.\n\n## 11.');
+    expect(md).toContain('{#audit}\n\nA, b\nC d.\n\n## 13.');
   });
 
   it('reports template syntax errors with file and line', async () => {
@@ -103,7 +103,14 @@ describe('a contract with no negotiated terms', () => {
 
   it('keeps only the clauses that need no terms, numbered from 1', () => {
     const md = renderMarkdown(structuredClone(minimal) as never);
-    expect([...md.matchAll(/^## (\d+)\. (.+?) \{#/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['1 Definitions', '2 General']);
+    expect([...md.matchAll(/^## (\d+)\. (.+?) \{#/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      '1 Definitions',
+      '2 Structure and Order of Precedence',
+      '3 Data Ownership, Use of Data and Confidentiality',
+      '4 Term and Termination',
+      '5 Governing Law and Disputes',
+      '6 General',
+    ]);
     expect(md).not.toMatch(/undefined|Section \d+ \(Incident/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberToWords, quantity, renderMarkdown, sentence } from '@contracts/render';
-import { clone, loadContract } from './helpers.js';
+import { asRendered, clone, loadContract } from './helpers.js';
 
 describe('wording follows the values', () => {
   it('writes numbers as words followed by figures', () => {
@@ -26,28 +26,46 @@ describe('wording follows the values', () => {
   });
 
   it('cites the law or standard a clause implements', async () => {
-    const nordlicht = renderMarkdown(await loadContract('nordlicht-building-sensors.yaml'));
-    expect(nordlicht).toContain('GDPR Art. 28(3)');
+    const nordlicht = renderMarkdown(await loadContract('nordlicht-building-sensors.yaml'), asRendered);
+    expect(nordlicht).toContain('Article 28(3) of the GDPR');
+    for (const point of 'abcdefgh') expect(nordlicht).toContain(`Art. 28(3)(${point})`);
     expect(nordlicht).toContain('GDPR Art. 33');
     expect(nordlicht).toContain('Regulation (EU) 2024/2847');
-    const dentist = renderMarkdown(await loadContract('bright-smile-sterilizer.yaml'));
-    expect(dentist).toContain('45 C.F.R. § 164.504(e)');
-    expect(dentist).toContain('NIST SP 800-88');
-    const city = renderMarkdown(await loadContract('springfield-smartcam.yaml'));
-    expect(city).toContain('740 ILCS 14');
+    expect(nordlicht).toContain(
+      'Module Two (transfer controller to processor) of the standard contractual clauses adopted by Commission Implementing Decision (EU) 2021/914',
+    );
+    const dentist = renderMarkdown(await loadContract('bright-smile-sterilizer.yaml'), asRendered);
+    expect(dentist).toContain('45 CFR § 164.504(e)');
+    expect(dentist).toContain('45 CFR § 164.314(a)(2)(i)(C)');
+    expect(dentist).toContain('45 CFR § 164.410(b)');
+    expect(dentist).toContain('NIST SP 800-88 Rev. 2');
+    const city = renderMarkdown(await loadContract('springfield-smartcam.yaml'), asRendered);
+    expect(city).toContain('720 ILCS 5/14-2');
+    expect(city).toContain('2 CFR § 200.216');
+  });
+
+  it('names only the laws that apply to the deal', async () => {
+    // The city collects no biometrics and is no federal agency: BIPA, the IoT Act, FedRAMP law, CRA and PSTI stay unnamed
+    // even though the contract lists the first two; without the playbook, the contract's own list is named.
+    const contract = clone(await loadContract('springfield-smartcam.yaml'));
+    contract.terms.jurisdiction!.regulations = ['BIPA', 'IoT-Cybersecurity-Improvement-Act'];
+    const city = renderMarkdown(contract, asRendered);
+    for (const law of ['740 ILCS 14', 'IoT Cybersecurity Improvement Act', 'Cyber Resilience Act', 'PSTI', '1798.91.04', '44 U.S.C.', 'GDPR'])
+      expect(city, law).not.toContain(law);
+    expect(renderMarkdown(contract)).toContain('the Illinois Biometric Information Privacy Act (740 ILCS 14)');
   });
 
   it('drops the clause of an absent term and renumbers sections and cross-references', async () => {
     const full = await loadContract('springfield-smartcam.yaml');
-    expect(renderMarkdown(full)).toContain('## 5. Incident Response {#incident-response}');
+    expect(renderMarkdown(full)).toContain('## 7. Incident Response {#incident-response}');
     const contract = clone(full);
     delete contract.terms.securityProgram;
     delete contract.terms.vulnerabilityManagement;
     const md = renderMarkdown(contract);
     expect(md).not.toContain('Information Security Program');
     expect(md).not.toContain('Secure Development');
-    expect(md).toContain('## 2. Incident Response {#incident-response}');
-    expect(md).toContain('**2.1** **Notice.**');
+    expect(md).toContain('## 4. Incident Response {#incident-response}');
+    expect(md).toContain('**4.1** **Notice.**');
     // Every "Section N (Title)" reference points at the heading that really has number N.
     const headings = new Map([...md.matchAll(/^## (\d+)\. (.+?) \{#/gm)].map((m) => [m[2], m[1]]));
     const refs = [...md.matchAll(/\[Section (\d+) \((.+?)\)\]\(#/g)];
@@ -69,6 +87,6 @@ describe('an empty list reads as no list', () => {
     const md = renderMarkdown(contract);
     expect(md).not.toMatch(/(?:to|in|including|of|with|include) [,.;]|\(\s*\)| ,/);
     expect(md).toContain('- **Data collected:** none.');
-    expect(md).toContain('processes for the Buyer, and every copy of it');
+    expect(md).toContain('processes for the Buyer, all data derived from it, and every copy of it');
   });
 });

@@ -12,6 +12,7 @@ export default class Check extends BaseCommand {
     '<%= config.bin %> check --changed-since origin/main --format github',
     '<%= config.bin %> check --shard 2/4 --format sarif   # one job of a 4-job CI matrix',
     '<%= config.bin %> check --playbook legal/playbook.yaml --max-warnings 0',
+    '<%= config.bin %> check contracts/springfield-smartcam.yaml --drafting   # also lint the rendered agreement',
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: 'Files or directories (default: contracts/)' }) };

@@ -2,11 +2,13 @@
 import Check from './check.js';
 import Diff from './diff.js';
 import History from './history.js';
+import Import from './import.js';
 import Init from './init.js';
 import New from './new.js';
 import Pr from './pr.js';
 import Redline from './redline.js';
 import Render from './render.js';
+import Report from './report.js';
 import Round from './round.js';
 import Rounds from './rounds.js';
 import Schema from './schema.js';
@@ -16,11 +18,13 @@ export const COMMANDS = {
   check: Check,
   diff: Diff,
   history: History,
+  import: Import,
   init: Init,
   new: New,
   pr: Pr,
   redline: Redline,
   render: Render,
+  report: Report,
   round: Round,
   rounds: Rounds,
   schema: Schema,

@@ -25,6 +25,7 @@ export default class Render extends BaseCommand {
     'html-engine': Flags.string({ description: 'HTML converter', options: ['builtin', 'pandoc'], default: 'builtin' }),
     'docx-engine': Flags.string({ description: 'DOCX writer (default: CONTRACTS_DOCX_ENGINE, else builtin)', options: ['builtin', 'pandoc'] }),
     concurrency: Flags.integer({ description: 'Parallel pandoc conversions (default: CPU count)', min: 1 }),
+    playbook: Flags.string({ description: 'Playbook whose risk rules decide which laws the agreement names (default: ./playbook.yaml, else the bundled one)' }),
   };
 
   async run(): Promise<void> {
@@ -38,6 +39,7 @@ export default class Render extends BaseCommand {
       htmlEngine: flags['html-engine'] as 'builtin' | 'pandoc',
       docxEngine: flags['docx-engine'] as 'builtin' | 'pandoc' | undefined,
       concurrency: flags.concurrency,
+      playbook: flags.playbook,
     });
     for (const line of result.messages) process.stderr.write(`${line}\n`);
     if (typeof result.stdout === 'string') await this.print(result.stdout);

@@ -6,7 +6,7 @@
  */
 import type { VendorAgreement } from '@contracts/core';
 import { revisionDate } from '@contracts/docx-compare';
-import type { Playbook } from '@contracts/playbook';
+import { clauseContext, type Playbook } from '@contracts/playbook';
 import { renderMarkdown } from '@contracts/render';
 import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
 import { positionRows, type PositionRow } from './position-summary.js';
@@ -16,6 +16,8 @@ export interface RedlineVersion {
   contract: VendorAgreement;
   /** How the version is named to readers: `round-1 (3f2a9c1)`, `working tree`. */
   label: string;
+  /** The contract as `renderMarkdown` renders it with the same clause library, when the caller has it already. */
+  markdown?: string;
 }
 
 export interface BuildRedlineOptions {
@@ -23,7 +25,11 @@ export interface BuildRedlineOptions {
   by: RedlineAuthor;
   /** Clause library overriding the built-in templates; used for both versions. */
   templatesDir?: string;
-  /** Rates the position changes in the header; without it changed fields are listed plainly. */
+  /**
+   * The playbook `render` uses: it rates the position changes in the header and tells the clause
+   * library which laws apply (`clauseContext`), so both rounds read exactly as `contracts render`
+   * prints them. Without it changed fields are listed plainly and no law is treated as applicable.
+   */
   playbook?: Playbook;
 }
 
@@ -46,9 +52,13 @@ export interface Redline {
 
 /** Renders both versions to Markdown and diffs them. Synchronous: run it while pandoc-wasm compiles. */
 export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: BuildRedlineOptions): Redline {
-  const render = options.templatesDir ? { templatesDir: options.templatesDir } : {};
-  const fromMarkdown = renderMarkdown(from.contract, render);
-  const toMarkdown = renderMarkdown(to.contract, render);
+  const { playbook } = options;
+  const render = {
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    ...(playbook ? { extraContext: (contract: VendorAgreement) => clauseContext(playbook, contract) } : {}),
+  };
+  const fromMarkdown = from.markdown ?? renderMarkdown(from.contract, render);
+  const toMarkdown = to.markdown ?? renderMarkdown(to.contract, render);
   const blocks = diffStructured(fromMarkdown, toMarkdown);
   return {
     title: to.contract.title,

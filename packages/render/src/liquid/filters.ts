@@ -3,6 +3,7 @@
  * "twenty-four (24) hours"). Each is a pure function of its input; an absent input stays absent, so
  * printing it is the one "undefined value" error that names the template line and the term.
  */
+import { jurisdictionName, regionName } from '../places.js';
 import { formatNumber, longDate, numberToWords, quantity, sentence, usd } from '../words.js';
 
 /** `labels.json`: enum value → prose, per kind (`framework`, `region`, …). */
@@ -26,6 +27,9 @@ export function parseLabels(json: unknown): Labels {
 export function clauseFilters(labels: Labels): Record<string, (value: unknown, ...args: unknown[]) => unknown> {
   const label = (value: unknown, kind: unknown) => (isAbsent(value) ? value : (labels.get(String(kind))?.get(String(value)) ?? String(value)));
   const unit = (name: string) => (n: unknown) => (isAbsent(n) ? undefined : quantity(asNumber(n), name));
+  // A code or a list of codes → names (see places.ts); `| sentence` joins a list.
+  const place = (name: (code: string, labels: Labels) => string) => (value: unknown) =>
+    isAbsent(value) ? value : Array.isArray(value) ? value.map((v) => name(String(v), labels)) : name(String(value), labels);
   return {
     words: (n) => (isAbsent(n) ? undefined : `${numberToWords(asNumber(n))} (${formatNumber(asNumber(n))})`),
     hours: unit('hour'),
@@ -38,5 +42,7 @@ export function clauseFilters(labels: Labels): Record<string, (value: unknown, .
     sentence: (items, conjunction) => (Array.isArray(items) ? sentence(items, typeof conjunction === 'string' ? conjunction : 'and') : items),
     label,
     labels: (items, kind) => (Array.isArray(items) ? items.map((item) => label(item, kind)) : items),
+    jurisdiction: place(jurisdictionName),
+    region: place(regionName),
   };
 }

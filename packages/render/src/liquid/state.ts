@@ -10,7 +10,11 @@ import type { AnchorRecorder } from '../marks.js';
 /** A section of the agreement as its templates see it. */
 export interface Section {
   id: string;
-  number: number;
+  /** `"5"` for a section of the Standard Terms, `"A"` for an annex. */
+  number: string;
+  /** How a cross-reference names it: `Section 5`, `Annex A`. */
+  label: string;
+  annex: boolean;
   title: string;
   anchor: string;
   /** Sub-clauses numbered so far (see the `clause` tag). */

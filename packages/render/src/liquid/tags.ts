@@ -1,10 +1,11 @@
 /**
  * The clause library's own tags. Numbering and cross-references come from code (sections.ts), so they
  * stay right when a clause drops out:
- * - `{% heading %}` — the section's numbered heading, `## 5. Incident Response {#incident-response}`;
+ * - `{% heading %}` — the section's numbered heading, `## 5. Incident Response {#incident-response}`
+ *   (an annex, a part of the agreement of its own: `# Annex A: Data Processing Terms {#data-processing}`);
  * - `{% clause "notice" %}` — the next sub-clause number (`5.1`), and the start of clause
  *   `incidentResponse/notice` for anchors (the key names the clause across rounds, so keep it stable);
- * - `{% ref "incidentResponse" %}` — a link "Section 5 (Incident Response)" to that section.
+ * - `{% ref "incidentResponse" %}` — a link "Section 5 (Incident Response)" (or "Annex A (…)") to that section.
  * Arguments are quoted literals, checked when the template is parsed.
  */
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken, TypeGuards } from 'liquidjs';
@@ -49,7 +50,8 @@ class HeadingTag extends Tag {
   }
   render(ctx: Context, emitter: Emitter): void {
     const { section } = currentSection(ctx, 'heading');
-    emitter.write(`## ${section.number}. ${escapeMarkdown(section.title)} {#${section.anchor}}`);
+    const title = escapeMarkdown(section.title);
+    emitter.write(section.annex ? `# ${section.label}: ${title} {#${section.anchor}}` : `## ${section.number}. ${title} {#${section.anchor}}`);
   }
 }
 
@@ -78,7 +80,7 @@ class RefTag extends Tag {
     if (!section) {
       throw new TemplateRenderError(`{% ref "${this.id}" %} names a section that is not in this agreement; guard it with {% if has.${this.id} %}`);
     }
-    emitter.write(`[Section ${section.number} (${escapeMarkdown(section.title)})](#${section.anchor})`);
+    emitter.write(`[${section.label} (${escapeMarkdown(section.title)})](#${section.anchor})`);
   }
 }
 

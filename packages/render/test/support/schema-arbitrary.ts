@@ -61,6 +61,7 @@ function stringArbitrary(node: SchemaNode): fc.Arbitrary<string> {
     const matching = fc.stringMatching(generable).filter((text) => whole.test(text));
     return fc.oneof(fc.constantFrom(...((node.examples as string[] | undefined) ?? ['x'])), matching);
   }
+  if (node.format === 'email') return fc.constantFrom(...((node.examples as string[] | undefined) ?? ['a@example.com']), 'security@vendor.example');
   const min = node.minLength ?? 0;
   const max = node.maxLength ?? 20_000;
   const odd = fc

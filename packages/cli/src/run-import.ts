@@ -1,0 +1,38 @@
+import { type Diagnostic, displayPath, UsageError } from '@contracts/core';
+import { formatImport, importMarkup, type ImportFormat } from '@contracts/import';
+import { brokenOutput, playbookFor, type CommandOutput } from './contract-versions.js';
+
+export interface ImportRunOptions {
+  format: ImportFormat;
+  color: boolean;
+  dryRun: boolean;
+  commit: boolean;
+  base?: string;
+  templates?: string;
+  playbook?: string;
+}
+
+class BrokenPlaybook {
+  constructor(readonly diagnostics: Diagnostic[]) {}
+}
+
+/** `contracts import FILE MARKUP.docx`: the counterparty's markup into FILE, and what moved. */
+export async function runImport(file: string, markup: string, o: ImportRunOptions): Promise<CommandOutput> {
+  if (o.dryRun && o.commit) throw new UsageError('usage/conflicting-flags', '--dry-run writes nothing, so it cannot --commit: choose one.');
+  // The playbook loads while the markup is read; a broken one is reported as check reports it.
+  const loading = playbookFor(o.playbook);
+  const playbook = loading.then((p) => (Array.isArray(p) ? Promise.reject(new BrokenPlaybook(p)) : p));
+  playbook.catch(() => undefined);
+  const result = await importMarkup({
+    file,
+    markup,
+    playbook,
+    dryRun: o.dryRun,
+    commit: o.commit,
+    names: { file: displayPath(file), markup: displayPath(markup) },
+    ...(o.base !== undefined ? { base: o.base } : {}),
+    ...(o.templates !== undefined ? { templatesDir: o.templates } : {}),
+  }).catch((error: unknown) => (error instanceof BrokenPlaybook ? error : Promise.reject(error)));
+  if (result instanceof BrokenPlaybook) return brokenOutput(result.diagnostics, o.format);
+  return { output: formatImport(result, o.format, { color: o.color }), exitCode: 0 };
+}

@@ -1,0 +1,79 @@
+/**
+ * What `contracts import` prints: the position moves exactly as `contracts diff` prints them (base →
+ * markup), then the values read back with who proposed them, then the negotiated wording and the
+ * comments with clause, author and date. Every text from the markup is escaped for its medium: a
+ * counterparty wrote it.
+ */
+import { showValue } from '@contracts/playbook';
+import { formatDiffMarkdown, formatDiffText } from '@contracts/diff';
+import { markdownText as md, terminalText as t } from '@contracts/format/escape';
+import type { ImportResult } from './import-markup.js';
+import type { RegionReport } from './proposal.js';
+
+export type ImportFormat = 'text' | 'json' | 'markdown';
+
+const shown = (v: unknown) => (v === undefined ? '(removed)' : showValue(v));
+const when = (d: string | undefined) => (d ? d.replace('T', ' ').replace(/:\d\dZ$/, 'Z') : 'date unknown');
+const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `paragraph ${r.key}`);
+
+/** The report in `format`. */
+export function formatImport(result: ImportResult, format: ImportFormat, options: { color?: boolean } = {}): string {
+  if (format === 'json') {
+    const { yaml: _yaml, ...rest } = result;
+    return `${JSON.stringify(rest, null, 2)}\n`;
+  }
+  const labels = { file: result.file, fromLabel: `base ${result.base.ref}`, toLabel: result.markup, color: Boolean(options.color) };
+  const wording = result.regions.filter((r) => r.outcome === 'wording');
+  const comments = result.regions.flatMap((r) => r.comments.map((c) => ({ r, c })));
+  const action = result.written ? `wrote ${result.file}` : 'nothing written';
+  if (format === 'markdown') {
+    const out = [formatDiffMarkdown(result.diff, labels).trimEnd(), ''];
+    if (result.values.length > 0) {
+      out.push(`#### Values read from the markup (${result.values.length})`, '', '| Term | Before | After | Proposed by |', '|---|---|---|---|');
+      for (const v of result.values)
+        out.push(`| \`${md(v.path)}\` | ${md(shown(v.from))} | ${md(shown(v.to))} | ${md(v.author ?? '—')}, ${md(when(v.date))} |`);
+      out.push('');
+    }
+    if (wording.length > 0) {
+      out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
+      for (const r of wording)
+        out.push(
+          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(excerpt(r.text ?? '') || '(deleted)')}`,
+        );
+      out.push('');
+    }
+    if (comments.length > 0) {
+      out.push(`#### Comments (${comments.length})`, '');
+      for (const { r, c } of comments)
+        out.push(
+          `- **${md(where(r))}** — ${md(c.author)}, ${md(when(c.date))}: ${md(excerpt(c.text))}${c.replies?.length ? ` (${c.replies.length} replies)` : ''}`,
+        );
+      out.push('');
+    }
+    out.push(`_${md(action)}${result.committed ? `; committed ${result.committed.slice(0, 7)}` : ''}._`, '');
+    return out.join('\n');
+  }
+  const out = [formatDiffText(result.diff, labels).trimEnd()];
+  if (!result.ours) out.push('', `${t(result.markup)} is not one of ours: every change is kept as negotiated wording.`);
+  if (result.values.length > 0) {
+    out.push('', 'Values read from the markup');
+    for (const v of result.values) out.push(`  ${t(v.path)}  ${t(shown(v.from))} → ${t(shown(v.to))}  (${t(v.author ?? 'unknown')}, ${t(when(v.date))})`);
+  }
+  if (wording.length > 0) {
+    out.push('', 'Negotiated wording outside the playbook: counsel to review');
+    for (const r of wording) {
+      out.push(`  ${t(where(r))}  ${t(r.proposedBy ?? 'unknown')}, ${t(when(r.proposedAt))}${r.tracked ? '' : ', untracked edit'}`);
+      out.push(`    ${t(excerpt(r.text ?? '') || '(deleted)')}`);
+    }
+  }
+  if (comments.length > 0) {
+    out.push('', 'Comments');
+    for (const { r, c } of comments) {
+      out.push(`  ${t(where(r))}  ${t(c.author)}, ${t(when(c.date))}: ${t(excerpt(c.text))}`);
+      for (const reply of c.replies ?? []) out.push(`    ↳ ${t(reply.author)}, ${t(when(reply.date))}: ${t(excerpt(reply.text))}`);
+    }
+  }
+  out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,195 @@
+/**
+ * `contracts import FILE.yaml MARKUP.docx`: the counterparty's Word markup becomes the next version of
+ * the contract file. The base is the version the markup was rendered from (its provenance, or `--base`);
+ * the file must be unchanged since then. The base is rendered again, the markup's blocks are mapped onto
+ * it, term values are read back through the templates, everything else is kept as negotiated wording,
+ * and the YAML is updated in place (or, with `dryRun`, only described). Every refusal is thrown before
+ * anything is written.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { type Diagnostic, loadValidator, loadYamlText, type VendorAgreement, writeFileAtomic } from '@contracts/core';
+import { diffPositions, type PositionDiff } from '@contracts/diff';
+import { commitFile, contractAt, openContract, resolveRef, type ContractFile } from '@contracts/git';
+import type { Playbook } from '@contracts/playbook';
+import { readMarkup } from './docx/read-markup.js';
+import { CorruptMarkupError, ImportRefusedError } from './errors.js';
+import { alignMarkup } from './match/align.js';
+import { libraryFacts } from './match/library-facts.js';
+import { readValues, type ValueChange } from './match/read-values.js';
+import { renderRegions } from './match/rendering.js';
+import { attribute, attributeValues, buildProposal, type Attribution, type NegotiatedEntry, type RegionReport } from './proposal.js';
+import { updateContractYaml } from './write-yaml.js';
+
+/** Largest markup read (a 100-page agreement with images is a few MB). */
+export const MAX_MARKUP_BYTES = 64 * 1024 * 1024;
+
+export interface ImportOptions {
+  /** The contract file (in a git work tree). */
+  file: string;
+  /** The markup (.docx). */
+  markup: string;
+  /** The version the markup was made from, when its provenance does not say (or to override it). */
+  base?: string;
+  templatesDir?: string;
+  /** Rates the moves; a promise is awaited only when the moves are rated (load it while the markup is read). */
+  playbook: Playbook | PromiseLike<Playbook>;
+  /** Describe only; write nothing. */
+  dryRun?: boolean;
+  /** Commit the result as the counterparty's round. */
+  commit?: boolean;
+  /** How files are named in messages (default: as given). */
+  names?: { file?: string; markup?: string };
+}
+
+export interface ImportResult {
+  file: string;
+  markup: string;
+  base: { ref: string; commit: string; round?: number };
+  /** Whether the markup carried our provenance (else every change is negotiated wording). */
+  ours: boolean;
+  values: (ValueChange & Attribution)[];
+  regions: RegionReport[];
+  wording: NegotiatedEntry[];
+  diff: PositionDiff;
+  /** Who the round is attributed to (the tracked changes' main author, their latest date). */
+  by: Attribution;
+  yaml: string;
+  written: boolean;
+  committed?: string;
+  stats: { blocks: number; changedRegions: number; matchedRegions: number; renders: number; renderMs: number; ms: number };
+}
+
+/** Imports a markup; see the module comment. Throws `import/*`, `git/*` or `io/*` errors (exit 2). */
+export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
+  const started = performance.now();
+  const fileName = o.names?.file ?? o.file;
+  const markupName = o.names?.markup ?? o.markup;
+  // git runs in its own process while the markup is parsed here.
+  const opening = openContract(o.file, { name: fileName });
+  opening.catch(() => undefined);
+  const validating = loadValidator('vendor-agreement');
+  const markup = readMarkup(readMarkupBytes(o.markup, markupName), markupName);
+  const contract = await opening;
+  const provenance = markup.provenance;
+  const ours = provenance !== undefined;
+  if (!ours && o.base === undefined) {
+    throw new ImportRefusedError(
+      'import/not-ours',
+      `${markupName} was not rendered by contracts (it carries no contracts.* document properties): name the version it was made from with --base REF; every change will then be kept as negotiated wording for counsel to review`,
+    );
+  }
+  if (provenance?.contractId !== undefined && contract.id !== undefined && provenance.contractId !== contract.id) {
+    throw new ImportRefusedError(
+      'import/other-contract',
+      `${markupName} was rendered from contract "${provenance.contractId}", not from ${fileName} ("${contract.id}"): import it into that contract's file`,
+    );
+  }
+  const baseRef = o.base ?? provenance?.commit;
+  if (baseRef === undefined) {
+    throw new ImportRefusedError(
+      'import/no-base',
+      `${markupName} was rendered from an uncommitted working tree, so it names no base commit: name the version it was made from with --base REF`,
+    );
+  }
+  const baseCommit = await resolveBase(contract, baseRef, markupName, o.base === undefined);
+  const baseVersion = await contractAt(contract.repo, baseCommit, contract.relPath, { ...(contract.id ? { contractId: contract.id } : {}), name: fileName });
+  const baseValue = baseVersion.loaded.value as VendorAgreement | undefined;
+  if (!baseValue || baseVersion.loaded.diagnostics.some((d: Diagnostic) => d.severity === 'error')) {
+    throw new ImportRefusedError('import/base-unreadable', `${fileName} at ${baseCommit.slice(0, 7)} does not parse as a contract; fix the base first`);
+  }
+  if (Buffer.compare(Buffer.from(contract.working.bytes), Buffer.from(baseVersion.bytes)) !== 0) {
+    throw new ImportRefusedError(
+      'import/changed-since-base',
+      `${fileName} has changed since ${baseCommit.slice(0, 7)}, the version ${markupName} was made from: commit or stash your edits and import onto that version (nothing was written)`,
+    );
+  }
+
+  const validator = await validating;
+  const facts = libraryFacts(o.templatesDir);
+  const baseRendering = renderRegions(baseValue, o.templatesDir);
+  const proposals = alignMarkup(baseRendering, markup);
+  const read = ours
+    ? readValues(baseValue, baseRendering, proposals, { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), facts, validator })
+    : {
+        contract: baseValue,
+        changes: [],
+        matched: new Set<string>(),
+        changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ')),
+        renders: 0,
+        renderMs: 0,
+      };
+  const round = provenance?.round;
+  const { regions, wording } = buildProposal(proposals, read.changed, read.matched, markup, round);
+  const values = attributeValues(read.changes, proposals);
+  const text = new TextDecoder().decode(contract.working.bytes);
+  const yaml = updateContractYaml(
+    text,
+    values.map((v) => ({ path: v.path, to: v.to })),
+    wording,
+  );
+  const updated = loadYamlText(yaml, fileName).value as VendorAgreement | undefined;
+  if (!updated || !validator(updated))
+    throw new CorruptMarkupError(`${markupName}: the imported contract would not be valid; nothing was written (please report this markup)`);
+  const diff = diffPositions(baseValue, updated, await o.playbook);
+  const by = attribute(markup.blocks.flatMap((b) => b.changes));
+  const result: ImportResult = {
+    file: fileName,
+    markup: markupName,
+    base: { ref: o.base ?? provenance?.ref ?? baseCommit, commit: baseCommit, ...(round !== undefined ? { round } : {}) },
+    ours,
+    values,
+    regions,
+    wording,
+    diff,
+    by: { ...((by.author ?? markup.lastModifiedBy) ? { author: by.author ?? markup.lastModifiedBy } : {}), ...(by.date ? { date: by.date } : {}) },
+    yaml,
+    written: false,
+    stats: {
+      blocks: markup.blocks.length,
+      changedRegions: read.changed.length,
+      matchedRegions: read.matched.size,
+      renders: read.renders,
+      renderMs: Math.round(read.renderMs),
+      ms: 0,
+    },
+  };
+  if (!o.dryRun && yaml !== text) {
+    result.written = (await writeFileAtomic(o.file, yaml, { force: true })) === 'written';
+    if (o.commit) {
+      const author = result.by.author ?? 'Counterparty';
+      const message = `${contract.id ?? fileName}: ${author}'s markup of ${round !== undefined ? `round ${round}` : baseCommit.slice(0, 7)} (contracts import ${markupName.split(/[\\/]/).pop()})`;
+      result.committed = await commitFile(contract.repo, contract.relPath, message, { name: author, ...(result.by.date ? { date: result.by.date } : {}) });
+    }
+  }
+  result.stats.ms = Math.round(performance.now() - started);
+  return result;
+}
+
+function readMarkupBytes(path: string, name: string): Uint8Array {
+  let size: number;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new CorruptMarkupError(`${name} is not a regular file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CorruptMarkupError) throw error;
+    throw new CorruptMarkupError(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+  }
+  if (size > MAX_MARKUP_BYTES) throw new CorruptMarkupError(`${name} is ${size} bytes; a markup may be at most ${MAX_MARKUP_BYTES} bytes`);
+  return readFileSync(path);
+}
+
+/** The full SHA of the base; a base the markup names but this clone lacks says to fetch it. */
+async function resolveBase(contract: ContractFile, ref: string, markupName: string, fromProvenance: boolean): Promise<string> {
+  try {
+    return await resolveRef(contract.repo, ref, contract.id);
+  } catch (error) {
+    if (fromProvenance && (error as { code?: string }).code === 'git/bad-ref') {
+      throw new ImportRefusedError(
+        'import/base-missing',
+        `${markupName} was made from commit ${ref.slice(0, 12)}, which is not in this repository: fetch it (git fetch origin, with --tags for rounds) or name the base with --base REF`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * A contract rendered the way the import compares it: the agreement's blocks (render's own block
+ * split and keys), grouped into regions — a numbered clause (`clause:audit/on-site-audit`) or a block
+ * outside the clauses (`paragraph:cover-page/Data return`) — with each block's words and where each
+ * term value sits in them. Block texts are cached by Markdown: a candidate value changes a few blocks,
+ * and the rest are not converted again.
+ */
+import type { VendorAgreement } from '@contracts/core';
+import { agreementBlocks, blockText, renderAgreement, type BlockKind, type RenderedAgreement } from '@contracts/render';
+import { blockWords, normalizeText } from './words.js';
+
+/** A term value inside a block, as word indices `[from, to)`. */
+export interface TermSpan {
+  path: string;
+  occurrence: number;
+  from: number;
+  to: number;
+}
+
+export interface RenderedBlock {
+  region: string;
+  kind: BlockKind;
+  markdown: string;
+  words: string[];
+  terms: TermSpan[];
+}
+
+export interface Rendering {
+  agreement: RenderedAgreement;
+  blocks: RenderedBlock[];
+  /** Region key → the words of its blocks, in document order of first appearance. */
+  regions: Map<string, string[]>;
+  /** Region key → its words joined by single spaces (what equality compares). */
+  texts: Map<string, string>;
+}
+
+const cache = new Map<string, { words: string[]; text: string; terms: TermSpan[] }>();
+
+const wordCount = (text: string) => (normalizeText(text) === '' ? 0 : normalizeText(text).split(' ').length);
+
+/** Renders `contract` and splits it into regions. */
+export function renderRegions(contract: VendorAgreement, templatesDir: string | undefined): Rendering {
+  const agreement = renderAgreement(contract, templatesDir ? { templatesDir } : {});
+  const byId = new Map(agreement.anchors.map((a) => [a.id, a]));
+  const blocks: RenderedBlock[] = [];
+  const regions = new Map<string, string[]>();
+  const texts = new Map<string, string>();
+  for (const block of agreementBlocks(agreement.anchored, agreement.anchors)) {
+    const region = block.clause !== undefined ? `clause:${block.clause}` : `paragraph:${block.paragraph}`;
+    const key = `${block.kind}\u0000${block.markdown}`;
+    let read = cache.get(key);
+    if (!read) {
+      const { text, terms } = blockText(block.markdown, block.kind);
+      const spans: TermSpan[] = [];
+      for (const t of terms) {
+        const anchor = byId.get(t.id);
+        if (anchor?.kind !== 'term') continue;
+        const before = text.slice(0, t.start);
+        const midWord = before !== '' && !/\s$/.test(before);
+        spans.push({ path: anchor.key, occurrence: anchor.occurrence, from: wordCount(before) - (midWord ? 1 : 0), to: wordCount(text.slice(0, t.end)) });
+      }
+      const words = blockWords(text);
+      read = { words, text: words.join(' '), terms: spans };
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, read);
+    }
+    blocks.push({ region, kind: block.kind, markdown: block.markdown, words: read.words, terms: read.terms });
+    const words = regions.get(region);
+    if (words) {
+      words.push(...read.words);
+      if (read.text) texts.set(region, texts.get(region) ? `${texts.get(region)} ${read.text}` : read.text);
+    } else {
+      regions.set(region, [...read.words]);
+      texts.set(region, read.text);
+    }
+  }
+  return { agreement, blocks, regions, texts };
+}

@@ -1,0 +1,133 @@
+/**
+ * The counterparty's proposal as the contract will keep it: the term values read back, and for every
+ * region they changed that no term explains, negotiated wording (their text, who, when, whether the
+ * change was tracked, their comments). Comments on a region whose change was read as values, or on an
+ * unchanged one, are kept as an entry with comments only, so nothing they wrote is lost.
+ */
+import type { NegotiatedWording } from '@contracts/core';
+import type { MarkupComment } from './docx/read-comments.js';
+import type { TrackedChange } from './docx/read-document.js';
+import type { Markup } from './docx/read-markup.js';
+import type { RegionProposal } from './match/align.js';
+import type { ValueChange } from './match/read-values.js';
+
+export type NegotiatedEntry = NegotiatedWording[number];
+type EntryComment = NonNullable<NegotiatedEntry['comments']>[number];
+
+/** One region the import reports on. */
+export interface RegionReport {
+  region: string;
+  /** `audit/on-site-audit` or `cover-page/Data return`. */
+  key: string;
+  kind: 'clause' | 'paragraph';
+  /** How the change was taken: as term values, as negotiated wording, or not a change (comments only). */
+  outcome: 'values' | 'wording' | 'comments';
+  proposedBy?: string;
+  proposedAt?: string;
+  tracked: boolean;
+  text?: string;
+  comments: EntryComment[];
+}
+
+export interface Attribution {
+  author?: string;
+  date?: string;
+}
+
+const validDate = (d: string | undefined) => (d && /^\d{4}-\d\d-\d\dT/.test(d) && Number.isFinite(Date.parse(d)) && !d.startsWith('0000') ? d : undefined);
+const isoUtc = (d: string | undefined) => {
+  const ok = validDate(d);
+  return ok ? new Date(Date.parse(ok)).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+};
+
+/** Who made a set of changes: the author of most of them, at the latest date. */
+export function attribute(changes: readonly TrackedChange[]): Attribution {
+  const counts = new Map<string, number>();
+  let date: string | undefined;
+  for (const c of changes) {
+    if (c.author) counts.set(c.author, (counts.get(c.author) ?? 0) + 1);
+    const d = isoUtc(c.date);
+    if (d && (!date || d > date)) date = d;
+  }
+  const author = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { ...(author ? { author } : {}), ...(date ? { date } : {}) };
+}
+
+function toEntryComment(c: MarkupComment, anchors: Map<string, string>): EntryComment {
+  const on = anchors.get(c.id)?.replace(/\s+/g, ' ').trim();
+  const date = isoUtc(c.date);
+  // A thread is one level deep in the contract: replies to replies follow in order.
+  const replies: MarkupComment[] = [];
+  const walk = (r: MarkupComment) => {
+    replies.push(r);
+    r.replies.forEach(walk);
+  };
+  c.replies.forEach(walk);
+  return {
+    author: c.author || 'unknown',
+    ...(date ? { date } : {}),
+    text: c.text,
+    ...(on ? { on } : {}),
+    ...(replies.length > 0
+      ? { replies: replies.map((r) => ({ author: r.author || 'unknown', ...(isoUtc(r.date) ? { date: isoUtc(r.date)! } : {}), text: r.text })) }
+      : {}),
+  };
+}
+
+const stripClauseNumber = (text: string) => text.replace(/^\d+(?:\.\d+)+\.?\s+/, '');
+
+/** Reports per region, and the negotiated wording entries to keep in the contract. */
+export function buildProposal(
+  proposals: Map<string, RegionProposal>,
+  changedRegions: readonly string[],
+  matched: ReadonlySet<string>,
+  markup: Markup,
+  round: number | undefined,
+): { regions: RegionReport[]; wording: NegotiatedEntry[] } {
+  const regions: RegionReport[] = [];
+  const wording: NegotiatedEntry[] = [];
+  const changed = new Set(changedRegions);
+  const commentsSeen = new Set<string>();
+  for (const [region, p] of proposals) {
+    const threadIds = p.comments.map((id) => markup.rootOf.get(id) ?? id).filter((id, i, all) => all.indexOf(id) === i && !commentsSeen.has(id));
+    for (const id of threadIds) commentsSeen.add(id);
+    const comments = threadIds.map((id) => markup.threads.get(id)).filter((c): c is MarkupComment => c !== undefined);
+    if (!changed.has(region) && comments.length === 0) continue;
+    const [kind, key] = region.startsWith('clause:') ? (['clause', region.slice(7)] as const) : (['paragraph', region.slice(10)] as const);
+    const untracked = p.rejected.join(' ') !== p.base.join(' ');
+    const tracked = attribute(p.changes);
+    const by = tracked.author ?? (untracked ? markup.lastModifiedBy : undefined);
+    const at = tracked.date ?? (untracked ? isoUtc(markup.modified) : undefined);
+    const entryComments = comments.map((c) => toEntryComment(c, markup.commentAnchors));
+    const outcome = !changed.has(region) ? 'comments' : matched.has(region) ? 'values' : 'wording';
+    const report: RegionReport = {
+      region,
+      key,
+      kind,
+      outcome,
+      tracked: !untracked,
+      comments: entryComments,
+      ...(by ? { proposedBy: by } : {}),
+      ...(at ? { proposedAt: at } : {}),
+    };
+    const entry: NegotiatedEntry = kind === 'clause' ? { clause: key } : { paragraph: key };
+    if (outcome === 'wording') {
+      const paragraphs = kind === 'clause' && p.paragraphs.length > 0 ? [stripClauseNumber(p.paragraphs[0]!), ...p.paragraphs.slice(1)] : p.paragraphs;
+      report.text = paragraphs.join('\n\n');
+      entry.text = report.text;
+      if (by) entry.proposedBy = by;
+      if (at) entry.proposedAt = at;
+      entry.tracked = !untracked;
+    }
+    if (round !== undefined) entry.round = round;
+    if (entryComments.length > 0) entry.comments = entryComments;
+    regions.push(report);
+    if (outcome === 'wording' || entryComments.length > 0) wording.push(entry);
+  }
+  return { regions, wording };
+}
+
+/** The regions each value change explains, with who proposed it. */
+export function attributeValues(changes: readonly ValueChange[], proposals: Map<string, RegionProposal>): (ValueChange & Attribution)[] {
+  return changes.map((c) => ({ ...c, ...attribute(c.regions.flatMap((r) => proposals.get(r)?.changes ?? [])) }));
+}

@@ -1,0 +1,123 @@
+/**
+ * The import judged over a generated corpus of LibreOffice-made vendor markups (see
+ * support/markup-corpus.ts): importing each gives exactly the YAML change that was meant; the imported
+ * contract, rendered again, reads word for word as the markup with all changes accepted in LibreOffice
+ * (clause numbers aside: a deleted clause renumbers the rest when rendered, Word keeps the old ones);
+ * and the position diff against the base shows the moves the markup made, in the right direction.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadContractFile, loadValidator, type SchemaValidator, type VendorAgreement } from '@contracts/core';
+import { diffPositions } from '@contracts/diff';
+import { loadPlaybook, type Playbook } from '@contracts/playbook';
+import { renderAgreement, renderDocx } from '@contracts/render';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { libreOfficeAvailability, startLibreOffice, wordDifferences, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
+import { importMarkup } from '../src/index.js';
+import { type CorpusCase, casesFor, editsBetween, withValues, wordsWithoutNumbering } from './support/markup-corpus.js';
+
+const CONTRACTS = ['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'];
+const ROOT = join(import.meta.dirname, '../../..');
+const EPOCH = 1_780_000_000;
+const AUTHOR = 'Marcus Lee (Acme)';
+const lo = libreOfficeAvailability();
+
+const bases = new Map<string, { contract: VendorAgreement; docx: Uint8Array; blocks: string[]; file: string; dir: string }>();
+const CASES: CorpusCase[] = CONTRACTS.flatMap((name) => casesFor(name, loadContractFile(join(ROOT, 'contracts', `${name}.yaml`)).value as VendorAgreement));
+const results: { id: string; ok: boolean }[] = [];
+let office: LibreOffice;
+let playbook: Playbook;
+let validator: SchemaValidator;
+const work = mkdtempSync(join(tmpdir(), 'contracts-import-corpus-'));
+
+beforeAll(async () => {
+  validator = await loadValidator('vendor-agreement');
+  playbook = (await loadPlaybook()).playbook!;
+  if (!lo.ok) return;
+  office = await startLibreOffice();
+  for (const name of CONTRACTS) {
+    const dir = join(work, name);
+    mkdirSync(join(dir, 'contracts'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    git('config', 'user.name', 'Buyer Counsel');
+    git('config', 'user.email', 'counsel@example.com');
+    const file = join(dir, 'contracts', `${name}.yaml`);
+    copyFileSync(join(ROOT, 'contracts', `${name}.yaml`), file);
+    git('add', '.');
+    git('commit', '-qm', 'round 1');
+    const commit = git('rev-parse', 'HEAD').trim();
+    const contract = loadContractFile(file).value as VendorAgreement;
+    const docx = await renderDocx(renderAgreement(contract).anchored, { epoch: EPOCH, provenance: { contractId: contract.id, commit, round: 1 } });
+    bases.set(name, { contract, docx, blocks: await office.text(docx), file, dir });
+  }
+});
+
+afterAll(async () => {
+  await office?.close();
+  rmSync(work, { recursive: true, force: true });
+  if (results.length > 0) console.log(`import corpus: ${results.filter((r) => r.ok).length}/${results.length} markups imported exactly`);
+});
+
+describe('the generated corpus', () => {
+  it('has at least 40 markups over the bundled contracts, of every kind', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+    const kinds = (f: (c: CorpusCase) => boolean) => CASES.filter(f).length;
+    expect(kinds((c) => Object.values(c.values).some((v) => typeof v === 'number'))).toBeGreaterThan(5);
+    expect(kinds((c) => Object.values(c.values).some((v) => v === false))).toBeGreaterThan(3);
+    expect(kinds((c) => Object.values(c.values).some(Array.isArray))).toBeGreaterThan(1);
+    expect(kinds((c) => c.wording.length > 0)).toBeGreaterThan(1);
+    expect(kinds((c) => !c.record)).toBeGreaterThan(1);
+    expect(kinds((c) => c.comments.length > 0)).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () => {
+  it.for(CASES.map((c) => [`${c.id} (${c.what})`, c] as const))('%s: imports exactly the change meant, and renders as the markup reads', async ([, c]) => {
+    const base = bases.get(c.contract)!;
+    const intended = withValues(base.contract, c.values);
+    expect(validator(intended), JSON.stringify(validator.errors?.slice(0, 2))).toBe(true);
+    const afterBlocks = await office.text(await renderDocx(renderAgreement(intended).anchored, { epoch: EPOCH }));
+    const edits = editsBetween(base.blocks, afterBlocks);
+    expect(edits, 'the change can be made as Word edits').toBeDefined();
+    const markup = join(base.dir, `${c.id.replace(/\W+/g, '-')}.docx`);
+    const missing = await office.edit(base.docx, {
+      out: markup,
+      author: AUTHOR,
+      replacements: [...edits!.replacements, ...c.replacements],
+      deleteParagraphs: edits!.deleteParagraphs,
+      insertParagraphs: c.insertParagraphs,
+      comments: c.comments,
+      record: c.record,
+      matchCase: true,
+    });
+    expect(missing).toEqual([]);
+    let ok = false;
+    try {
+      const result = await importMarkup({ file: base.file, markup, playbook, dryRun: true });
+      const imported = parse(result.yaml) as VendorAgreement & {
+        negotiatedWording?: { clause?: string; paragraph?: string; text?: string; comments?: unknown[] }[];
+      };
+      const { negotiatedWording = [], ...values } = imported;
+      // Exactly the change meant: the intended contract, plus negotiated wording where expected.
+      expect(values).toEqual(intended);
+      expect(negotiatedWording.filter((e) => e.text !== undefined).map((e) => e.clause ?? e.paragraph)).toEqual(c.wording);
+      expect(negotiatedWording.flatMap((e) => e.comments ?? []).length).toBe(c.comments.length);
+      if (c.comments.length > 0) expect(result.regions.some((r) => r.comments.some((m) => m.author === AUTHOR && m.date))).toBe(true);
+      // LibreOffice's accept-all is the judge of the rendering.
+      const accepted = wordsWithoutNumbering(await office.text(markup, 'accept'));
+      const rendered = wordsWithoutNumbering(await office.text(await renderDocx(renderAgreement(imported).anchored, { epoch: EPOCH })));
+      expect(wordDifferences(accepted, rendered)).toEqual([]);
+      // The same moves as the markup made, toward the same side.
+      const moves = (to: VendorAgreement) => diffPositions(base.contract, to, playbook).positions.map((p) => [p.path, p.gained, p.tierTo]);
+      expect(moves(imported)).toEqual(moves(intended));
+      if (Object.keys(c.values).length > 0) expect(result.values.every((v) => v.author === AUTHOR || !c.record)).toBe(true);
+      ok = true;
+    } finally {
+      results.push({ id: c.id, ok });
+    }
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * A generated corpus of vendor markups over the bundled contracts. Each case is an intended change to
+ * the contract (a value, a boolean that removes a clause, a list member, a free-text edit the schema
+ * cannot express, a comment), and the vendor's edits that make it in Word are derived from
+ * LibreOffice's own text of the two renderings: blocks that differ become replacements with enough
+ * context to be found once, blocks that disappear become paragraph deletions. LibreOffice then makes
+ * the markup (tracked, or untracked) as a named author: real word-processor output.
+ */
+import type { VendorAgreement } from '@contracts/core';
+
+export interface Intended {
+  /** Term path → new value (undefined: removed). */
+  values: Record<string, unknown>;
+}
+
+export interface CorpusCase {
+  id: string;
+  contract: string;
+  what: string;
+  /** Expected term changes (path → value; undefined: removed). */
+  values: Record<string, unknown>;
+  /** Clause or paragraph keys expected as negotiated wording. */
+  wording: string[];
+  /** Comments to add: [anchor, text]. */
+  comments: [string, string][];
+  /** Free-text edits in Word on top of the value changes. */
+  replacements: [string, string][];
+  insertParagraphs: [string, string][];
+  record: boolean;
+}
+
+type Change = [path: string, value: unknown, what: string];
+
+/** Value changes tried on every contract that has the term (skipped where the value is already that). */
+export const VALUE_CHANGES: Change[] = [
+  ['terms.incidentResponse.notificationHours', 72, 'incident notice 72 h'],
+  ['terms.incidentResponse.notificationHours', 96, 'incident notice 96 h'],
+  ['terms.audit.onSiteNoticeDays', 60, 'audit notice 60 days'],
+  ['terms.termination.dataReturnDays', 90, 'data return 90 days'],
+  ['terms.vulnerabilityManagement.patchDays.critical', 45, 'critical patches 45 days'],
+  ['terms.vulnerabilityManagement.supportPeriodYears', 3, 'support 3 years'],
+  ['terms.incidentResponse.cyberInsurance.perClaimUsd', 2_000_000, 'insurance USD 2,000,000 per claim'],
+  ['terms.liability.superCapMultipleOfFees', 2, 'super-cap 2× fees'],
+  ['terms.flowDown.noticeDays', 14, 'subprocessor notice 14 days'],
+  ['terms.audit.frequency', 'for-cause', 'audits for cause only'],
+  ['terms.incidentResponse.remediationCostsBorneBy', 'shared', 'remediation costs shared'],
+  ['terms.jurisdiction.governingLaw', 'US-DE', 'governed by Delaware law'],
+  ['terms.audit.accessLogReview', false, 'access-log clause deleted'],
+  ['terms.audit.onSite', false, 'on-site audit clause deleted'],
+  ['terms.incidentResponse.cooperation', false, 'cooperation clause deleted'],
+  ['terms.liability.indemnity', false, 'indemnity clause deleted'],
+];
+
+/** List changes: [path, (current) → new list, what]. */
+export const LIST_CHANGES: [string, (list: string[]) => string[] | undefined, string][] = [
+  ['terms.securityProgram.frameworks', (l) => (l.length > 1 ? l.slice(0, -1) : undefined), 'last framework struck'],
+  ['terms.incidentResponse.costsCovered', (l) => (l.length > 1 ? l.slice(1) : undefined), 'first covered cost struck'],
+];
+
+/** Free text no term expresses: [anchor in the base text, inserted paragraph or replacement, the clause it lands in]. */
+export const FREE_TEXT: { replace?: [string, string]; insert?: [string, string]; clause: string; what: string }[] = [
+  {
+    insert: ['Each party bears its own costs of an audit', 'The Buyer shall give the Vendor a copy of every audit report it receives.'],
+    clause: 'audit/costs',
+    what: 'a sentence added after the audit costs clause',
+  },
+  {
+    replace: ['preserve logs and other evidence', 'preserve logs and other evidence for at least one year'],
+    clause: 'incidentResponse/cooperation',
+    what: 'cooperation clause reworded',
+  },
+];
+
+export function valueAt(value: unknown, path: string): unknown {
+  let node = value;
+  for (const key of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+export function withValues(contract: VendorAgreement, values: Record<string, unknown>): VendorAgreement {
+  const copy = structuredClone(contract) as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) {
+    const keys = path.split('.');
+    let node = copy;
+    for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+    if (value === undefined) delete node[keys.at(-1)!];
+    else node[keys.at(-1)!] = value;
+  }
+  return copy as unknown as VendorAgreement;
+}
+
+/** The cases for one contract, in a fixed order. */
+export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] {
+  const base = { contract: name, wording: [], comments: [], replacements: [], insertParagraphs: [], record: true };
+  const out: CorpusCase[] = [];
+  for (const [path, value, what] of VALUE_CHANGES) {
+    const current = valueAt(contract, path);
+    if (current === undefined || current === value) continue;
+    if (out.some((c) => Object.keys(c.values)[0] === path)) continue; // one change per term and contract
+    out.push({ ...base, id: `${name}/${path.split('.').pop()}`, what, values: { [path]: value } });
+  }
+  for (const [path, change, what] of LIST_CHANGES) {
+    const current = valueAt(contract, path);
+    const next = Array.isArray(current) ? change(current as string[]) : undefined;
+    if (next) out.push({ ...base, id: `${name}/${path.split('.').pop()}-list`, what, values: { [path]: next } });
+  }
+  const withComment = out[0];
+  if (withComment)
+    out.push({
+      ...withComment,
+      id: `${withComment.id}+comment`,
+      what: `${withComment.what}, with a comment`,
+      comments: [['Costs.', 'Our insurer caps audit costs; please confirm.']],
+    });
+  const untracked = out.filter((c) => !c.id.endsWith('+comment')).slice(0, 3);
+  for (const c of untracked) out.push({ ...c, id: `${c.id}+untracked`, what: `${c.what}, tracking switched off`, record: false });
+  for (const f of FREE_TEXT) {
+    out.push({
+      ...base,
+      id: `${name}/free-${f.clause.split('/')[1]}`,
+      what: f.what,
+      values: {},
+      wording: [f.clause],
+      replacements: f.replace ? [f.replace] : [],
+      insertParagraphs: f.insert ? [f.insert] : [],
+    });
+  }
+  return out;
+}
+
+const NUMBERING = /^(?:\d+(?:\.\d+)*\.?)$/;
+
+/** Words of LibreOffice text blocks with generated numbering (clause and section numbers, "Section N (") as `§`. */
+export function wordsWithoutNumbering(blocks: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    const words = block.split(/\s+/).filter(Boolean);
+    if (words.length > 0 && NUMBERING.test(words[0]!)) words[0] = '§';
+    for (let i = 0; i + 2 < words.length; i++) if (words[i] === 'Section' && /^\d+$/.test(words[i + 1]!) && words[i + 2]!.startsWith('(')) words[i + 1] = '§';
+    out.push(...words);
+  }
+  return out;
+}
+
+const normalBlock = (b: string) => wordsWithoutNumbering([b]).join(' ');
+
+/**
+ * The Word edits that turn `before` (LibreOffice's blocks of the base) into `after`: changed blocks as
+ * replacements (the changed words plus context until the text occurs once), removed blocks as paragraph
+ * deletions; undefined when the change adds a block (not what these cases model).
+ */
+export function editsBetween(
+  before: readonly string[],
+  after: readonly string[],
+): { replacements: [string, string, number][]; deleteParagraphs: string[] } | undefined {
+  const all = before.join('\n');
+  const offsets: number[] = [];
+  before.reduce((at, b) => {
+    offsets.push(at);
+    return at + b.length + 1;
+  }, 0);
+  const replacements: [string, string, number][] = [];
+  const deleteParagraphs: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (i < before.length && j < after.length && normalBlock(before[i]!) === normalBlock(after[j]!)) {
+      i++;
+      j++;
+      continue;
+    }
+    // Resynchronise: the next before-block that reappears later in `after`.
+    let next = -1;
+    for (let k = i; k < before.length && next < 0; k++) if (after.slice(j).some((b) => normalBlock(b) === normalBlock(before[k]!))) next = k;
+    const until = next < 0 ? before.length : next;
+    const afterUntil = next < 0 ? after.length : after.findIndex((b, k) => k >= j && normalBlock(b) === normalBlock(before[next]!));
+    const removed = before.slice(i, until);
+    const added = after.slice(j, afterUntil);
+    if (added.length > removed.length) return undefined;
+    removed.forEach((old, k) => {
+      const replacement = added[k];
+      if (replacement === undefined) deleteParagraphs.push(uniqueSnippet(all, old, 0, Math.min(old.length, 60)));
+      else if (old !== replacement) replacements.push(replacementFor(all, old, replacement, offsets[i + k]!));
+    });
+    i = until;
+    j = afterUntil;
+  }
+  return { replacements, deleteParagraphs };
+}
+
+/** `[old text, new text, n]`: the n-th occurrence (case-sensitive, from 0) of the old text is the one in this block. */
+function replacementFor(all: string, old: string, next: string, blockOffset: number): [string, string, number] {
+  let p = 0;
+  while (p < old.length && p < next.length && old[p] === next[p]) p++;
+  let s = 0;
+  while (s < old.length - p && s < next.length - p && old[old.length - 1 - s] === next[next.length - 1 - s]) s++;
+  let start = p;
+  let end = old.length - s;
+  // Whole words, then context until the text occurs once in the document.
+  while (start > 0 && /\S/.test(old[start - 1]!)) start--;
+  while (end < old.length && /\S/.test(old[end]!)) end++;
+  const { text, at } = snippetAt(all, old, start, end);
+  const n = all.slice(0, blockOffset + at).split(text).length - 1;
+  return [text, next.slice(at, next.length - (old.length - at - text.length)), n];
+}
+
+/** Text of `block` from `[start, end)` widened by words until it occurs once in `all` (or is the whole block). */
+function snippetAt(all: string, block: string, start: number, end: number): { text: string; at: number } {
+  let a = start;
+  let b = Math.max(end, start + 1);
+  const occurrences = (text: string) => all.split(text).length - 1;
+  while (occurrences(block.slice(a, b)) > 1 && (a > 0 || b < block.length)) {
+    if (b < block.length) b = Math.min(block.length, block.indexOf(' ', b + 1) < 0 ? block.length : block.indexOf(' ', b + 1));
+    if (occurrences(block.slice(a, b)) > 1 && a > 0) a = Math.max(0, block.lastIndexOf(' ', a - 2) + 1);
+  }
+  return { text: block.slice(a, b), at: a };
+}
+
+const uniqueSnippet = (all: string, block: string, start: number, end: number) => snippetAt(all, block, start, end).text;

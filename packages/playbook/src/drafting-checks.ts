@@ -1,0 +1,95 @@
+import { locate, type Diagnostic, type LoadedFile, type RelatedLocation } from '@contracts/core';
+import { inapplicableLaws } from './clause-context.js';
+import { ruleApplicability } from './evaluate-rules.js';
+import type { Playbook } from './types.js';
+
+interface Numbers {
+  fees?: number;
+  perClaim?: number;
+  cap?: string;
+  superMultiple?: number;
+  generalMultiple?: number;
+  regulations?: unknown[];
+}
+
+/** Amounts as the agreement prints them ("USD 1,260,000"). */
+const usd = (n: number) => `USD ${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function numbersOf(contract: Record<string, any>): Numbers {
+  const ins = contract.terms?.incidentResponse?.cyberInsurance;
+  const li = contract.terms?.liability;
+  return {
+    fees: num(contract.annualFeesUsd),
+    perClaim: ins?.required === true ? num(ins.perClaimUsd) : undefined,
+    cap: typeof li?.dataBreachCap === 'string' ? li.dataBreachCap : undefined,
+    superMultiple: num(li?.superCapMultipleOfFees),
+    generalMultiple: num(li?.generalCapMultipleOfFees),
+    regulations: Array.isArray(contract.terms?.jurisdiction?.regulations) ? contract.terms.jurisdiction.regulations : undefined,
+  };
+}
+
+/**
+ * Drafting problems visible in the contract's numbers and lists, cheap enough for every `check`:
+ * a data-breach cap below the cyber insurance the vendor must carry (the insurance would then cover
+ * more than the vendor can owe: the clause library sets the cap at the greater of the two, and the
+ * figures should say so), a super-cap with no amount, and a regulation named that binds nothing.
+ */
+export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnostic[] {
+  const contract = loaded.value as Record<string, any> | undefined;
+  if (!contract || typeof contract !== 'object') return [];
+  const n = numbersOf(contract);
+  const out: Diagnostic[] = [];
+  const at = (pointer: string) => ({ file: loaded.file, path: pointer, ...locate(loaded, pointer) });
+  const related = (pointer: string, message: string): RelatedLocation => ({ file: loaded.file, path: pointer, message, ...locate(loaded, pointer) });
+  const insurance = '/terms/incidentResponse/cyberInsurance/perClaimUsd';
+
+  if (n.cap === 'super-cap' && n.superMultiple === undefined && n.perClaim === undefined) {
+    out.push({
+      code: 'drafting/cap-without-amount',
+      severity: 'warning',
+      message:
+        'liability.dataBreachCap is super-cap but neither superCapMultipleOfFees nor required cyber insurance gives it an amount, so the agreement leaves data breach liability uncapped',
+      ...at('/terms/liability/dataBreachCap'),
+      fix: 'set liability.superCapMultipleOfFees (the playbook prefers at least 3)',
+    });
+  }
+  if (n.perClaim !== undefined && n.fees !== undefined) {
+    const multiple = n.cap === 'super-cap' ? n.superMultiple : n.cap === 'general-cap' ? n.generalMultiple : undefined;
+    if (multiple !== undefined && multiple * n.fees < n.perClaim) {
+      const needed = Math.ceil(n.perClaim / n.fees);
+      const which = n.cap === 'super-cap' ? 'data-breach super-cap' : 'general cap, which data breaches share,';
+      const pointer = n.cap === 'super-cap' ? '/terms/liability/superCapMultipleOfFees' : '/terms/liability/dataBreachCap';
+      out.push({
+        code: 'drafting/cap-below-insurance',
+        severity: 'warning',
+        message: `the ${which} is ${multiple} × ${usd(n.fees)} = ${usd(multiple * n.fees)}, below the ${usd(n.perClaim)} per-claim cyber insurance the vendor must carry${
+          n.cap === 'super-cap' ? '; the agreement sets the Data Breach Cap at the greater of the two, so the figures should agree' : ''
+        }`,
+        ...at(pointer),
+        fix:
+          n.cap === 'super-cap'
+            ? `superCapMultipleOfFees: ${needed} (${usd(needed * n.fees)})`
+            : `dataBreachCap: super-cap with superCapMultipleOfFees: ${needed} or more`,
+        related: [related(insurance, `cyber insurance per claim is ${usd(n.perClaim)}`)],
+      });
+    }
+  }
+  if (n.regulations && n.regulations.length > 0 && playbook.laws.size > 0) {
+    // Only the rules of the regulations listed are evaluated: this runs on every file `check` reads.
+    const named = new Set(n.regulations.flatMap((code) => (typeof code === 'string' ? (playbook.laws.get(code) ?? []) : [])));
+    const notApplicable = named.size === 0 ? {} : inapplicableLaws(playbook, ruleApplicability(playbook, contract, { rules: named }));
+    n.regulations.forEach((code, i) => {
+      const law = typeof code === 'string' && playbook.laws.has(code) && named.size > 0 ? notApplicable[code] : undefined;
+      if (!law) return;
+      out.push({
+        code: 'drafting/law-not-applicable',
+        severity: 'warning',
+        message: `jurisdiction.regulations names ${code}, but no rule for it binds this deal (${law.reason}); the agreement does not name it`,
+        ...at(`/terms/jurisdiction/regulations/${i}`),
+        fix: `remove ${code}, or correct the product evaluation if the law does apply`,
+      });
+    });
+  }
+  return out;
+}

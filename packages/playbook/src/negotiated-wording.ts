@@ -1,0 +1,52 @@
+/**
+ * Negotiated wording is outside the playbook by definition: the counterparty's own text for a clause,
+ * which no term rates. `check` reports each entry as a warning so that nothing unreviewed slips into a
+ * signed agreement, and each comment-only entry (a question the counterparty asked) as info.
+ */
+import { locate, type Diagnostic, type LoadedFile } from '@contracts/core';
+
+type Entry = { clause?: unknown; paragraph?: unknown; text?: unknown; proposedBy?: unknown; proposedAt?: unknown; tracked?: unknown; comments?: unknown };
+
+const short = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+};
+
+/** One diagnostic per `negotiatedWording` entry. */
+export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
+  const entries = (loaded.value as { negotiatedWording?: unknown } | undefined)?.negotiatedWording;
+  if (!Array.isArray(entries)) return [];
+  const out: Diagnostic[] = [];
+  entries.forEach((raw, i) => {
+    if (raw === null || typeof raw !== 'object') return;
+    const e = raw as Entry;
+    const where = typeof e.clause === 'string' ? `clause ${e.clause}` : typeof e.paragraph === 'string' ? `paragraph ${e.paragraph}` : `entry ${i + 1}`;
+    const by = [typeof e.proposedBy === 'string' ? e.proposedBy : undefined, typeof e.proposedAt === 'string' ? e.proposedAt.slice(0, 10) : undefined]
+      .filter(Boolean)
+      .join(', ');
+    const path = `/negotiatedWording/${i}`;
+    const at = locate(loaded, path, 'first-key');
+    const comments = Array.isArray(e.comments) ? e.comments.length : 0;
+    if (typeof e.text === 'string') {
+      const what = e.text.trim() === '' ? 'deletes the clause' : `"${short(e.text)}"`;
+      out.push({
+        code: 'playbook/negotiated-wording',
+        severity: 'warning',
+        message: `negotiated wording outside the playbook: counsel to review (${where}${by ? `, proposed by ${by}` : ''}${e.tracked === false ? ', an untracked edit' : ''}: ${what}${comments ? `; ${comments} comment${comments > 1 ? 's' : ''}` : ''})`,
+        file: loaded.file,
+        ...at,
+        path,
+      });
+    } else if (comments > 0) {
+      out.push({
+        code: 'playbook/negotiation-comment',
+        severity: 'info',
+        message: `${comments} counterparty comment${comments > 1 ? 's' : ''} on ${where} to answer; the template wording stands`,
+        file: loaded.file,
+        ...at,
+        path,
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { checkContract } from '../src/index.js';
+import { asLoaded, baseContract, defaultPlaybook } from './helpers.js';
+
+describe('negotiated wording in check', () => {
+  it('is a warning for counsel to review, at the entry, naming the clause and who proposed it', async () => {
+    const contract = baseContract();
+    contract.negotiatedWording = [
+      { clause: 'audit/costs', text: 'Costs. Each party bears its own costs.', proposedBy: 'Marcus Lee', proposedAt: '2026-05-18T10:00:00Z', tracked: false },
+      { paragraph: 'cover-page/Data return', comments: [{ author: 'Marcus Lee', text: 'Why thirty days?' }] },
+    ];
+    const { diagnostics } = checkContract(asLoaded(contract), await defaultPlaybook());
+    const found = diagnostics.filter((d) => d.path.startsWith('/negotiatedWording'));
+    expect(found).toMatchObject([
+      {
+        code: 'playbook/negotiated-wording',
+        severity: 'warning',
+        path: '/negotiatedWording/0',
+        message: expect.stringMatching(
+          /^negotiated wording outside the playbook: counsel to review \(clause audit\/costs, proposed by Marcus Lee, 2026-05-18, an untracked edit/,
+        ),
+      },
+      { code: 'playbook/negotiation-comment', severity: 'info', path: '/negotiatedWording/1' },
+    ]);
+    expect(found[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('is silent without any', async () => {
+    const { diagnostics } = checkContract(asLoaded(baseContract()), await defaultPlaybook());
+    expect(diagnostics.some((d) => d.code.startsWith('playbook/negotiat'))).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadContractFile, type VendorAgreement } from '@contracts/core';
+import { describe, expect, it } from 'vitest';
+import { agreementBlocks, blockText, renderAgreement, withoutAnchorMarkup } from '../src/index.js';
+import { asRendered } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const CONTRACTS = ['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'];
+const load = (name: string) => loadContractFile(join(ROOT, 'contracts', `${name}.yaml`)).value as VendorAgreement;
+
+describe('negotiated wording', () => {
+  it.each(CONTRACTS)('leaves %s exactly as it renders without any (the anchored Markdown reduces to the people-facing one)', (name) => {
+    const rendered = renderAgreement(load(name), asRendered);
+    expect(withoutAnchorMarkup(rendered.anchored)).toBe(rendered.markdown);
+    expect(readFileSync(join(import.meta.dirname, 'golden', `${name}.md`), 'utf8')).toBe(rendered.markdown);
+  });
+
+  it("is printed in place of the clause's wording, escaped, with the clause's number; a deleted clause renumbers the rest", () => {
+    const contract = load('springfield-smartcam');
+    const { markdown, anchored, anchors } = renderAgreement(
+      {
+        ...contract,
+        negotiatedWording: [
+          { clause: 'audit/on-site-audit', text: '' },
+          { clause: 'audit/costs', text: 'Costs. Each party bears its own *costs*.\n\n# Not a heading' },
+          { paragraph: 'cover-page/Data return', text: 'within ninety | ninety days' },
+          { clause: 'audit/independent-report', comments: [{ author: 'Marcus Lee', text: 'Fine.' }] },
+        ],
+      },
+      asRendered,
+    );
+    // The audit section by its id, not its number: which sections a contract has moves the numbers.
+    const start = markdown.indexOf('{#audit}');
+    const audit = markdown.slice(markdown.lastIndexOf('## ', start), markdown.indexOf('\n## ', start));
+    const number = /## (\d+)\./.exec(audit)![1];
+    expect(audit).not.toContain('On-site audit');
+    expect(audit).toContain(`**${number}.1** **Independent report.**`);
+    expect(audit).toContain(`**${number}.3** Costs. Each party bears its own \\*costs\\*.\n\n\\# Not a heading`);
+    expect(markdown).toContain('| Data return | within ninety \\| ninety days |');
+    // The anchors still name what is there, and nothing else.
+    const ids = new Set(agreementBlocks(anchored, anchors).map((b) => b.clause ?? b.paragraph));
+    expect(ids.has('audit/on-site-audit')).toBe(false);
+    expect(anchors.every((a) => anchored.includes(`{#a${a.id}}`))).toBe(true);
+  });
+
+  it('keys every block by clause or by paragraph, never by number, and reads its text', () => {
+    const { anchored, anchors } = renderAgreement(load('springfield-smartcam'), asRendered);
+    const blocks = agreementBlocks(anchored, anchors);
+    const keys = blocks.map((b) => b.clause ?? b.paragraph);
+    expect(keys).toContain('incidentResponse/notice');
+    expect(keys).toContain('cover-page/Incident notice');
+    expect(keys.every((k) => !/\d+\.\d+/.test(k!))).toBe(true);
+    const row = blocks.find((b) => b.paragraph === 'cover-page/Incident notice')!;
+    const { text, terms } = blockText(row.markdown, row.kind);
+    expect(text).toBe('Incident notice within forty-eight (48) hours (Section 7 (Incident Response))');
+    expect(text.slice(terms[0]!.start, terms[0]!.end)).toBe('forty-eight (48) hours');
+  });
+});

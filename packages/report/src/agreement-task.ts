@@ -1,0 +1,69 @@
+/**
+ * The per-agreement half of a report, as a batch task for core's `runFileTask`: on whichever thread
+ * runs it, for its share of the files, it checks each contract, reads the rounds (one pass per
+ * repository), renders the contract and the latest redline, writes the agreement's pages, and hands
+ * back the plain summary the portfolio and term pages are made from.
+ */
+import { loadValidator } from '@contracts/core';
+import { loadPlaybook, type LoadedPlaybook, type Playbook } from '@contracts/playbook';
+import { checkAgreement, loadAgreement, type CheckedAgreement } from './collect/check-agreement.js';
+import { roundsOfFiles } from './collect/repositories.js';
+import type { ReportFile } from './keys.js';
+import type { AgreementSummary } from './model.js';
+import { reportAgreement } from './report-agreement.js';
+import { SiteWrites } from './site/writes.js';
+
+export interface AgreementTaskOptions {
+  playbookPath: string;
+  /** The output folder, already prepared. */
+  out: string;
+  /** Report date, ms since 1970. */
+  now: number;
+  /** The footer every page carries (HTML). */
+  footer: string;
+  /** A clause library overriding the built-in templates, as `contracts render --templates`. */
+  templatesDir?: string;
+}
+
+const playbooks = new Map<string, Promise<LoadedPlaybook>>();
+
+/** The compiled playbook for `path`, once per thread; the main thread hands over the one it loaded. */
+export async function playbookAt(path: string, loaded?: LoadedPlaybook): Promise<Playbook> {
+  if (loaded) playbooks.set(path, Promise.resolve(loaded));
+  let pending = playbooks.get(path);
+  if (!pending) playbooks.set(path, (pending = loadPlaybook(path)));
+  const { playbook } = await pending;
+  if (!playbook) throw new Error(`playbook ${path} became invalid while the report was written`);
+  return playbook;
+}
+
+/** Items are `ReportFile`s as JSON (runFileTask hands out strings). */
+export default async function agreementTask(items: string[], options: AgreementTaskOptions): Promise<AgreementSummary[]> {
+  const files = items.map((item) => JSON.parse(item) as ReportFile);
+  const [validator, playbook] = await Promise.all([loadValidator('vendor-agreement'), playbookAt(options.playbookPath)]);
+  const loaded = files.map((f) => loadAgreement(f.path, f.shown, validator));
+  const ids = loaded.map(({ loaded: l }) => {
+    const id = (l.value as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+  });
+  // git reads the rounds in its own processes while this thread checks the contracts.
+  const reading = roundsOfFiles(files.map((f, i) => ({ path: f.path, shown: f.shown, id: ids[i] })));
+  const checked: CheckedAgreement[] = [];
+  for (const [i, agreement] of loaded.entries()) {
+    checked.push(checkAgreement(agreement, playbook));
+    (loaded as unknown[])[i] = undefined; // its text and positions are garbage now
+    if (checked.length % 25 === 0) await new Promise((resume) => setImmediate(resume)); // let git's output in
+  }
+  const rounds = await reading;
+  const writes = new SiteWrites(options.out);
+  const summaries: AgreementSummary[] = [];
+  for (const [i, file] of files.entries()) {
+    summaries.push(await reportAgreement({ file, checked: checked[i]!, rounds: rounds[i]!, playbook, validator, writes, options }));
+    // Each agreement's ten parsed versions are garbage once its pages are made: let them go now, so the
+    // collector does not walk thousands of them on every full collection.
+    (checked as unknown[])[i] = undefined;
+    (rounds as unknown[])[i] = undefined;
+  }
+  await writes.done();
+  return summaries;
+}
