@@ -13,7 +13,7 @@
 export { renderMarkdown, renderAgreement, type RenderMarkdownOptions, type RenderedAgreement } from './markdown.js';
 export { renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
 export { markdownToHtml } from './markdown-to-html.js';
-export { inlineToHtml } from './html-inline.js';
+export { inlineToHtml, inlineConstructAt, type InlineConstruct, type Attributes } from './html-inline.js';
 export { escapeHtml } from './escape-html.js';
 export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
