@@ -1,13 +1,13 @@
 /**
  * Two versions of a contract → one redline: both rendered with the same clause library, then aligned
- * clause by clause (structure.ts: a removed, added or moved clause never pairs unrelated paragraphs),
- * words diffed inside each clause present on both sides. The DOCX redline compares the two rounds'
- * own DOCX instead (docx.ts).
+ * clause by clause by the anchors render marks them with (structure.ts: a removed, added or moved clause
+ * never pairs unrelated paragraphs), words diffed inside each clause present on both sides. The DOCX
+ * redline compares the two rounds' own DOCX instead (docx.ts).
  */
 import type { VendorAgreement } from '@contracts/core';
 import { revisionDate } from '@contracts/docx-compare';
 import type { Playbook } from '@contracts/playbook';
-import { renderMarkdown } from '@contracts/render';
+import { renderAgreement } from '@contracts/render';
 import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
 import { positionRows, type PositionRow } from './position-summary.js';
 
@@ -29,6 +29,8 @@ export interface BuildRedlineOptions {
 
 /** Everything the output formats need; plain data, computed once. */
 export interface Redline {
+  /** The later version's contract id (what redline files are named by). */
+  id: string;
   title: string;
   from: string;
   to: string;
@@ -36,6 +38,8 @@ export interface Redline {
   blocks: RedlineBlock[];
   /** Pandoc Markdown with `[…]{.insertion}` / `[…]{.deletion}` spans: the `md` output. */
   markdown: string;
+  /** The same with render's anchors (term spans, clause fences): what the HTML redline is converted from. */
+  anchoredMarkdown: string;
   /** Each round's own rendering, as `render` makes it: the DOCX redline compares these two documents. */
   fromMarkdown: string;
   toMarkdown: string;
@@ -47,18 +51,20 @@ export interface Redline {
 /** Renders both versions to Markdown and diffs them. Synchronous: run it while pandoc-wasm compiles. */
 export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: BuildRedlineOptions): Redline {
   const render = options.templatesDir ? { templatesDir: options.templatesDir } : {};
-  const fromMarkdown = renderMarkdown(from.contract, render);
-  const toMarkdown = renderMarkdown(to.contract, render);
-  const blocks = diffStructured(fromMarkdown, toMarkdown);
+  const before = renderAgreement(from.contract, render);
+  const after = renderAgreement(to.contract, render);
+  const blocks = diffStructured(before.anchored, after.anchored, { oldAnchors: before.anchors, newAnchors: after.anchors });
   return {
+    id: String(to.contract.id),
     title: to.contract.title,
     from: from.label,
     to: to.label,
     by: options.by,
     blocks,
-    markdown: toRedlineMarkdown(blocks, options.by),
-    fromMarkdown,
-    toMarkdown,
+    markdown: toRedlineMarkdown(blocks, options.by, { anchors: false }),
+    anchoredMarkdown: toRedlineMarkdown(blocks, options.by),
+    fromMarkdown: before.markdown,
+    toMarkdown: after.markdown,
     stats: redlineStats(blocks),
     positions: positionRows(from.contract, to.contract, options.playbook),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
