@@ -106,6 +106,39 @@ describe('redlineHtml', () => {
   });
 });
 
+describe('redlineVersions', () => {
+  const version = (text: string, ref: string, commit: string | null) => ({
+    bytes: Buffer.from(text),
+    ref,
+    commit,
+    loaded: { file: `contracts/s.yaml@${ref}` },
+  });
+  const by = { name: 'Vic Vendor', changedAt: 1_772_373_600, epoch: EPOCH }; // changed 2026-03-01T14:00:00Z
+
+  it('loads, checks and redlines two versions in each format asked for, dated by the later version', async () => {
+    const result = await redlineVersions(version(withHours(72), 'round-1', 'a'.repeat(40)), version(withHours(24), 'working tree', null), {
+      format: ['md', 'html'],
+      by,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.broken));
+    expect(result.redline).toMatchObject({ id: 'springfield-smartcam', from: 'round-1 (aaaaaaa)', to: 'working tree' });
+    expect(result.outputs.map((o) => o.format)).toEqual(['md', 'html']);
+    expect(result.outputs[0]!.content).toContain('[seventy-two (72]{.deletion author="Vic Vendor" date="2026-03-01T14:00:00Z"}');
+    expect(result.outputs[1]!.content).toContain('<del datetime="2026-03-01T14:00:00Z" title="Vic Vendor">seventy-two (72</del>');
+  });
+
+  it('returns the diagnostics of every broken version instead of a redline', async () => {
+    const result = await redlineVersions(version('id: [unclosed\n', 'round-1', null), version('schemaVersion: 1\n', 'round-2', null), { format: 'md', by });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.broken.map((b) => [b.version, b.file])).toEqual([
+      ['before', 'contracts/s.yaml@round-1'],
+      ['after', 'contracts/s.yaml@round-2'],
+    ]);
+    expect(result.broken.every((b) => b.diagnostics.length > 0 && b.diagnostics.every((d) => d.severity === 'error'))).toBe(true);
+  });
+});
+
 const backends = ['system', 'wasm'] as const;
 describe.each(backends)('redlineDocx (%s pandoc)', (backend) => {
   let available = true;

@@ -16,3 +16,10 @@ export { positionRows, type PositionRow } from './position-summary.js';
 export { redlineHtml } from './html.js';
 export { redlineDocx, redlineDocxMany, renderRounds, warmUpRedlineDocx, type RedlineDocxManyOptions, type RedlineDocxOptions } from './docx.js';
 export { writeRedline, REDLINE_FORMATS, type RedlineFormat } from './write-redline.js';
+export {
+  redlineVersions,
+  type BrokenVersion,
+  type RedlineSource,
+  type RedlineVersionsOptions,
+  type RedlineVersionsResult,
+} from './redline-versions.js';
