@@ -75,6 +75,46 @@ export function elementFor(attributes: Attributes, fallback: 'span' | 'div', idO
   return { open: `<${tag}${attrs}>`, close: `</${tag}>` };
 }
 
+/**
+ * One inline construct as the converter reads it, starting at some index: a line break, a backslash
+ * escape, a code span, strong or emphasis, a bracketed span with attributes, or a safe link. `end` is the
+ * index after it; `inner` the range of its content (strong, emphasis, span, link). The redline's
+ * tokenizer (`@contracts/diff`) reads Markdown through this too, so both agree on what is markup.
+ */
+export type InlineConstruct =
+  | { kind: 'break'; end: number }
+  | { kind: 'escape'; end: number }
+  | { kind: 'code'; end: number }
+  | { kind: 'strong'; end: number; inner: [number, number] }
+  | { kind: 'emphasis'; end: number; inner: [number, number] }
+  | { kind: 'span'; end: number; inner: [number, number]; attributes: Attributes }
+  | { kind: 'link'; end: number; inner: [number, number]; href: string };
+
+/** The construct that starts at `i` in `src`, or undefined when the character there is literal text. */
+export function inlineConstructAt(src: string, i: number): InlineConstruct | undefined {
+  const ch = src[i];
+  if (ch === '\\') {
+    const after = src[i + 1];
+    if (after === '\n') return { kind: 'break', end: i + 2 };
+    if (after !== undefined && PUNCT.test(after)) return { kind: 'escape', end: i + 2 };
+  } else if (ch === '*' && src[i + 1] === '*') {
+    const end = findClose(src, '**', i + 2);
+    if (end > i + 2) return { kind: 'strong', end: end + 2, inner: [i + 2, end] };
+  } else if (ch === '*' || ch === '`') {
+    const end = findClose(src, ch, i + 1);
+    if (end > i + 1) return ch === '*' ? { kind: 'emphasis', end: end + 1, inner: [i + 1, end] } : { kind: 'code', end: end + 1 };
+  } else if (ch === '[') {
+    const close = closingBracket(src, i);
+    if (close <= i) return undefined;
+    const span = parseAttributes(src, close + 1);
+    if (span) return { kind: 'span', end: span.end, inner: [i + 1, close], attributes: span.attributes };
+    const paren = src[close + 1] === '(' ? src.indexOf(')', close + 2) : -1;
+    const href = paren > 0 ? src.slice(close + 2, paren) : '';
+    if (paren > 0 && SAFE_HREF.test(href)) return { kind: 'link', end: paren + 1, inner: [i + 1, close], href };
+  }
+  return undefined;
+}
+
 /** Inline Markdown → HTML. `idOf` maps an id as written (see anchors.ts) to the one printed. */
 export function inlineToHtml(src: string, idOf: (id: string) => string = (id) => id): string {
   let out = '';
@@ -82,45 +122,26 @@ export function inlineToHtml(src: string, idOf: (id: string) => string = (id) =>
   const flush = (to: number) => {
     if (to > run) out += escapeHtml(src.slice(run, to));
   };
+  const inner = (range: [number, number]) => inlineToHtml(src.slice(range[0], range[1]), idOf);
   let i = 0;
   while (i < src.length) {
-    const ch = src[i]!;
-    let html: string | undefined;
-    let next = i;
-    if (ch === '\\') {
-      const after = src[i + 1];
-      if (after === '\n') [html, next] = ['<br />\n', i + 2];
-      else if (after !== undefined && PUNCT.test(after)) [html, next] = [escapeHtml(after), i + 2];
-    } else if (ch === '*' && src[i + 1] === '*') {
-      const end = findClose(src, '**', i + 2);
-      if (end > i + 2) [html, next] = [`<strong>${inlineToHtml(src.slice(i + 2, end), idOf)}</strong>`, end + 2];
-    } else if (ch === '*' || ch === '`') {
-      const end = findClose(src, ch, i + 1);
-      if (end > i + 1) {
-        const inner = src.slice(i + 1, end);
-        [html, next] = [ch === '*' ? `<em>${inlineToHtml(inner, idOf)}</em>` : `<code>${escapeHtml(inner)}</code>`, end + 1];
-      }
-    } else if (ch === '[') {
-      const close = closingBracket(src, i);
-      const text = close > i ? src.slice(i + 1, close) : '';
-      const span = close > i ? parseAttributes(src, close + 1) : undefined;
-      const paren = close > i && src[close + 1] === '(' ? src.indexOf(')', close + 2) : -1;
-      const href = paren > 0 ? src.slice(close + 2, paren) : '';
-      if (span) {
-        const { open, close: end } = elementFor(span.attributes, 'span', idOf);
-        [html, next] = [`${open}${inlineToHtml(text, idOf)}${end}`, span.end];
-      } else if (paren > 0 && SAFE_HREF.test(href)) {
-        [html, next] = [`<a href="${escapeHtml(href)}">${inlineToHtml(text, idOf)}</a>`, paren + 1];
-      }
-    }
-    if (html === undefined) {
+    const found = inlineConstructAt(src, i);
+    if (found === undefined) {
       i += 1;
       continue;
     }
     flush(i);
-    out += html;
-    i = next;
-    run = next;
+    if (found.kind === 'break') out += '<br />\n';
+    else if (found.kind === 'escape') out += escapeHtml(src[i + 1]!);
+    else if (found.kind === 'code') out += `<code>${escapeHtml(src.slice(i + 1, found.end - 1))}</code>`;
+    else if (found.kind === 'strong') out += `<strong>${inner(found.inner)}</strong>`;
+    else if (found.kind === 'emphasis') out += `<em>${inner(found.inner)}</em>`;
+    else if (found.kind === 'span') {
+      const { open, close } = elementFor(found.attributes, 'span', idOf);
+      out += `${open}${inner(found.inner)}${close}`;
+    } else out += `<a href="${escapeHtml(found.href)}">${inner(found.inner)}</a>`;
+    i = found.end;
+    run = found.end;
   }
   flush(src.length);
   return out;

@@ -20,13 +20,13 @@ describe('negotiated wording', () => {
     const contract = load('springfield-smartcam');
     const { markdown, anchored, anchors } = renderAgreement(
       {
-      ...contract,
-      negotiatedWording: [
-        { clause: 'audit/on-site-audit', text: '' },
-        { clause: 'audit/costs', text: 'Costs. Each party bears its own *costs*.\n\n# Not a heading' },
-        { paragraph: 'cover-page/Data return', text: 'within ninety | ninety days' },
-        { clause: 'audit/independent-report', comments: [{ author: 'Marcus Lee', text: 'Fine.' }] },
-      ],
+        ...contract,
+        negotiatedWording: [
+          { clause: 'audit/on-site-audit', text: '' },
+          { clause: 'audit/costs', text: 'Costs. Each party bears its own *costs*.\n\n# Not a heading' },
+          { paragraph: 'cover-page/Data return', text: 'within ninety | ninety days' },
+          { clause: 'audit/independent-report', comments: [{ author: 'Marcus Lee', text: 'Fine.' }] },
+        ],
       },
       asRendered,
     );
