@@ -98,7 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in Chromium', () => {
     removal = redlineOf(from, to, playbook);
     // A clause moved (no template reorders today, so the later round's Markdown is reordered by hand).
     const { anchored, anchors } = renderAgreement(from as VendorAgreement);
-    const later = moveClause(anchored, '**5.2** **Content of notice.**', '**5.4** **Costs of remediation.**').markdown;
+    const later = moveClause(anchored, 'Content of notice.', 'Costs of remediation.').markdown;
     const blocks = diffStructured(anchored, later, { oldAnchors: anchors, newAnchors: anchors });
     move = {
       redline: { ...removal, blocks, anchoredMarkdown: toRedlineMarkdown(blocks, BY), stats: redlineStats(blocks), positions: [] },
@@ -120,7 +120,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in Chromium', () => {
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
     }));
     // The Markdown was reordered by hand, so the clause keeps its number: the move is what is marked.
-    expect(found).toMatchObject({ from: '5.2 Content of notice.', to: '5.2 Content of notice.', label: '"Moved from here"' });
+    expect(found).toMatchObject({ from: expect.stringMatching(/^\d+\.2 Content of notice\./), label: '"Moved from here"' });
+    expect(found.to).toBe(found.from);
     expect(new Set(found.ids).size).toBe(found.ids.length);
   });
 
@@ -161,8 +162,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in Chromium', () => {
       removed: document.querySelector('.redline-deleted del')?.textContent?.slice(0, 30),
       renumbered: [...document.querySelectorAll('#audit ~ div p > strong:first-child')].slice(0, 3).map((s) => s.innerHTML),
     }));
-    expect(audit.removed).toBe('10.1 On-site audit. The Buyer,');
-    expect(audit.renumbered[0]).toMatch(/^10\.<del [^>]*>2<\/del><ins [^>]*>1<\/ins>$/);
+    expect(audit.removed).toMatch(/^\d+\.1 On-site audit\. The Buyer,/);
+    const section = audit.removed!.split('.')[0];
+    expect(audit.renumbered[0]).toMatch(new RegExp(`^${section}\\.<del [^>]*>2</del><ins [^>]*>1</ins>$`));
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {
@@ -233,32 +235,37 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in Chromium', () => {
     console.log(`HTML redline text judge: ${passed}/${PAIRS.length} round pairs pass`);
   });
 
-  it.skipIf(!existsSync('/usr/bin/pandoc'))(`gives the Markdown redline that pandoc reads as each round, for all ${PAIRS.length} round pairs`, async () => {
-    await pandocInfo({ backend: 'system' });
-    // Many pairs share a round (the bundled contract unedited): each Markdown is converted once.
-    const converted = new Map<string, Promise<string>>();
-    const html = (markdown: string) => {
-      if (!converted.has(markdown))
-        converted.set(
-          markdown,
-          convert(markdown, { from: 'markdown', to: 'html5', backend: 'system' }).then((r) => r.text()),
-        );
-      return converted.get(markdown)!;
-    };
-    let passed = 0;
-    for (const pair of PAIRS) {
-      const redline = redlineOf(pair.from, pair.to);
-      const [judged, earlier, later] = await Promise.all([
-        html(redline.markdown),
-        html(renderMarkdown(pair.from as VendorAgreement)),
-        html(renderMarkdown(pair.to as VendorAgreement)),
-      ]);
-      const seen = await texts(judged, PANDOC_MARKS);
-      expect(difference(await mainText(later), seen.accepted), `${pair.id}: accept all`).toBe('');
-      expect(difference(await mainText(earlier), seen.rejected), `${pair.id}: reject all`).toBe('');
-      for (const md of MARKDOWN) expect(seen.shown, `${pair.id}: ${md}`).not.toContain(md);
-      passed++;
-    }
-    console.log(`Markdown redline through pandoc, text judge: ${passed}/${PAIRS.length} round pairs pass`);
-  });
+  it.skipIf(!existsSync('/usr/bin/pandoc'))(
+    `gives the Markdown redline that pandoc reads as each round, for all ${PAIRS.length} round pairs`,
+    async () => {
+      await pandocInfo({ backend: 'system' });
+      // Many pairs share a round (the bundled contract unedited): each Markdown is converted once.
+      const converted = new Map<string, Promise<string>>();
+      const html = (markdown: string) => {
+        if (!converted.has(markdown))
+          converted.set(
+            markdown,
+            convert(markdown, { from: 'markdown', to: 'html5', backend: 'system' }).then((r) => r.text()),
+          );
+        return converted.get(markdown)!;
+      };
+      let passed = 0;
+      for (const pair of PAIRS) {
+        const redline = redlineOf(pair.from, pair.to);
+        const [judged, earlier, later] = await Promise.all([
+          html(redline.markdown),
+          html(renderMarkdown(pair.from as VendorAgreement)),
+          html(renderMarkdown(pair.to as VendorAgreement)),
+        ]);
+        const seen = await texts(judged, PANDOC_MARKS);
+        expect(difference(await mainText(later), seen.accepted), `${pair.id}: accept all`).toBe('');
+        expect(difference(await mainText(earlier), seen.rejected), `${pair.id}: reject all`).toBe('');
+        for (const md of MARKDOWN) expect(seen.shown, `${pair.id}: ${md}`).not.toContain(md);
+        passed++;
+      }
+      console.log(`Markdown redline through pandoc, text judge: ${passed}/${PAIRS.length} round pairs pass`);
+      // About 110 pandoc conversions: a minute on an idle 2-core machine, more while other suites run.
+    },
+    300_000,
+  );
 });

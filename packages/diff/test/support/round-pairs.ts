@@ -178,8 +178,10 @@ export function roundPairs(perContract: number, seed = 11): RoundPair[] {
  * render it: the clause fence that holds `moving` is cut out and put after the one that holds `after`.
  */
 export function moveClause(anchored: string, moving: string, after: string): { markdown: string; moved: string } {
-  const fenceOf = (start: string) => {
-    const at = anchored.indexOf(start);
+  const fenceOf = (title: string) => {
+    // A clause by its title (`**7.2** **Content of notice.**`), whatever number the contract gives it.
+    const at = anchored.search(new RegExp(`\\*\\*\\d+\\.\\d+\\*\\* \\*\\*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\*`));
+    if (at < 0) throw new Error(`no clause titled ${title}`);
     const open = anchored.lastIndexOf('::: {#', at);
     return anchored.slice(open, anchored.indexOf('\n:::\n', at) + 5);
   };
