@@ -27,3 +27,16 @@ export function fuzzSettings(defaults: { seed: number; runs: number; msPerRun?: 
   const numRuns = Number(process.env['FUZZ_RUNS']) || defaults.runs;
   return { seed, options: { seed, numRuns }, timeout: Math.max(120_000, numRuns * (defaults.msPerRun ?? 3)), label: `${numRuns} cases, seed ${seed}` };
 }
+
+/**
+ * For a property that runs for minutes: `await breathe()` in an async property's predicate gives the
+ * event loop a turn every `every` cases. A synchronous fc.assert holds the thread for the whole budget,
+ * and vitest's worker then misses its RPC deadline ("Timeout calling onTaskUpdate") and fails the run
+ * although every case passed. The cases and their order are those of the same seed without it.
+ */
+export function breather(every = 500): () => Promise<void> {
+  let n = 0;
+  return async () => {
+    if (++n % every === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+}

@@ -4,6 +4,8 @@
 //   install  the toolkit's dependencies and build, exactly as the README's install command
 //   pr       `contracts pr` with the action's inputs; its exit status goes to the `exit-code` output,
 //            so the SARIF and redline uploads still run before the last step fails the job
+//   report   `contracts report` of the contracts under the action's paths into `report-dir` (output),
+//            dated by the last commit (SOURCE_DATE_EPOCH) so one commit always publishes the same site
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -31,9 +33,11 @@ function install() {
   process.exitCode = result.status ?? 2;
 }
 
+const input = (name, fallback = '') => (env[`INPUT_${name.toUpperCase()}`] ?? fallback).trim();
+const temp = env.RUNNER_TEMP || env.TMPDIR || '/tmp';
+const cli = join(root, 'packages/cli/bin/run.js');
+
 function pr() {
-  const input = (name, fallback = '') => (env[`INPUT_${name.toUpperCase()}`] ?? fallback).trim();
-  const temp = env.RUNNER_TEMP || env.TMPDIR || '/tmp';
   const args = ['pr', '--base', input('base'), '--fail-on', input('fail-on', 'introduced') || 'introduced'];
   if (input('playbook')) args.push('--playbook', input('playbook'));
   if (input('comment', 'true') !== 'true') args.push('--no-comment');
@@ -47,14 +51,28 @@ function pr() {
     );
   }
   args.push(...input('paths', 'contracts').split(/\s+/).filter(Boolean));
-  const result = spawnSync(process.execPath, [join(root, 'packages/cli/bin/run.js'), ...args], {
+  const result = spawnSync(process.execPath, [cli, ...args], {
     stdio: 'inherit',
     env: { ...env, GITHUB_TOKEN: input('token') || env.GITHUB_TOKEN || '' },
   });
   output('exit-code', result.status ?? 2);
 }
 
-const commands = { locate, install, pr };
+function report() {
+  const out = input('report-dir') || join(temp, 'contracts-report');
+  const args = ['report', '--out', out, '--force'];
+  if (input('playbook')) args.push('--playbook', input('playbook'));
+  args.push(...input('paths', 'contracts').split(/\s+/).filter(Boolean));
+  const epoch = spawnSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).stdout?.trim();
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    stdio: 'inherit',
+    env: { ...env, ...(env.SOURCE_DATE_EPOCH || !epoch ? {} : { SOURCE_DATE_EPOCH: epoch }) },
+  });
+  if (result.status === 0) output('report-dir', out);
+  process.exitCode = result.status ?? 2;
+}
+
+const commands = { locate, install, pr, report };
 const command = process.argv[2];
 if (!Object.hasOwn(commands, command)) {
   process.stderr.write(`usage: toolkit.mjs ${Object.keys(commands).join('|')}\n`);

@@ -26,7 +26,9 @@ export abstract class BaseCommand extends Command {
         .replace(/\u001b\[[0-9;]*m/g, '')
         .split('\n')
         .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('See more help'));
+        // oclif heads a list of failed flags with "The following error(s) occurred:"; one error needs no heading.
+        .filter((line) => line !== '' && !line.startsWith('See more help') && !/^The following errors? occurred:?$/.test(line))
+        .map((line) => line.replace(/^The following errors? occurred:\s*/, ''));
       const text = lines.reduce((all, line) => (all === '' ? line : `${all}${all.endsWith(':') ? ' ' : '; '}${line}`), '').replace(/\s+/g, ' ');
       const help = this.id ? `contracts ${this.id} --help` : 'contracts --help';
       // The arguments were parsed (and refused): without this oclif warns, outside production, that they were not.

@@ -50,7 +50,8 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   let files = await contractFilesIn(paths);
   if (o.changedSince !== undefined) {
     const { openRepo, keepChangedSince } = await import('@contracts/git');
-    files = await keepChangedSince(await openRepo(process.cwd()), files, o.changedSince);
+    // The repository the contracts are in, which need not be the one the command runs in.
+    files = await keepChangedSince(await openRepo(files[0] ?? paths[0] ?? process.cwd()), files, o.changedSince);
   }
   const selected = selectFiles(files, shard);
   const shownAs = new Map(selected.map((f) => [f.path, f.file]));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toolkitRoot } from '@contracts/core/data';
 import { writeFileAtomic } from '@contracts/core/write';
+import { DEFAULTS } from './evaluation.js';
 import { newContract } from './run-new.js';
 
 const scaffold: [from: string, to: string][] = [
@@ -41,22 +42,8 @@ export async function initRepository(dir: string, options: { force?: boolean; ac
     out: join(dir, 'contracts', `${EXAMPLE_ID}.yaml`),
     playbook: join(dir, 'playbook.yaml'),
     force: options.force ?? false,
-    evaluation: {
-      buyerKind: 'company',
-      buyerJurisdiction: 'US-NY',
-      vendorJurisdiction: 'US-DE',
-      category: 'access-control',
-      network: 'segmented-vlan',
-      internetFacing: false,
-      physical: ['office'],
-      dataCollected: ['telemetry'],
-      dataSubjects: [],
-      remoteAccess: false,
-      features: [],
-      storage: ['US'],
-      processing: [],
-      markets: [],
-    },
+    // The cautious defaults `new` takes, for a door-sensor deal between a New York buyer and a Delaware vendor.
+    evaluation: { ...DEFAULTS, buyerJurisdiction: 'US-NY', vendorJurisdiction: 'US-DE', category: 'access-control', storage: ['US'] },
   });
   written.push(example.file);
   return written;

@@ -7,16 +7,7 @@
 import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { displayPath, loadValidator, UsageError } from '@contracts/core';
-import {
-  buildRedline,
-  loadVersion,
-  REDLINE_FORMATS,
-  changeDate,
-  warmUpRedlineDocx,
-  writeRedline,
-  type RedlineFormat,
-  type RedlineVersion,
-} from '@contracts/diff';
+import { REDLINE_FORMATS, redlineVersions, warmUpRedlineDocx, type RedlineFormat } from '@contracts/diff';
 import { formatters, terminalText } from '@contracts/format';
 import { versionAuthor } from '@contracts/git';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
@@ -63,6 +54,7 @@ export function redlineFileName(id: string, from: string, to: string | undefined
 
 export async function runRedline(file: string, flags: RedlineFlags): Promise<RedlineRun> {
   const format = redlineFormat(flags.format, flags.out);
+  if (flags.out === '-' && format === 'docx') throw new UsageError('usage/binary-stdout', 'DOCX cannot go to stdout; name a file with --out');
   if (format === 'docx') {
     // One conversion per process: TurboFan re-compiling pandoc-wasm's hot functions costs more CPU than it
     // saves (≈1 s of 3 on two cores), and it must be set before the module compiles. Not in the pandoc
@@ -83,31 +75,22 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
     versionOf(contract, flags.from),
     versionOf(contract, flags.to),
   ]);
-  const by = await versionAuthor(contract.repo, to.commit ?? undefined);
-  const versions = [from, to].map((v) => ({ v, loaded: loadVersion(v.bytes, v.loaded.file, validator) }));
-  const broken = versions.flatMap(({ loaded }) => (loaded.ok ? [] : loaded.diagnostics));
-  if (broken.length > 0) {
-    const report = formatters.stylish(broken, { color: false, files: versions.map(({ v }) => ({ file: v.loaded.file })) });
-    return { messages: [report.trimEnd(), 'contracts: no redline: fix the errors in the version above first'], exitCode: 1 };
-  }
-  const [before, after] = versions.map(
-    ({ v, loaded }): RedlineVersion => ({
-      contract: (loaded as { contract: RedlineVersion['contract'] }).contract,
-      label: v.commit ? `${v.ref} (${v.commit.slice(0, 7)})` : v.ref,
-    }),
-  );
-  const redline = buildRedline(before!, after!, {
-    // Tracked changes carry the later version's own date; SOURCE_DATE_EPOCH dates the file itself.
-    by: { author: by.name, date: changeDate(by.changedAt) },
+  const result = await redlineVersions(from, to, {
+    format,
+    by: await versionAuthor(contract.repo, to.commit ?? undefined),
+    validator,
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(playbook ? { playbook } : {}),
   });
-  const output = await writeRedline(redline, format, { epoch: by.epoch });
-  if (flags.out === '-') {
-    if (typeof output !== 'string') throw new UsageError('usage/binary-stdout', 'DOCX cannot go to stdout; name a file with --out');
-    return { stdout: output, messages: [], exitCode: 0 };
+  if (!result.ok) {
+    const diagnostics = result.broken.flatMap((b) => b.diagnostics);
+    const report = formatters.stylish(diagnostics, { color: false, files: [from, to].map((v) => ({ file: v.loaded.file })) });
+    return { messages: [report.trimEnd(), 'contracts: no redline: fix the errors in the version above first'], exitCode: 1 };
   }
-  const out = flags.out ?? redlineFileName(String(after!.contract.id), flags.from, flags.to, format);
+  const { redline } = result;
+  const output = result.outputs[0]!.content;
+  if (flags.out === '-') return { stdout: String(output), messages: [], exitCode: 0 };
+  const out = flags.out ?? redlineFileName(redline.id, flags.from, flags.to, format);
   await writeFileAtomic(out, output, { force: flags.force ?? false });
   const s = redline.stats;
   const moved = `${redline.from} → ${redline.to}, ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted`;

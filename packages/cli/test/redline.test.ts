@@ -83,8 +83,9 @@ describe('contracts redline', () => {
     const r = await cli(['--from', 'round-1', '--to', 'round-2', '--out', 'r.html']);
     expect(r.exitCode).toBe(0);
     const html = readFileSync(join(repo.dir, 'r.html'), 'utf8');
-    expect(html).toMatch(/<section class="redline-summary">[\s\S]*<del>72 hours<\/del>[\s\S]*<ins>24 hours<\/ins>/);
-    expect(html).toContain('<del>seventy-two (72</del><ins>twenty-four (24</ins>');
+    expect(html).toMatch(/<section class="redline-summary"[^>]*>[\s\S]*<del>72 hours<\/del>[\s\S]*<ins>24 hours<\/ins>/);
+    expect(html).toMatch(/<del [^>]*title="Vic Vendor">seventy-two \(72<\/del><ins [^>]*title="Vic Vendor">twenty-four \(24<\/ins>/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />`);
   });
 
   it('redlines against the working tree by default, as git config user.name at SOURCE_DATE_EPOCH', async () => {
@@ -110,6 +111,7 @@ describe('contracts redline', () => {
 
   it.each([
     ['an unknown ref', ['--from', 'round-9', '--to', 'round-2', '--out', 'x.md'], /Unknown git ref "round-9"/],
+    ['DOCX to stdout, before any work', ['--from', 'round-1', '--format', 'docx', '--out', '-'], /DOCX cannot go to stdout/],
     ['an option-like ref', ['--from=--upload-pack=evil', '--out', 'x.md'], /Invalid git ref/],
     ['an output format it cannot guess', ['--from', 'round-1', '--out', 'x.pdf'], /--format md\|html\|docx/],
   ])('exits 2 with one line for %s', async (_name, args, message) => {
@@ -177,6 +179,40 @@ describe('a contract renamed with git mv between rounds', () => {
     const r = await run(['redline', NEW, '--from', 'round-1', '--to', 'round-2', '--format', 'md', '--out', '-']);
     expect(r).toMatchObject({ exitCode: 0, stderr: '' });
     expect(r.stdout).toMatch(/\[seventy-two \(72\]\{\.deletion author="Vic Vendor"[^}]*\}\[twenty-four \(24\]\{\.insertion/);
+  });
+
+  it('redlines across the rename as HTML and as DOCX too', async () => {
+    expect(await run(['redline', NEW, '--from', 'round-1', '--to', 'round-2', '--out', 'moved.html'])).toMatchObject({ exitCode: 0 });
+    expect(readFileSync(join(moved.dir, 'moved.html'), 'utf8')).toMatch(/<del [^>]*>seventy-two \(72<\/del><ins [^>]*>twenty-four \(24<\/ins>/);
+    expect(await run(['redline', NEW, '--from', 'round-1', '--to', 'round-2', '--out', 'moved.docx'])).toMatchObject({ exitCode: 0 });
+    const xml = execFileSync('unzip', ['-p', join(moved.dir, 'moved.docx'), 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(xml).toMatch(/<w:del [^>]*w:author="Vic Vendor"[^>]*>(?:(?!<\/w:del>).)*seventy-two/);
+  });
+
+  // `redline` takes whatever `diff` takes: the same refs resolve to the same versions, across the rename.
+  it.each([
+    ['round shorthand', ['--from', 'round-1', '--to', 'round-2'], 'seventy-two', 'twenty-four'],
+    ['full tag names', ['--from', 'springfield-smartcam/round-1', '--to', 'springfield-smartcam/round-2'], 'seventy-two', 'twenty-four'],
+    ['HEAD~n and HEAD', ['--from', 'HEAD~2', '--to', 'HEAD'], 'seventy-two', 'twenty-four'],
+    ['the working tree as the later version', ['--from', 'round-1'], 'seventy-two', 'twenty-four'],
+    ['the later version first', ['--from', 'round-2', '--to', 'round-1'], 'twenty-four', 'seventy-two'],
+    ['the rename commit itself', ['--from', 'HEAD~1', '--to', 'HEAD~2'], '', ''],
+  ])('accepts what diff accepts across the rename: %s', async (_name, refs, deleted, inserted) => {
+    const diff = await run(['diff', NEW, ...refs, '--format', 'json']);
+    expect(diff.exitCode, diff.stderr).toBe(0);
+    const r = await run(['redline', NEW, ...refs, '--format', 'md', '--out', '-']);
+    expect(r, r.stderr).toMatchObject({ exitCode: 0, stderr: '' });
+    if (deleted) expect(r.stdout).toMatch(new RegExp(`\\[${deleted} \\(\\d+\\]\\{\\.deletion[^}]*\\}\\[${inserted} \\(`));
+    else expect(r.stdout).not.toMatch(/\{\.(insertion|deletion)/);
+  });
+
+  it('accepts the same file path as diff from a folder below the root', async () => {
+    const cwd = join(moved.dir, 'contracts');
+    const args = ['springfield/smartcam.yaml', '--from', 'round-1', '--to', 'round-2'];
+    expect((await runCli(['diff', ...args], { cwd, env: moved.env })).exitCode).toBe(0);
+    const r = await runCli(['redline', ...args, '--format', 'md', '--out', '-'], { cwd, env: moved.env });
+    expect(r).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(r.stdout).toContain('{.insertion');
   });
 
   it('diffs and lists the history across the rename', async () => {

@@ -11,7 +11,7 @@ import { MAX_DEPTH } from '../src/load/inspect-value.js';
 import { flowNestingBeyond } from '../src/load/nesting.js';
 import { parseOptions } from '../src/load/parse-options.js';
 import { contractLikeYaml } from './contract-like-yaml.js';
-import { fuzzSettings } from '../../../test-support/fuzz.js';
+import { breather, fuzzSettings } from '../../../test-support/fuzz.js';
 import { judge } from './differential.js';
 
 const fuzz = fuzzSettings({ seed: 20261201, runs: 100_000 });
@@ -19,10 +19,12 @@ const fuzz = fuzzSettings({ seed: 20261201, runs: 100_000 });
 describe('fast YAML reader, differential fuzzing', () => {
   it(
     'bails or gives yaml’s exact value and positions on generated contract-like documents; the pipeline never throws and the nesting check never refuses what yaml reads',
-    () => {
+    async () => {
       const counts = { cases: 0, agreed: 0, bailed: 0 };
-      fc.assert(
-        fc.property(contractLikeYaml, (text) => {
+      const breathe = breather();
+      await fc.assert(
+        fc.asyncProperty(contractLikeYaml, async (text) => {
+          await breathe();
           counts.cases++;
           counts[judge(text)]++;
           if (flowNestingBeyond(text, MAX_DEPTH) !== undefined) {

@@ -1,14 +1,15 @@
 // Redline benchmark: `contracts redline --format docx` on a ~20-page contract (springfield plus a
 // generated schedule of clauses, via --templates), two rounds in a temp git repo, end to end as a
 // user runs it (process start included). Target: ≤ 3 s even on the WASM backend. Baseline: what a user
-// would otherwise run, system pandoc converting the same redline Markdown to DOCX.
+// would otherwise run, system pandoc converting the same redline Markdown to DOCX (and to HTML, for the
+// HTML redline).
 // Run after the build: node packages/diff/bench/redline.bench.mjs   (RUNS=n for more runs, KEEP=1 keeps the repo)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, median, report } from '../../../bench/lib/measure.mjs';
+import { compare, fmt, median, report } from '../../../bench/lib/measure.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'packages/cli/bin/run.js');
@@ -97,6 +98,26 @@ try {
   if (md.status !== 0) throw new Error(md.stderr);
   const words = readFileSync(join(dir, 'redline.md'), 'utf8').split(/\s+/).length;
   console.log(`redline of a ${words}-word contract (≈${Math.round(words / 450)} pages), ${md.stderr.trim()}`);
+
+  // HTML: the rendered contract with the changes marked, against pandoc making HTML of the redline Markdown
+  // (run alternately, so a noisy machine slows both alike).
+  if (spawnSync('pandoc', ['--version']).status === 0) {
+    const [html, pandocHtml] = await compare(
+      [process.execPath, args('html', 'redline.html'), { cwd: dir }],
+      ['pandoc', ['-f', 'markdown', '-t', 'html5', '--standalone', '--metadata', 'title=Redline', '-o', 'baseline.html', 'redline.md'], { cwd: dir }],
+      { runs: RUNS },
+    );
+    if (html.code !== 0) throw new Error(html.stderr);
+    report('redline --format html vs pandoc md→html', html.ms, pandocHtml.ms);
+  }
+  // And against rendering one round to HTML: what the redline costs over `render` (two renders, git, the diff).
+  const [html, render] = await compare(
+    [process.execPath, args('html', 'redline.html'), { cwd: dir }],
+    [process.execPath, [cli, 'render', file, '--templates', 'tpl', '--to', 'html', '--out', 'round-2.html', '--force'], { cwd: dir }],
+    { runs: RUNS },
+  );
+  if (render.code !== 0) throw new Error(render.stderr);
+  report('redline --format html vs render --to html (one round)', html.ms, render.ms);
 
   const opts = (backend) => ({ cwd: dir, runs: RUNS, env: { ...process.env, CONTRACTS_PANDOC_BACKEND: backend } });
   const wasm = await median(process.execPath, args('docx', 'wasm.docx'), opts('wasm'));

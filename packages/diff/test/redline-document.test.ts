@@ -7,7 +7,17 @@ import { loadValidator, type VendorAgreement } from '@contracts/core';
 import { pandocInfo } from '@contracts/pandoc';
 import { loadPlaybook } from '@contracts/playbook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRedline, changeDate, loadVersion, redlineDocx, redlineDocxMany, redlineHtml, type Redline } from '../src/redline-document/index.js';
+import { renderHtml } from '@contracts/render';
+import {
+  buildRedline,
+  changeDate,
+  loadVersion,
+  redlineDocx,
+  redlineDocxMany,
+  redlineHtml,
+  redlineVersions,
+  type Redline,
+} from '../src/redline-document/index.js';
 
 const springfield = readFileSync(fileURLToPath(new URL('../../../contracts/springfield-smartcam.yaml', import.meta.url)), 'utf8');
 const withHours = (hours: number) => springfield.replace(/notificationHours: \d+/, `notificationHours: ${hours}`);
@@ -45,6 +55,9 @@ describe('buildRedline', () => {
   it('marks the changed notice period as a deletion and an insertion in the Markdown', () => {
     const attrs = ' author="Vic Vendor" date="2026-03-01T12:00:00Z"';
     expect(redline.markdown).toContain(`[seventy-two (72]{.deletion${attrs}}[twenty-four (24]{.insertion${attrs}})`);
+    // The Markdown output is the people-facing one, as render --to md: no anchors.
+    expect(redline.markdown).not.toMatch(/\{#a_|^:::/m);
+    expect(redline.anchoredMarkdown).toMatch(/^::: \{#a_c/m);
     expect(redline.stats).toMatchObject({ paragraphsChanged: 2, paragraphsInserted: 0, paragraphsDeleted: 0 });
   });
 
@@ -75,12 +88,54 @@ describe('loadVersion', () => {
 });
 
 describe('redlineHtml', () => {
-  it('has <ins>/<del> and a header with the position change', () => {
+  it('is the rendered HTML contract with <ins>/<del>, under a header with the position change', async () => {
     const html = redlineHtml(redline);
-    expect(html).toContain('<del>seventy-two (72</del><ins>twenty-four (24</ins>');
-    expect(html).toMatch(/<section class="redline-summary">[\s\S]*Vendor breach notice to buyer[\s\S]*<del>72 hours<\/del>[\s\S]*<ins>24 hours<\/ins>/);
+    const by = 'datetime="2026-03-01T12:00:00Z" title="Vic Vendor"';
+    expect(html).toContain(`<del ${by}>seventy-two (72</del><ins ${by}>twenty-four (24</ins>`);
+    expect(html).toMatch(
+      /<section class="redline-summary"[^>]*>[\s\S]*<caption>Position changes[^<]*<\/caption>[\s\S]*<th scope="row"[^>]*>Vendor breach notice to buyer<\/th><td><del>72 hours<\/del><\/td><td><ins>24 hours<\/ins>/,
+    );
     expect(html).toContain('Redline: round-1 → round-2');
     expect(redlineHtml(redline)).toBe(html);
+    // Below the header, the document render --to html makes of the later round: its shell, ids and CSP.
+    const later = await renderHtml(await contractOf(withHours(24), 'new'));
+    const head = (doc: string) => doc.slice(0, doc.indexOf('<style>'));
+    expect(head(html)).toBe(head(later).replace(/<title>[^<]*<\/title>/, `<title>Redline: ${redline.title}</title>`));
+    const ids = (doc: string) => [...doc.matchAll(/ id="(_[tc][^"]+)"/g)].map((m) => m[1]);
+    expect(ids(html)).toEqual(ids(later));
+  });
+});
+
+describe('redlineVersions', () => {
+  const version = (text: string, ref: string, commit: string | null) => ({
+    bytes: Buffer.from(text),
+    ref,
+    commit,
+    loaded: { file: `contracts/s.yaml@${ref}` },
+  });
+  const by = { name: 'Vic Vendor', changedAt: 1_772_373_600, epoch: EPOCH }; // changed 2026-03-01T14:00:00Z
+
+  it('loads, checks and redlines two versions in each format asked for, dated by the later version', async () => {
+    const result = await redlineVersions(version(withHours(72), 'round-1', 'a'.repeat(40)), version(withHours(24), 'working tree', null), {
+      format: ['md', 'html'],
+      by,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.broken));
+    expect(result.redline).toMatchObject({ id: 'springfield-smartcam', from: 'round-1 (aaaaaaa)', to: 'working tree' });
+    expect(result.outputs.map((o) => o.format)).toEqual(['md', 'html']);
+    expect(result.outputs[0]!.content).toContain('[seventy-two (72]{.deletion author="Vic Vendor" date="2026-03-01T14:00:00Z"}');
+    expect(result.outputs[1]!.content).toContain('<del datetime="2026-03-01T14:00:00Z" title="Vic Vendor">seventy-two (72</del>');
+  });
+
+  it('returns the diagnostics of every broken version instead of a redline', async () => {
+    const result = await redlineVersions(version('id: [unclosed\n', 'round-1', null), version('schemaVersion: 1\n', 'round-2', null), { format: 'md', by });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.broken.map((b) => [b.version, b.file])).toEqual([
+      ['before', 'contracts/s.yaml@round-1'],
+      ['after', 'contracts/s.yaml@round-2'],
+    ]);
+    expect(result.broken.every((b) => b.diagnostics.length > 0 && b.diagnostics.every((d) => d.severity === 'error'))).toBe(true);
   });
 });
 

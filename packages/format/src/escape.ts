@@ -19,18 +19,22 @@ export const terminalText: (text: string) => string = showControls;
 // (`<!--` would hide the rest of a PR comment), entities, strikethrough and table cells.
 const MARKUP = /[\\`*_[\]<>|~&]/g;
 const LINE_BREAK = /\r\n?|\n/g;
+// `@name` and `@org/team` notify people when GitHub renders a comment (the bot's comment too), and a
+// backslash does not stop it: a zero-width space after the `@` does, and shows nothing. An e-mail
+// address (a word character before the `@`) is not a mention and is left alone.
+const MENTION = /(^|[^\w])@(?=[A-Za-z0-9])/g;
 
 /**
  * Text for GitHub-flavoured Markdown (PR comments, job summaries), safe in a paragraph, a heading or a
  * table cell: markup characters are backslash-escaped (shown, never interpreted: no HTML, comment,
- * image, link or extra cell), line breaks become `<br>`, and control and bidi characters are shown as
- * visible escapes as in `terminalText`.
+ * image, link or extra cell), line breaks become `<br>`, control and bidi characters are shown as
+ * visible escapes as in `terminalText`, and `@mentions` are kept from notifying anyone.
  */
 export function markdownText(text: string): string {
   return text
     .replace(LINE_BREAK, '\n')
     .split('\n')
-    .map((line) => terminalText(line).replace(MARKUP, '\\$&'))
+    .map((line) => terminalText(line).replace(MARKUP, '\\$&').replace(MENTION, '$1@&#8203;'))
     .join('<br>');
 }
 

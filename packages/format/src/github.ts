@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '@contracts/core';
+import { showControls } from '@contracts/core/text';
 import type { ChunkedFormat } from './chunks.js';
 import { repositoryPath } from './paths.js';
 import { wholeReport } from './report-writer.js';
@@ -10,6 +11,10 @@ import type { AnnotationLimits, FormatOptions, Formatter } from './types.js';
 // findings per 1,000 contracts).
 const escapeData = (s: string) => (/[%\r\n]/.test(s) ? s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A') : s);
 const escapeProperty = (s: string) => (/[%\r\n:,]/.test(s) ? escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C') : s);
+
+// The log viewer obeys ANSI sequences too: a contract value must not recolour or erase the log. Line
+// breaks stay, for the escapes above to carry (an annotation may have several lines).
+const inert = (s: string) => (/[\r\n]/.test(s) ? s.replace(/[^\r\n]+/g, showControls) : showControls(s));
 
 type Kind = keyof AnnotationLimits;
 const kind: Record<Severity, Kind> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -32,10 +37,10 @@ export function workflowCommand(name: string, properties: [string, string | numb
 
 /** The annotation text, already escaped: its lines joined by an escaped line break (`%0A`). */
 function body(d: Diagnostic, file: (f: string) => string): string {
-  let text = escapeData(d.message);
-  if (d.fix) text += `%0ASuggested: ${escapeData(d.fix)}`;
-  if (d.source) text += `%0ASource: ${escapeData(d.source)}`;
-  for (const r of d.related ?? []) text += `%0ARelated: ${escapeData(`${file(r.file)}:${r.line}:${r.column} ${r.message}`)}`;
+  let text = escapeData(inert(d.message));
+  if (d.fix) text += `%0ASuggested: ${escapeData(inert(d.fix))}`;
+  if (d.source) text += `%0ASource: ${escapeData(inert(d.source))}`;
+  for (const r of d.related ?? []) text += `%0ARelated: ${escapeData(inert(`${file(r.file)}:${r.line}:${r.column} ${r.message}`))}`;
   return text;
 }
 
@@ -45,7 +50,7 @@ function body(d: Diagnostic, file: (f: string) => string): string {
  * `col`/`endColumn` when `line` and `endLine` differ.
  */
 export function annotation(d: Diagnostic, options: Pick<FormatOptions, 'repository'> = {}): string {
-  const file = (f: string) => repositoryPath(f, options.repository);
+  const file = (f: string) => showControls(repositoryPath(f, options.repository));
   const line = d.line >= 1 ? d.line : undefined;
   const oneLine = line !== undefined && d.endLine === d.line;
   const properties: [string, string | number | undefined][] = [
@@ -62,7 +67,7 @@ export function annotation(d: Diagnostic, options: Pick<FormatOptions, 'reposito
 /** The plain log line for a finding past the budget: still in the log, never dropped. */
 export function logLine(d: Diagnostic, options: Pick<FormatOptions, 'repository'> = {}): string {
   const where = `${repositoryPath(d.file, options.repository)}${d.line >= 1 ? `:${d.line}:${Math.max(d.column, 1)}` : ''}`;
-  return `${where}: ${d.severity}: ${d.message.replace(/[\r\n]+/g, ' ')} [${d.code}]`;
+  return showControls(`${where}: ${d.severity}: ${d.message.replace(/[\r\n]+/g, ' ')} [${d.code}]`);
 }
 
 /** Counts annotations per kind against the limits; past them, findings are counted as not shown. */

@@ -37,6 +37,13 @@ describe('markdownText', () => {
     expect(markdownText('one\r\ntwo\rthree\nfour')).toBe('one<br>two<br>three<br>four');
     expect(markdownText('\u202Eevil\u001b[2K')).toBe('\\\\u202Eevil\\\\x1B\\[2K');
   });
+
+  it('keeps @mentions from notifying anyone, and leaves e-mail addresses alone', () => {
+    expect(markdownText('cc @legal-team and @acme/counsel, or mail dana@springfield.example')).toBe(
+      'cc @&#8203;legal-team and @&#8203;acme/counsel, or mail dana@springfield.example',
+    );
+    expect(markdownText('@everyone<br>(@x)')).toBe('@&#8203;everyone\\<br\\>(@&#8203;x)');
+  });
 });
 
 describe('markdownCode', () => {

@@ -51,6 +51,16 @@ describe('github', () => {
     ]);
   });
 
+  it('shows control characters from contracts and file names as visible escapes, in annotations and log lines alike', () => {
+    const hostile: Diagnostic = { ...base, file: 'contracts/\u202Eevil.yaml', message: 'value \u001b[2K\u001b[1A✔ 0 errors', fix: '\u009b31m' };
+    const annotated = github([hostile]).split('\n')[0]!;
+    expect(annotated).not.toMatch(/[\u001b\u009b\u202e]/);
+    expect(parseCommand(annotated)).toMatchObject({ properties: { file: 'contracts/\\u202Eevil.yaml' } });
+    expect(parseCommand(annotated)?.data).toBe('value \\x1B[2K\\x1B[1A✔ 0 errors\nSuggested: \\x9B31m\nSource: ' + base.source);
+    const logged = github(Array.from({ length: 11 }, () => hostile)).split('\n')[10]!;
+    expect(logged).toMatch(/^contracts\/\\u202Eevil\.yaml:\d+:\d+: error: value \\x1B\[2K/);
+  });
+
   it('writes one command line per diagnostic and one plain totals line', () => {
     const lines = github([tricky, ...diagnostics])
       .trimEnd()

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,7 +32,15 @@ export async function changedFilesSince(repo: Repo, ref: string, contractId?: st
   try {
     const index = join(dir, 'index');
     const real = (await runGit(repo.git, ['rev-parse', '--git-path', 'index'])).trim();
-    await copyFile(isAbsolute(real) ? real : join(repo.root, real), index).catch(() => {});
+    const realIndex = isAbsolute(real) ? real : join(repo.root, real);
+    await copyFile(realIndex, index).catch(() => {});
+    // The copy keeps the index's own mtime: git trusts an entry's stat data only when the file is older
+    // than the index ("racy git"), and a fresh mtime would hide a same-size edit made in the second the
+    // index was last written (git compares whole seconds).
+    await stat(realIndex).then(
+      (s) => utimes(index, s.atime, s.mtime),
+      () => {},
+    );
     const env = { ...process.env, GIT_INDEX_FILE: index };
     await gitWithEnv(repo.root, env, ['--literal-pathspecs', 'add', '--intent-to-add', '--', '.']);
     const out = await gitWithEnv(repo.root, env, ['diff', '--no-color', '--no-ext-diff', '--name-status', '-z', '-M', '--end-of-options', sha, '--']);

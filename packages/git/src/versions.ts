@@ -7,8 +7,8 @@ import type { Repo } from './repo.js';
 import { listRounds, type Round } from './rounds.js';
 
 /**
- * A committed version of a contract with its parsed value, as the position history reads it (the
- * shape of `@contracts/diff`'s `HistoryVersion`).
+ * A committed version of a contract with its parsed value: what the position history
+ * (`@contracts/diff`'s `positionHistory`) reads.
  */
 export interface CommittedVersion {
   commit: string;

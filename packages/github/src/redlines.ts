@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { loadYamlBytes, type SchemaValidator, type VendorAgreement, validateLoaded } from '@contracts/core';
+import type { SchemaValidator } from '@contracts/core';
 import { writeFileAtomic } from '@contracts/core/write';
-import { buildRedline, changeDate, writeRedline, type RedlineFormat } from '@contracts/diff';
+import { redlineVersions, type RedlineFormat } from '@contracts/diff';
 import type { VersionAuthor } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
 import type { ContractReview } from './review.js';
@@ -30,33 +30,24 @@ export async function writeRedlines(contracts: readonly ContractReview[], r: Red
   const skipped: string[] = [];
   for (const c of contracts) {
     if (!c.baseBytes) continue;
-    const before = valid(c.baseBytes, `${c.basePath}@base`, r.validator);
-    const after = valid(c.headBytes, c.path, r.validator);
-    if (!before || !after) {
-      skipped.push(`${c.path}: no redline, the ${before ? 'head' : 'base'} version has schema errors`);
+    const result = await redlineVersions(
+      { bytes: c.baseBytes, ref: 'base', commit: null, loaded: { file: `${c.basePath}@base` }, label: r.baseLabel },
+      { bytes: c.headBytes, ref: 'head', commit: null, loaded: { file: c.path }, label: r.headLabel },
+      { format: r.formats, by: r.by, playbook: r.playbook, validator: r.validator },
+    );
+    if (!result.ok) {
+      skipped.push(`${c.path}: no redline, the ${result.broken[0]!.version === 'before' ? 'base' : 'head'} version has schema errors`);
       continue;
     }
-    const redline = buildRedline(
-      { contract: before, label: r.baseLabel },
-      { contract: after, label: r.headLabel },
-      { by: { author: r.by.name, date: changeDate(r.by.changedAt) }, playbook: r.playbook },
-    );
     const files: string[] = [];
-    for (const format of r.formats) {
-      const file = join(r.outDir, `${fileSafe(String(after.id ?? c.path))}-${r.baseName}-${r.headName}.${format}`);
-      await writeFileAtomic(file, await writeRedline(redline, format, { epoch: r.by.epoch }), { force: true });
+    for (const { format, content } of result.outputs) {
+      const file = join(r.outDir, `${fileSafe(result.redline.id || c.path)}-${r.baseName}-${r.headName}.${format}`);
+      await writeFileAtomic(file, content, { force: true });
       files.push(file);
     }
     written.set(c.path, files);
   }
   return { written, skipped };
-}
-
-function valid(bytes: Uint8Array, name: string, validator: SchemaValidator): VendorAgreement | undefined {
-  const loaded = loadYamlBytes(bytes, name);
-  if (!loaded.value || loaded.diagnostics.some((d) => d.severity === 'error') || validateLoaded(loaded, validator).some((d) => d.severity === 'error'))
-    return undefined;
-  return loaded.value as unknown as VendorAgreement;
 }
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'contract';

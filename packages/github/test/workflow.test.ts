@@ -50,6 +50,7 @@ describe('the action and the workflows', () => {
       'node "$GITHUB_ACTION_PATH/toolkit.mjs" locate',
       'node "$GITHUB_ACTION_PATH/toolkit.mjs" install',
       'node "$GITHUB_ACTION_PATH/toolkit.mjs" pr',
+      'node "$GITHUB_ACTION_PATH/toolkit.mjs" report',
       'exit "${{ steps.pr.outputs.exit-code || 2 }}"',
     ]);
   });
@@ -170,5 +171,27 @@ describe('a repository from contracts init, through its own workflow', () => {
     expect(ours()).toHaveLength(1);
     expect(ours()[0]!.body).not.toContain('❌');
     expect(api.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
+  });
+
+  it('writes the portfolio report for GitHub Pages when asked, dated by the last commit', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'contracts-runner-'));
+    const outputs = join(temp, 'outputs');
+    writeFileSync(outputs, '');
+    const { SOURCE_DATE_EPOCH: _, ...env } = process.env;
+    const run = () =>
+      spawnSync(process.execPath, [join(actionPath, 'toolkit.mjs'), 'report'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...env, ...gitEnv, GITHUB_OUTPUT: outputs, RUNNER_TEMP: temp, INPUT_PATHS: 'contracts', 'INPUT_REPORT-DIR': '' },
+      });
+    const r = run();
+    expect(r.status, r.stderr).toBe(0);
+    const site = join(temp, 'contracts-report');
+    expect(readFileSync(outputs, 'utf8')).toBe(`report-dir=${site}\n`);
+    const index = readFileSync(join(site, 'index.html'), 'utf8');
+    expect(index).toContain('example-door-sensors');
+    // The same commit publishes the same site.
+    expect(run().status).toBe(0);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe(index);
   });
 });

@@ -8,7 +8,7 @@ import { escapeHtml } from './escape-html.js';
 import { parseInlines } from './markdown/inlines.js';
 import type { Attributes, Inline } from './markdown/syntax.js';
 
-export { parseAttributes } from './markdown/inlines.js';
+export { type InlineConstruct, inlineConstructAt, parseAttributes } from './markdown/inlines.js';
 export type { Attributes } from './markdown/syntax.js';
 
 /** The HTML element a span or div with these attributes becomes. */

@@ -10,7 +10,7 @@ import { ANCHOR_ID } from './anchors.js';
 import { getEnvironment } from './environment.js';
 import { escapeHtml } from './escape-html.js';
 import { neutralizeBidi } from './escape-markdown.js';
-import { renderAgreement, type RenderMarkdownOptions } from './markdown.js';
+import { renderAgreement, type RenderedAgreement, type RenderMarkdownOptions } from './markdown.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
@@ -72,9 +72,9 @@ export function printCss(templatesDir?: string): string {
  * every term value and clause carries an `id`), synchronously, with the people's Markdown it came
  * from (for a redline of the same version, without rendering it twice).
  */
-export function agreementHtml(contract: VendorAgreement, options: RenderMarkdownOptions = {}): { html: string; markdown: string } {
-  const { markdown, anchored } = renderAgreement(contract, options);
-  return { html: markdownToHtmlDocument(anchored, { title: contract.title, css: printCss(options.templatesDir) }), markdown };
+export function agreementHtml(contract: VendorAgreement, options: RenderMarkdownOptions = {}): { html: string; rendered: RenderedAgreement } {
+  const rendered = renderAgreement(contract, options);
+  return { html: markdownToHtmlDocument(rendered.anchored, { title: contract.title, css: printCss(options.templatesDir) }), rendered };
 }
 
 const firstHeading = (markdown: string) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Agreement';

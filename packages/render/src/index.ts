@@ -20,7 +20,7 @@ export {
 } from './markdown.js';
 export { agreementHtml, renderHtml, markdownToHtmlDocument, htmlDocument, printCss, type RenderHtmlOptions, type HtmlDocumentOptions } from './html.js';
 export { markdownToHtml } from './markdown-to-html.js';
-export { inlineToHtml } from './html-inline.js';
+export { inlineToHtml, inlineConstructAt, type InlineConstruct, type Attributes } from './html-inline.js';
 export { escapeHtml } from './escape-html.js';
 export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
 export { agreementBlocks, blockText, tableCells, type AgreementBlock, type BlockKind, type TermRange } from './agreement-blocks.js';

@@ -3,7 +3,7 @@ import { loadValidator, type VendorAgreement } from '@contracts/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, renderAgreement } from '@contracts/render';
-import { fuzzSettings } from '../../../test-support/fuzz.js';
+import { breather, fuzzSettings } from '../../../test-support/fuzz.js';
 import { contractFiles, loadContract } from './helpers.js';
 import { objectArbitrary, type SchemaNode } from './support/schema-arbitrary.js';
 
@@ -19,8 +19,10 @@ describe('every contract the schema accepts renders', () => {
     const contracts = fc.constantFrom(...seeds).chain((base) => objectArbitrary(schema, schema, base as unknown as Record<string, unknown>));
     let accepted = 0;
     let runs = 0;
-    fc.assert(
-      fc.property(contracts, (value) => {
+    const breathe = breather(5);
+    await fc.assert(
+      fc.asyncProperty(contracts, async (value) => {
+        await breathe();
         runs++;
         if (!validator(value)) return true; // the schema's judgement, not ours
         accepted++;

@@ -3,7 +3,7 @@ import { isContractsError, type SchemaValidator, type VendorAgreement } from '@c
 import { buildRedline, changeDate, redlineHtml } from '@contracts/diff';
 import type { RoundVersion } from '@contracts/git';
 import { clauseContext, type Playbook } from '@contracts/playbook';
-import { agreementHtml } from '@contracts/render';
+import { agreementHtml, type RenderedAgreement } from '@contracts/render';
 import type { AgreementTaskOptions } from './agreement-task.js';
 import type { CheckedAgreement } from './collect/check-agreement.js';
 import { deadlinesOf } from './collect/deadlines.js';
@@ -54,13 +54,13 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
 
   const links: AgreementLinks = {};
   const schemaValid = value !== undefined && !checked.validation.some((d) => d.severity === 'error');
-  let markdown: string | undefined;
+  let rendering: RenderedAgreement | undefined;
   if (schemaValid) {
     const contract = value as unknown as VendorAgreement;
     const html = rendered(() => {
-      // Exactly what `render --to html` writes; its Markdown serves the redline when the last round is this version.
+      // Exactly what `render --to html` writes; its rendering serves the redline when the last round is this version.
       const page = agreementHtml(contract, { ...templates(a.options), extraContext: (c) => clauseContext(playbook, c) });
-      markdown = page.markdown;
+      rendering = page.rendered;
       return page.html;
     });
     if (typeof html === 'string') {
@@ -70,9 +70,9 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
     } else links.contractProblem = html.problem;
   } else links.contractProblem = 'the current version has errors (listed under “Problems in the file”)';
 
-  // The last round is usually the working tree: its Markdown is then the one just rendered.
-  const unchanged = markdown !== undefined && a.rounds.versions.length > 0 && JSON.stringify(a.rounds.versions.at(-1)!.value) === JSON.stringify(value);
-  const redline = latestRedline(a.rounds.versions, a, unchanged ? markdown : undefined);
+  // The last round is usually the working tree: its rendering is then the one just made.
+  const unchanged = rendering !== undefined && a.rounds.versions.length > 0 && JSON.stringify(a.rounds.versions.at(-1)!.value) === JSON.stringify(value);
+  const redline = latestRedline(a.rounds.versions, a, unchanged ? rendering : undefined);
   if (typeof redline.html === 'string') {
     await a.writes.add(redlinePage(file.key), redline.html);
     summary.pages.push(redlinePage(file.key));
@@ -98,13 +98,13 @@ function rendered(render: () => string): string | { problem: string } {
 
 /**
  * The HTML redline between the last two rounds, exactly as `contracts redline FILE --from round-<n-1>
- * --to round-<n> --format html` writes it (`latestMarkdown`: the last round, already rendered): labels `round-<n> (<sha7>)`, changes by the later round's
+ * --to round-<n> --format html` writes it (`latest`: the last round, already rendered): labels `round-<n> (<sha7>)`, changes by the later round's
  * commit author at its author date, position changes rated by the playbook.
  */
 function latestRedline(
   versions: readonly RoundVersion[],
   a: AgreementInput,
-  latestMarkdown: string | undefined,
+  latest: RenderedAgreement | undefined,
 ): { html?: string; from?: string; to?: string; problem?: string } {
   if (versions.length < 2) return { problem: versions.length === 0 ? 'no rounds yet' : 'only one round so far' };
   const [before, after] = versions.slice(-2) as [RoundVersion, RoundVersion];
@@ -116,7 +116,7 @@ function latestRedline(
   try {
     const redline = buildRedline(
       { contract: before.value as unknown as VendorAgreement, label: label(before) },
-      { contract: after.value as unknown as VendorAgreement, label: label(after), ...(latestMarkdown !== undefined ? { markdown: latestMarkdown } : {}) },
+      { contract: after.value as unknown as VendorAgreement, label: label(after), ...(latest !== undefined ? { rendered: latest } : {}) },
       { by: { author: after.authorName || after.authorEmail, date: changeDate(changedAt) }, playbook: a.playbook, ...templates(a.options) },
     );
     return { html: redlineHtml(redline), from: `round-${before.n}`, to: `round-${after.n}` };

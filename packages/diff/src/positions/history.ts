@@ -1,24 +1,11 @@
+import type { CommittedVersion } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
 import { diffFlatTerms, flattenTerms } from './diff-positions.js';
 import type { Leaf } from './values.js';
 import type { PositionChange } from './types.js';
 
-/** One version of the file in history (oldest first), as the CLI reads it from git. */
-export interface HistoryVersion {
-  commit: string;
-  authorName: string;
-  authorEmail: string;
-  authorDate: string;
-  subject: string;
-  /** The file's path at this commit (differs before a rename). */
-  path: string;
-  /** Round tags on this commit (`<id>/round-<n>`). */
-  rounds: string[];
-  /** The parsed contract, or undefined when this version could not be read (see `problem`). */
-  value: unknown;
-  /** Why the version could not be read (binary, invalid YAML, deleted). */
-  problem?: string;
-}
+/** One version of the file in history (oldest first), as git's one-pass reader gives it. */
+export type HistoryVersion = CommittedVersion;
 
 /** A version and the term moves it made relative to the last readable version before it. */
 export interface HistoryStep extends Omit<HistoryVersion, 'value'> {

@@ -1,13 +1,13 @@
 /**
  * Two versions of a contract → one redline: both rendered with the same clause library, then aligned
- * clause by clause (structure.ts: a removed, added or moved clause never pairs unrelated paragraphs),
- * words diffed inside each clause present on both sides. The DOCX redline compares the two rounds'
- * own DOCX instead (docx.ts).
+ * clause by clause by the anchors render marks them with (structure.ts: a removed, added or moved clause
+ * never pairs unrelated paragraphs), words diffed inside each clause present on both sides. The DOCX
+ * redline compares the two rounds' own DOCX instead (docx.ts).
  */
 import type { VendorAgreement } from '@contracts/core';
 import { revisionDate } from '@contracts/docx-compare';
 import { clauseContext, type Playbook } from '@contracts/playbook';
-import { renderMarkdown } from '@contracts/render';
+import { renderAgreement, type RenderedAgreement } from '@contracts/render';
 import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
 import { positionRows, type PositionRow } from './position-summary.js';
 
@@ -16,8 +16,8 @@ export interface RedlineVersion {
   contract: VendorAgreement;
   /** How the version is named to readers: `round-1 (3f2a9c1)`, `working tree`. */
   label: string;
-  /** The contract as `renderMarkdown` renders it with the same clause library, when the caller has it already. */
-  markdown?: string;
+  /** The contract as `renderAgreement` renders it with the same clause library and context, when the caller has it already. */
+  rendered?: RenderedAgreement;
 }
 
 export interface BuildRedlineOptions {
@@ -35,6 +35,8 @@ export interface BuildRedlineOptions {
 
 /** Everything the output formats need; plain data, computed once. */
 export interface Redline {
+  /** The later version's contract id (what redline files are named by). */
+  id: string;
   title: string;
   from: string;
   to: string;
@@ -42,6 +44,8 @@ export interface Redline {
   blocks: RedlineBlock[];
   /** Pandoc Markdown with `[…]{.insertion}` / `[…]{.deletion}` spans: the `md` output. */
   markdown: string;
+  /** The same with render's anchors (term spans, clause fences): what the HTML redline is converted from. */
+  anchoredMarkdown: string;
   /** Each round's own rendering, as `render` makes it: the DOCX redline compares these two documents. */
   fromMarkdown: string;
   toMarkdown: string;
@@ -57,18 +61,20 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     ...(playbook ? { extraContext: (contract: VendorAgreement) => clauseContext(playbook, contract) } : {}),
   };
-  const fromMarkdown = from.markdown ?? renderMarkdown(from.contract, render);
-  const toMarkdown = to.markdown ?? renderMarkdown(to.contract, render);
-  const blocks = diffStructured(fromMarkdown, toMarkdown);
+  const before = from.rendered ?? renderAgreement(from.contract, render);
+  const after = to.rendered ?? renderAgreement(to.contract, render);
+  const blocks = diffStructured(before.anchored, after.anchored, { oldAnchors: before.anchors, newAnchors: after.anchors });
   return {
+    id: String(to.contract.id),
     title: to.contract.title,
     from: from.label,
     to: to.label,
     by: options.by,
     blocks,
-    markdown: toRedlineMarkdown(blocks, options.by),
-    fromMarkdown,
-    toMarkdown,
+    markdown: toRedlineMarkdown(blocks, options.by, { anchors: false }),
+    anchoredMarkdown: toRedlineMarkdown(blocks, options.by),
+    fromMarkdown: before.markdown,
+    toMarkdown: after.markdown,
     stats: redlineStats(blocks),
     positions: positionRows(from.contract, to.contract, options.playbook),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),

@@ -1,9 +1,9 @@
 /**
  * A redline of two versions of a contract: load each version (`loadVersion`), render both with the
  * same clause library and diff them (`buildRedline`), then write it as pandoc Markdown with
- * insertion/deletion spans (`redline.markdown`), HTML with <ins>/<del> and a position-change header
- * (`redlineHtml`), or DOCX with tracked changes (`redlineDocx`: both rounds rendered to DOCX and
- * compared as OOXML).
+ * insertion/deletion spans (`redline.markdown`), the rendered HTML contract with <ins>/<del> under a
+ * position-change header (`redlineHtml`), or DOCX with tracked changes (`redlineDocx`: both rounds
+ * rendered to DOCX and compared as OOXML). `redlineVersions` does all of it for two versions from git.
  *
  * @example
  * const redline = buildRedline({ contract: a, label: 'round-1' }, { contract: b, label: 'round-2' },
@@ -16,3 +16,10 @@ export { positionRows, type PositionRow } from './position-summary.js';
 export { redlineHtml } from './html.js';
 export { redlineDocx, redlineDocxMany, renderRounds, warmUpRedlineDocx, type RedlineDocxManyOptions, type RedlineDocxOptions } from './docx.js';
 export { writeRedline, REDLINE_FORMATS, type RedlineFormat } from './write-redline.js';
+export {
+  redlineVersions,
+  type BrokenVersion,
+  type RedlineSource,
+  type RedlineVersionsOptions,
+  type RedlineVersionsResult,
+} from './redline-versions.js';

@@ -5,12 +5,13 @@
  * keeps a 100k-word redline with a handful of edits fast.
  */
 import { diffAnchored } from './anchors.js';
+import { TERM_ID_RE } from './inline.js';
 import { DELETE, EQUAL } from './myers.js';
+import { diffParagraph, isFenceLine, isHeading, isTableRow } from './paragraph-diff.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
 import { ParagraphSimilarity } from './similarity.js';
 import { Interner } from './tokenize.js';
 import type { RedlineBlock } from './types.js';
-import { diffWords } from './words.js';
 
 /** Minimum Dice similarity (shared words) for a deleted and an inserted paragraph to pair. */
 const PAIR_THRESHOLD = 0.5;
@@ -31,8 +32,10 @@ export function diffDocuments(oldMarkdown: string, newMarkdown: string): Redline
   const oldParas = splitParagraphs(oldMarkdown);
   const newParas = splitParagraphs(newMarkdown);
   const paraIds = new Interner();
-  const oldIds = paraIds.ids32(oldParas.map((p) => p.text));
-  const newIds = paraIds.ids32(newParas.map((p) => p.text));
+  // Paragraphs that differ only in term-anchor ids read the same: they are equal.
+  const comparable = (p: Paragraph) => (p.text.includes('#a_t') ? p.text.replace(TERM_ID_RE, '') : p.text);
+  const oldIds = paraIds.ids32(oldParas.map(comparable));
+  const newIds = paraIds.ids32(newParas.map(comparable));
   const script = diffAnchored(oldIds, newIds, paraIds.size);
   const ctx: Ctx = { words: new Interner(), similarity: new ParagraphSimilarity(PAIR_THRESHOLD) };
   const blocks: RedlineBlock[] = [];
@@ -41,11 +44,7 @@ export function diffDocuments(oldMarkdown: string, newMarkdown: string): Redline
   let r = 0;
   while (r < script.kinds.length) {
     if (script.kinds[r] === EQUAL) {
-      for (let n = script.lengths[r]!; n > 0; n--, i++, j++) {
-        const block = whole('equal', newParas[j]!);
-        block.oldBlankBefore = oldParas[i]!.blankBefore;
-        blocks.push(block);
-      }
+      for (let n = script.lengths[r]!; n > 0; n--, i++, j++) blocks.push(whole('equal', newParas[j]!, undefined, oldParas[i]!));
       r++;
       continue;
     }
@@ -68,15 +67,19 @@ interface Ctx {
   similarity: ParagraphSimilarity;
 }
 
-/** A paragraph as one block of one kind (`moved`: it is one end of a moved clause). */
-export function whole(kind: 'equal' | 'insert' | 'delete', p: Paragraph, moved?: 'from' | 'to'): RedlineBlock {
+/**
+ * A paragraph as one block of one kind (`moved`: it is one end of a moved clause). An equal block is the
+ * new side's paragraph; `old` is its old spelling when that differs in anchor ids only.
+ */
+export function whole(kind: 'equal' | 'insert' | 'delete', p: Paragraph, moved?: 'from' | 'to', old?: Paragraph): RedlineBlock {
+  const oldText = old && old.text !== p.text ? old.body : undefined;
   return {
     kind,
     prefix: p.prefix,
-    oldPrefix: kind === 'insert' ? '' : p.prefix,
+    oldPrefix: kind === 'insert' ? '' : (old?.prefix ?? p.prefix),
     blankBefore: p.blankBefore,
-    oldBlankBefore: kind === 'insert' ? false : p.blankBefore,
-    ops: p.body ? [{ kind, text: p.body }] : [],
+    oldBlankBefore: kind === 'insert' ? false : (old?.blankBefore ?? p.blankBefore),
+    ops: p.body || oldText ? [{ kind, text: p.body, ...(oldText !== undefined ? { oldText } : {}) }] : [],
     ...(moved ? { moved } : {}),
   };
 }
@@ -88,6 +91,7 @@ function pairRun(dels: Paragraph[], ins: Paragraph[], ctx: Ctx, out: RedlineBloc
     let best = -1;
     let bestScore = 0;
     for (let k = next; k < ins.length && k < next + PAIR_WINDOW; k++) {
+      if (!pairable(d, ins[k]!)) continue;
       const score = ctx.similarity.score(d.body, ins[k]!.body);
       const threshold = k === next ? POSITIONAL_THRESHOLD : PAIR_THRESHOLD;
       if (score >= threshold && (best < 0 || score > bestScore)) {
@@ -98,21 +102,23 @@ function pairRun(dels: Paragraph[], ins: Paragraph[], ctx: Ctx, out: RedlineBloc
       // without scoring the look-ahead window.
       if (k === next && score >= PAIR_THRESHOLD) break;
     }
-    if (best < 0) {
+    const ops = best < 0 ? undefined : diffParagraph(d, ins[best]!, ctx.words);
+    if (ops === undefined) {
       out.push(whole('delete', d));
       continue;
     }
     for (; next < best; next++) out.push(whole('insert', ins[next]!));
     const n = ins[best]!;
-    out.push({
-      kind: 'change',
-      prefix: n.prefix,
-      oldPrefix: d.prefix,
-      blankBefore: n.blankBefore,
-      oldBlankBefore: d.blankBefore,
-      ops: diffWords(d.body, n.body, ctx.words),
-    });
+    const visible = ops.some((op) => op.kind !== 'equal') || n.prefix !== d.prefix;
+    out.push({ kind: visible ? 'change' : 'equal', prefix: n.prefix, oldPrefix: d.prefix, blankBefore: n.blankBefore, oldBlankBefore: d.blankBefore, ops });
     next = best + 1;
   }
   for (; next < ins.length; next++) out.push(whole('insert', ins[next]!));
 }
+
+/**
+ * Whether two paragraphs may be one edited paragraph: a table row pairs only with a row, a heading (one
+ * line) only with a heading, a fence line with nothing.
+ */
+const pairable = (a: Paragraph, b: Paragraph) =>
+  !isFenceLine(a) && !isFenceLine(b) && isTableRow(a) === isTableRow(b) && isHeading(a.prefix) === isHeading(b.prefix);

@@ -2,9 +2,11 @@
  * Splits Markdown into paragraph-level units: the granularity of the first diff pass and
  * of the blocks in a redline.
  *
- * A unit starts after a blank line, at a line carrying a block marker (heading, list item,
- * blockquote) and after a heading (headings are one line). Other lines are soft-wrapped
- * continuations of the current unit and stay in it, joined by "\n".
+ * A unit starts after a blank line, at a heading, at a list item or quote line that follows another
+ * (one cannot interrupt a paragraph), after a heading and around a fence line (`::: {#a_c…}`, `:::`):
+ * both are one line.
+ * Each row of a pipe table is a unit of its own. Other lines are soft-wrapped continuations of the
+ * current unit and stay in it, joined by "\n".
  */
 
 /** One paragraph, heading or list item of a source document. */
@@ -20,10 +22,19 @@ export interface Paragraph {
 }
 
 // Optional indentation, optional blockquote markers, then at most one heading or list marker.
-const PREFIX_RE = /^[ \t]*(?:>[ \t]?)*(?:(?:#{1,6}|[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?/;
-const MARKER_RE = /^[ \t]*(?:>|#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t])/;
-const HEADING_RE = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
+const PREFIX_RE = /^[ \t]*(?:>[ \t]?)*(?:(?:#{1,6}|[-*+]|\d{1,9}[.)])[ \t]+)?/;
+/**
+ * The kind of a list item or quote line. Such a line starts a unit only in a list or quote of its kind:
+ * it cannot interrupt a paragraph (pandoc's and render's rule), and in a bullet list `1. x` is text.
+ */
+export const itemKind = (line: string): number =>
+  /^[ \t]*(?:(>)|([-*+])[ \t]|(\d{1,9}[.)])[ \t])/
+    .exec(line)
+    ?.slice(1)
+    .findIndex((g) => g !== undefined) ?? -1;
+const HEADING_RE = /^#{1,6}[ \t]/;
 const BLANK_RE = /^[ \t]*$/;
+const FENCE_RE = /^:{3,}/;
 
 /** Splits `markdown` into units. Line endings are normalised; blank-line runs collapse. */
 export function splitParagraphs(markdown: string): Paragraph[] {
@@ -45,11 +56,14 @@ export function splitParagraphs(markdown: string): Paragraph[] {
       sawBlank = out.length > 0;
       continue;
     }
-    if (current === null || closeAfter || MARKER_RE.test(line)) {
+    const fence = FENCE_RE.test(line);
+    const row = current !== null && line.startsWith('|') && current[0]!.startsWith('|');
+    const item = current !== null && itemKind(line) >= 0 && itemKind(line) === itemKind(current[0]!);
+    if (current === null || closeAfter || fence || row || item || HEADING_RE.test(line)) {
       flush();
       current = [line];
       currentBlank = sawBlank;
-      closeAfter = HEADING_RE.test(line);
+      closeAfter = fence || HEADING_RE.test(line);
       sawBlank = false;
     } else {
       current.push(line);

@@ -1,8 +1,13 @@
 /** Statistics and reconstruction helpers over redline blocks. */
+import { visibleText } from './inline.js';
+import { isFenceLine, shownParagraph } from './paragraph-diff.js';
 import { countWords } from './tokenize.js';
 import type { RedlineBlock, RedlineStats } from './types.js';
 
-/** Counts inserted/deleted words (word tokens, not punctuation) and paragraphs per kind. */
+/**
+ * Counts inserted/deleted words (word tokens a reader sees: not punctuation, markup, anchor ids or link
+ * targets) and paragraphs per kind (fence lines are structure, not paragraphs).
+ */
 export function redlineStats(blocks: readonly RedlineBlock[]): RedlineStats {
   const stats: RedlineStats = {
     wordsInserted: 0,
@@ -14,6 +19,7 @@ export function redlineStats(blocks: readonly RedlineBlock[]): RedlineStats {
     paragraphsMoved: 0,
   };
   for (const block of blocks) {
+    if (isFenceLine(shownParagraph(block))) continue;
     if (block.moved) {
       if (block.moved === 'to') stats.paragraphsMoved++;
       continue; // moved words were neither written nor struck out
@@ -23,8 +29,8 @@ export function redlineStats(blocks: readonly RedlineBlock[]): RedlineStats {
     else if (block.kind === 'delete') stats.paragraphsDeleted++;
     else stats.paragraphsChanged++;
     for (const op of block.ops) {
-      if (op.kind === 'insert') stats.wordsInserted += countWords(op.text);
-      else if (op.kind === 'delete') stats.wordsDeleted += countWords(op.text);
+      if (op.kind === 'insert') stats.wordsInserted += countWords(visibleText(op.text));
+      else if (op.kind === 'delete') stats.wordsDeleted += countWords(visibleText(op.text));
     }
   }
   return stats;
@@ -45,7 +51,7 @@ export function reconstruct(blocks: readonly RedlineBlock[], side: 'old' | 'new'
     if (!first) s += (side === 'new' ? block.blankBefore : block.oldBlankBefore) ? '\n\n' : '\n';
     first = false;
     s += side === 'new' ? block.prefix : block.oldPrefix;
-    for (const op of block.ops) if (op.kind !== skipOp) s += op.text;
+    for (const op of block.ops) if (op.kind !== skipOp) s += side === 'old' ? (op.oldText ?? op.text) : op.text;
   }
   return s;
 }

@@ -1,13 +1,14 @@
 /**
  * Structure-anchored redline of two renderings of one contract. Both come from the same templates,
- * so each paragraph carries the clause it was rendered from (clause-keys.ts). Clauses are aligned by
+ * and render marks each clause with its key (clause-keys.ts reads the marks). Clauses are aligned by
  * key, never by looks: a clause removed or added never pairs unrelated paragraphs, and a clause whose
  * place changed shows as a move (deleted where it was, inserted where it is, both marked moved).
  * Inside a clause present on both sides, the paragraph-then-word diff (align.ts) runs as before.
  */
+import type { Anchor } from '@contracts/render';
 import { diffDocuments, whole } from './align.js';
 import { longestIncreasing } from './anchors.js';
-import { clauseKeys, splitTableRows } from './clause-keys.js';
+import { clauseKeys } from './clause-keys.js';
 import { joinParagraphs, splitParagraphs, type Paragraph } from './paragraphs.js';
 import type { RedlineBlock } from './types.js';
 
@@ -17,9 +18,9 @@ interface Unit {
   paragraphs: Paragraph[];
 }
 
-function units(markdown: string): Unit[] {
-  const paragraphs = splitTableRows(splitParagraphs(markdown));
-  const keys = clauseKeys(paragraphs);
+function units(markdown: string, anchors: readonly Anchor[] | undefined): Unit[] {
+  const paragraphs = splitParagraphs(markdown);
+  const keys = clauseKeys(paragraphs, anchors);
   const out: Unit[] = [];
   paragraphs.forEach((p, i) => {
     const key = keys[i];
@@ -29,10 +30,20 @@ function units(markdown: string): Unit[] {
   return out;
 }
 
-/** Redline blocks for two Markdown renderings, aligned clause by clause (see the module comment). */
-export function diffStructured(oldMarkdown: string, newMarkdown: string): RedlineBlock[] {
-  const before = units(oldMarkdown);
-  const after = units(newMarkdown);
+/** Render's anchors of each rendering (`renderAgreement(…).anchors`): clauses are then keyed by name. */
+export interface StructuredDiffOptions {
+  oldAnchors?: readonly Anchor[];
+  newAnchors?: readonly Anchor[];
+}
+
+/**
+ * Redline blocks for two renderings, aligned clause by clause (see the module comment). Give it the
+ * anchored Markdown (`renderAgreement(…).anchored`) so clauses are known by render's marks; plain
+ * Markdown aligns by section headings and table rows only.
+ */
+export function diffStructured(oldMarkdown: string, newMarkdown: string, options: StructuredDiffOptions = {}): RedlineBlock[] {
+  const before = units(oldMarkdown, options.oldAnchors);
+  const after = units(newMarkdown, options.newAnchors);
   const oldIndex = new Map(before.map((u, i) => [u.key, i]));
   // Matched clauses in new order, by old position; those on a longest increasing run stay in place.
   const matched = after.map((u) => oldIndex.get(u.key));

@@ -5,6 +5,11 @@ export type OpKind = 'equal' | 'insert' | 'delete';
 export interface WordOp {
   kind: OpKind;
   text: string;
+  /**
+   * Equal ops only, when the old side spells the same visible text differently: a term anchor's id
+   * (`{#a_t…_3}` → `{#a_t…_2}`) or a heading's. `text` is the new side's.
+   */
+  oldText?: string;
 }
 
 /** Paragraph-level classification of a block. */

@@ -172,3 +172,20 @@ export function roundPairs(perContract: number, seed = 11): RoundPair[] {
   }
   return pairs;
 }
+
+/**
+ * Anchored Markdown with one clause moved behind another, as a template that reorders clauses would
+ * render it: the clause fence that holds `moving` is cut out and put after the one that holds `after`.
+ */
+export function moveClause(anchored: string, moving: string, after: string): { markdown: string; moved: string } {
+  const fenceOf = (title: string) => {
+    // A clause by its title (`**7.2** **Content of notice.**`), whatever number the contract gives it.
+    const at = anchored.search(new RegExp(`\\*\\*\\d+\\.\\d+\\*\\* \\*\\*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\*`));
+    if (at < 0) throw new Error(`no clause titled ${title}`);
+    const open = anchored.lastIndexOf('::: {#', at);
+    return anchored.slice(open, anchored.indexOf('\n:::\n', at) + 5);
+  };
+  const moved = fenceOf(moving);
+  const target = fenceOf(after);
+  return { markdown: anchored.replace(moved, '').replace(target, `${target}\n${moved}`), moved };
+}

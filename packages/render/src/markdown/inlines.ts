@@ -51,33 +51,67 @@ export function parseAttributes(src: string, at: number): { attributes: Attribut
   return src[j] === '}' ? { attributes, end: j + 1 } : undefined;
 }
 
-/** The inline at `i`, or undefined when the character there is literal text. */
-function inlineAt(src: string, i: number): [Inline, number] | undefined {
-  const ch = src[i]!;
+/**
+ * One inline construct as the converters read it, starting at some index: a line break, a backslash
+ * escape, a code span, strong or emphasis, a bracketed span with attributes, or a safe link. `end` is the
+ * index after it; `inner` the range of its content (strong, emphasis, span, link). The redline's
+ * tokenizer (`@contracts/diff`) reads Markdown through this too, so both agree on what is markup.
+ */
+export type InlineConstruct =
+  | { kind: 'break'; end: number }
+  | { kind: 'escape'; end: number }
+  | { kind: 'code'; end: number }
+  | { kind: 'strong'; end: number; inner: [number, number] }
+  | { kind: 'emphasis'; end: number; inner: [number, number] }
+  | { kind: 'span'; end: number; inner: [number, number]; attributes: Attributes }
+  | { kind: 'link'; end: number; inner: [number, number]; href: string };
+
+/** The construct that starts at `i` in `src`, or undefined when the character there is literal text. */
+export function inlineConstructAt(src: string, i: number): InlineConstruct | undefined {
+  const ch = src[i];
   if (ch === '\\') {
     const after = src[i + 1];
-    if (after === '\n') return [{ kind: 'break' }, i + 2];
-    if (after !== undefined && PUNCT.test(after)) return [{ kind: 'text', text: after, escaped: true }, i + 2];
+    if (after === '\n') return { kind: 'break', end: i + 2 };
+    if (after !== undefined && PUNCT.test(after)) return { kind: 'escape', end: i + 2 };
   } else if (ch === '*' && src[i + 1] === '*') {
     const end = findClose(src, '**', i + 2);
-    if (end > i + 2) return [{ kind: 'strong', children: parseInlines(src.slice(i + 2, end)) }, end + 2];
+    if (end > i + 2) return { kind: 'strong', end: end + 2, inner: [i + 2, end] };
   } else if (ch === '*' || ch === '`') {
     const end = findClose(src, ch, i + 1);
-    if (end > i + 1) {
-      const inner = src.slice(i + 1, end);
-      return [ch === '*' ? { kind: 'emph', children: parseInlines(inner) } : { kind: 'code', text: inner }, end + 1];
-    }
+    if (end > i + 1) return ch === '*' ? { kind: 'emphasis', end: end + 1, inner: [i + 1, end] } : { kind: 'code', end: end + 1 };
   } else if (ch === '[') {
     const close = closingBracket(src, i);
-    if (close < 0) return undefined;
-    const text = src.slice(i + 1, close);
+    if (close <= i) return undefined;
     const span = parseAttributes(src, close + 1);
-    if (span) return [{ kind: 'span', attributes: span.attributes, children: parseInlines(text) }, span.end];
+    if (span) return { kind: 'span', end: span.end, inner: [i + 1, close], attributes: span.attributes };
     const paren = src[close + 1] === '(' ? src.indexOf(')', close + 2) : -1;
     const href = paren > 0 ? src.slice(close + 2, paren) : '';
-    if (paren > 0 && SAFE_HREF.test(href)) return [{ kind: 'link', href, children: parseInlines(text) }, paren + 1];
+    if (paren > 0 && SAFE_HREF.test(href)) return { kind: 'link', end: paren + 1, inner: [i + 1, close], href };
   }
   return undefined;
+}
+
+/** The inline at `i`, or undefined when the character there is literal text. */
+function inlineAt(src: string, i: number): [Inline, number] | undefined {
+  const found = inlineConstructAt(src, i);
+  if (!found) return undefined;
+  const children = (range: [number, number]) => parseInlines(src.slice(range[0], range[1]));
+  switch (found.kind) {
+    case 'break':
+      return [{ kind: 'break' }, found.end];
+    case 'escape':
+      return [{ kind: 'text', text: src[i + 1]!, escaped: true }, found.end];
+    case 'code':
+      return [{ kind: 'code', text: src.slice(i + 1, found.end - 1) }, found.end];
+    case 'strong':
+      return [{ kind: 'strong', children: children(found.inner) }, found.end];
+    case 'emphasis':
+      return [{ kind: 'emph', children: children(found.inner) }, found.end];
+    case 'span':
+      return [{ kind: 'span', attributes: found.attributes, children: children(found.inner) }, found.end];
+    case 'link':
+      return [{ kind: 'link', href: found.href, children: children(found.inner) }, found.end];
+  }
 }
 
 /** Inline Markdown → inlines, in order; literal stretches are one `text` each. */
