@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadYamlFile } from '@contracts/core';
+import { clauseContext, loadPlaybook } from '@contracts/playbook';
 import { renderDocx, renderMarkdown } from '@contracts/render';
 import { loadavg } from 'node:os';
 import { compare, fmt, median, report } from '../../../bench/lib/measure.mjs';
@@ -103,11 +104,14 @@ try {
     return (await loadYamlFile(join(dir, name))).value;
   };
   const [c1, c2] = [await load(round1(original), 'r1.yaml'), await load(round2(original), 'r2.yaml')];
-  const earlier = await renderDocx(renderMarkdown(c1, { templatesDir: templates }), { templatesDir: templates });
-  const later = await renderDocx(renderMarkdown(c2, { templatesDir: templates }), { templatesDir: templates });
+  // Each round as `contracts render` renders it: the bundled playbook decides which laws it names.
+  const { playbook } = await loadPlaybook();
+  const rendered = (c) => renderMarkdown(c, { templatesDir: templates, extraContext: clauseContext(playbook, c) });
+  const earlier = await renderDocx(rendered(c1), { templatesDir: templates });
+  const later = await renderDocx(rendered(c2), { templatesDir: templates });
   writeFileSync(join(dir, 'round-1.docx'), earlier);
   writeFileSync(join(dir, 'round-2.docx'), later);
-  const words = wordsOf(renderMarkdown(c2, { templatesDir: templates }).split('\n')).length;
+  const words = wordsOf(rendered(c2).split('\n')).length;
   console.log(`redline of a ${words}-word contract (≈${Math.round(words / 450)} pages): clause removed, 3 terms moved`);
 
   console.log(
