@@ -20,7 +20,7 @@ export { contractHistory, roundVersions, type CommittedVersion, type RoundVersio
 export { readBlobs, looksBinary, type BlobRequest, type BlobResult } from './blobs.js';
 export { fileHistory, type HistoryEntry, type HistoryOptions } from './history.js';
 export { listRounds, nextRoundNumber, roundTagName, parseRoundTag, type Round, type TaggedRound } from './rounds.js';
-export { repoRoundVersions, type RoundsRequest } from './repo-rounds.js';
+export { repoRoundReader, repoRoundVersions, type RoundsRequest } from './repo-rounds.js';
 export { createRound, type CreateRoundOptions } from './create-round.js';
 export { changedFilesSince, keepChangedSince, mergeBase, type ChangedFile } from './changes.js';
 export { commitInfo, configuredUserName, versionAuthor, type CommitInfo, type VersionAuthor } from './commit-info.js';

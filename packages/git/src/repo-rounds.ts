@@ -20,6 +20,15 @@ export interface RoundsRequest {
  * Throws 'git/shallow' in a shallow clone.
  */
 export async function repoRoundVersions(repo: Repo, requests: readonly RoundsRequest[]): Promise<RoundVersion[][]> {
+  return (await repoRoundReader(repo, requests)).map((versions) => versions());
+}
+
+/**
+ * `repoRoundVersions` in the same one pass, but each contract's versions are parsed when its function
+ * is called: a caller that works through a thousand contracts one at a time then holds the bytes of
+ * the rounds to come, not ten thousand parsed contracts (which the collector would copy and walk).
+ */
+export async function repoRoundReader(repo: Repo, requests: readonly RoundsRequest[]): Promise<(() => RoundVersion[])[]> {
   const tags = await readRoundTags(repo, '', 'The negotiation rounds');
   const rounds = requests.map((r) => tags.get(r.contractId) ?? []);
   const blobs = await readBlobs(
@@ -30,18 +39,41 @@ export async function repoRoundVersions(repo: Repo, requests: readonly RoundsReq
   return Promise.all(
     requests.map(async (request, i) => {
       const mine = blobs.slice(next, (next += rounds[i]!.length));
-      if (mine.some((b) => b.bytes === null)) return roundVersions(repo, request.relPath, request.contractId, request.name ? { name: request.name } : {});
+      if (mine.some((b) => b.bytes === null)) {
+        const followed = await roundVersions(repo, request.relPath, request.contractId, request.name ? { name: request.name } : {});
+        return () => followed;
+      }
       const name = request.name ?? request.relPath;
-      return rounds[i]!.map(({ authorName, authorEmail, authorDate, subject, ...round }, k) => ({
-        ...round,
-        authorName,
-        authorEmail,
-        authorDate,
-        subject,
-        path: request.relPath,
-        rounds: [round.tag],
-        ...parsedVersion(mine[k]!.bytes, `${name}@${round.tag}`, 'no such file in this round'),
-      }));
+      return () => {
+        const parsed = parseOnce();
+        return rounds[i]!.map(({ authorName, authorEmail, authorDate, subject, ...round }, k) => ({
+          ...round,
+          authorName,
+          authorEmail,
+          authorDate,
+          subject,
+          path: request.relPath,
+          rounds: [round.tag],
+          ...parsed(mine[k]!.bytes, `${name}@${round.tag}`),
+        }));
+      };
     }),
   );
+}
+
+/**
+ * `parsedVersion` for one contract's rounds, parsing each distinct content once: rounds often mark the
+ * same bytes (a round tagged on a commit that did not touch the file, a round that changed nothing), and
+ * those versions then share one value, which readers must not change. Only readable versions are
+ * shared; a broken one is parsed again so its problem names its own round.
+ */
+function parseOnce(): (bytes: Buffer | null, name: string) => Pick<RoundVersion, 'value' | 'problem'> {
+  const seen: { bytes: Buffer; value: Record<string, unknown> }[] = [];
+  return (bytes, name) => {
+    const same = bytes && seen.find((s) => s.bytes.equals(bytes));
+    if (same) return { value: same.value };
+    const version = parsedVersion(bytes, name, 'no such file in this round');
+    if (bytes && version.value !== undefined && version.problem === undefined) seen.push({ bytes, value: version.value });
+    return version;
+  };
 }

@@ -66,6 +66,14 @@ describe('the rounds of every contract in a repository, in one pass', () => {
     expect(batched[5]![0]!.problem).toMatch(/YAML error/);
   });
 
+  it('parses the bytes several rounds mark once: those rounds share one value, as roundVersions gives them', async () => {
+    const [acme] = await repoRoundVersions(repo, contracts.slice(0, 1));
+    const [round1, round2, round10] = acme!;
+    expect(round2!.value).toBe(round10!.value); // round-2 and round-10 mark the same bytes
+    expect(round1!.value).not.toBe(round2!.value);
+    expect(acme).toEqual(await roundVersions(repo, 'contracts/acme.yaml', 'acme'));
+  });
+
   it('runs one for-each-ref and one cat-file for the whole repository when no file was renamed', async () => {
     const trace = `${dir}/.git/trace.log`;
     process.env.GIT_TRACE = trace;

@@ -58,9 +58,9 @@ export default async function agreementTask(items: string[], options: AgreementT
   const writes = new SiteWrites(options.out);
   const summaries: AgreementSummary[] = [];
   for (const [i, file] of files.entries()) {
-    summaries.push(await reportAgreement({ file, checked: checked[i]!, rounds: rounds[i]!, playbook, validator, writes, options }));
-    // Each agreement's ten parsed versions are garbage once its pages are made: let them go now, so the
-    // collector does not walk thousands of them on every full collection.
+    summaries.push(await reportAgreement({ file, checked: checked[i]!, rounds: rounds[i]!(), playbook, validator, writes, options }));
+    // An agreement's versions are parsed just before its pages are made and are garbage right after:
+    // they die young, instead of ten thousand of them being copied into the old generation and walked.
     (checked as unknown[])[i] = undefined;
     (rounds as unknown[])[i] = undefined;
   }

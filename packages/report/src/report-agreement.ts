@@ -111,11 +111,13 @@ function latestRedline(
   const broken = [before, after].find((v) => v.value === undefined || !a.validator(v.value));
   if (broken) return { problem: `round-${broken.n} cannot be rendered: ${broken.problem ?? 'it has schema errors'}` };
   const label = (v: RoundVersion) => `round-${v.n} (${v.commit.slice(0, 7)})`;
+  // Rounds that mark the same bytes share one parsed value (repoRoundVersions): then one rendering serves both sides.
+  const beforeRendered = before.value === after.value ? latest : undefined;
   // As `contracts redline` does: the changes carry the later round's own author date.
   const changedAt = Math.floor(Date.parse(after.authorDate) / 1000);
   try {
     const redline = buildRedline(
-      { contract: before.value as unknown as VendorAgreement, label: label(before) },
+      { contract: before.value as unknown as VendorAgreement, label: label(before), ...(beforeRendered !== undefined ? { rendered: beforeRendered } : {}) },
       { contract: after.value as unknown as VendorAgreement, label: label(after), ...(latest !== undefined ? { rendered: latest } : {}) },
       { by: { author: after.authorName || after.authorEmail, date: changeDate(changedAt) }, playbook: a.playbook, ...templates(a.options) },
     );

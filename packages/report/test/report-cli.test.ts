@@ -95,6 +95,23 @@ describe('contracts report: the same numbers as check and rounds', () => {
     expect(site('agreements/bright-smile-sterilizer.html')).toContain('<li>No redline: only one round so far</li>');
   });
 
+  it('gives the redline of two rounds that mark the same bytes (one rendering serves both sides) as contracts redline does, byte for byte', async () => {
+    // Round 2 tagged on a later commit that did not touch the file: both rounds mark one blob.
+    tag(repo, 'bright-smile-sterilizer/round-2', { message: 'Round 2: no change', date: '2026-03-25T11:00:00Z' });
+    const same = mkdtempSync(join(tmpdir(), 'contracts-report-same-'));
+    const theirs = join(repo.dir, 'theirs-same.html');
+    try {
+      expect((await cli(['report', '--out', same])).exitCode).toBe(0);
+      const r = await cli(['redline', 'contracts/bright-smile-sterilizer.yaml', '--from', 'round-1', '--to', 'round-2', '--format', 'html', '--out', theirs]);
+      expect(r.exitCode).toBe(0);
+      expect(readFileSync(join(same, 'agreements/bright-smile-sterilizer.redline.html'), 'utf8')).toBe(readFileSync(theirs, 'utf8'));
+    } finally {
+      execFileSync('git', ['tag', '-d', 'bright-smile-sterilizer/round-2'], { cwd: repo.dir, env: repo.env });
+      rmSync(same, { recursive: true, force: true });
+      rmSync(theirs, { force: true });
+    }
+  });
+
   it('links the contract contracts render --to html writes, byte for byte', async () => {
     for (const file of FILES) {
       const r = await cli(['render', file, '--to', 'html']);

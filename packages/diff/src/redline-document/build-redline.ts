@@ -64,6 +64,7 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
   const before = from.rendered ?? renderAgreement(from.contract, render);
   const after = to.rendered ?? renderAgreement(to.contract, render);
   const blocks = diffStructured(before.anchored, after.anchored, { oldAnchors: before.anchors, newAnchors: after.anchors });
+  let markdown: string | undefined;
   return {
     id: String(to.contract.id),
     title: to.contract.title,
@@ -71,7 +72,10 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
     to: to.label,
     by: options.by,
     blocks,
-    markdown: toRedlineMarkdown(blocks, options.by, { anchors: false }),
+    // Made when first read: the HTML and DOCX redlines never need it (the report makes a thousand HTML ones).
+    get markdown() {
+      return (markdown ??= toRedlineMarkdown(blocks, options.by, { anchors: false }));
+    },
     anchoredMarkdown: toRedlineMarkdown(blocks, options.by),
     fromMarkdown: before.markdown,
     toMarkdown: after.markdown,
