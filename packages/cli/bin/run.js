@@ -12,6 +12,8 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') process.stderr.write(`contracts: cannot write the output: ${error.message}\n`);
   process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
 });
+// A redline to DOCX starts its comparison engine before oclif loads (see src/redline-early-start.ts).
+await (await import('../dist/redline-early-start.js')).startRedlineEarly(process.argv.slice(2));
 // Plain `check` and `validate` runs skip oclif's start-up (see src/fast-path.ts); CONTRACTS_OCLIF=1
 // sends every invocation through oclif.
 const { runWithoutOclif } = await import('../dist/fast-path.js');

@@ -18,6 +18,8 @@ export interface RenderFlags {
   force?: boolean;
   templates?: string | undefined;
   htmlEngine?: 'builtin' | 'pandoc';
+  /** DOCX writer; undefined: CONTRACTS_DOCX_ENGINE, else the built-in one. */
+  docxEngine?: 'builtin' | 'pandoc' | undefined;
   concurrency?: number | undefined;
   /** The playbook that decides which laws the agreement names (default: ./playbook.yaml, else the bundled one). */
   playbook?: string | undefined;
@@ -79,6 +81,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     html: { engine: flags.htmlEngine ?? 'builtin' },
+    ...(flags.docxEngine ? { docxEngine: flags.docxEngine } : {}),
   });
 
   const textual = flags.to === 'md' || flags.to === 'html';

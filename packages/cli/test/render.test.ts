@@ -36,6 +36,22 @@ describe('contracts render', () => {
     }
   });
 
+  it('writes DOCX with the built-in writer without pandoc, and through pandoc with --docx-engine pandoc', async () => {
+    const cwd = scratch();
+    const env = { CONTRACTS_PANDOC_BACKEND: 'bogus' };
+    const builtin = await runCli(['render', smartcam, '--to', 'docx', '--out', 'a.docx'], { cwd, env });
+    expect(builtin.exitCode).toBe(0);
+    expect(readFileSync(join(cwd, 'a.docx')).subarray(0, 2).toString()).toBe('PK');
+    // The bogus backend proves the second run went to pandoc: it fails with pandoc's one-line error.
+    const viaPandoc = await runCli(['render', smartcam, '--to', 'docx', '--out', 'b.docx', '--docx-engine', 'pandoc'], { cwd, env });
+    expect(viaPandoc.exitCode).toBe(2);
+    expect(viaPandoc.stderr.trim().split('\n')).toHaveLength(1);
+    expect(viaPandoc.stderr).toContain('Unknown pandoc backend "bogus"');
+    const badEngine = await runCli(['render', smartcam, '--to', 'docx', '--out', 'c.docx'], { cwd, env: { CONTRACTS_DOCX_ENGINE: 'word' } });
+    expect(badEngine.exitCode).toBe(2);
+    expect(badEngine.stderr).toMatch(/Unknown DOCX engine "word" .*use one of builtin, pandoc/);
+  });
+
   it('writes <id>.docx in the working directory and never overwrites a different file without --force', async () => {
     const cwd = scratch();
     const env = { SOURCE_DATE_EPOCH: '1767225600' };

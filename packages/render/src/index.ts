@@ -7,7 +7,7 @@
  * const md = renderMarkdown(contract);                       // sync, templates parsed once per process
  * const { anchored, anchors } = renderAgreement(contract);   // the same render with term and clause anchors
  * const html = await renderHtml(md);                          // built-in converter, no pandoc needed
- * const docx = await renderDocx(md, { epoch: resolveEpoch(contract.effectiveDate) });
+ * const docx = await renderDocx(anchored, { epoch: resolveEpoch(contract.effectiveDate) }); // built-in writer
  * const all = await renderMany(contracts, 'docx', { concurrency: 2 });
  */
 export {
@@ -26,6 +26,8 @@ export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from '.
 export { agreementBlocks, blockText, tableCells, type AgreementBlock, type BlockKind, type TermRange } from './agreement-blocks.js';
 export { withNegotiatedWording, withoutAnchorMarkup } from './negotiated-wording.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
+export { resolveDocxEngine, warmUpDocx, DOCX_ENGINES, type DocxEngine } from './docx-engine.js';
+export { beyondSubset, type BeyondSubset } from './markdown/subset.js';
 export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance, type ProvenanceInput } from './provenance.js';
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';

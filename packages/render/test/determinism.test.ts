@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDocx, renderDocx, renderHtml, renderMarkdown, resolveEpoch } from '@contracts/render';
-import { backends, contractFiles, docxEntries, loadContract } from './helpers.js';
+import { backends, contractFiles, docxEngines, docxEntries, loadContract } from './helpers.js';
 
 describe('deterministic output', () => {
   it('renders identical Markdown and HTML twice', async () => {
@@ -11,12 +11,12 @@ describe('deterministic output', () => {
     }
   });
 
-  it.each(backends)('renders byte-identical DOCX twice with the %s backend, dated SOURCE_DATE_EPOCH', async (backend) => {
+  it.each(docxEngines)('renders byte-identical DOCX twice with the %s, dated SOURCE_DATE_EPOCH', async (_name, engine) => {
     const markdown = renderMarkdown(await loadContract('springfield-smartcam.yaml'));
     const epoch = resolveEpoch(undefined, { SOURCE_DATE_EPOCH: '1767225600' }); // 2026-01-01T00:00:00Z
-    const first = await renderDocx(markdown, { epoch, backend });
+    const first = await renderDocx(markdown, { epoch, ...engine });
     await new Promise((r) => setTimeout(r, 1100)); // pandoc's clock moves on; the output must not
-    const second = await renderDocx(markdown, { epoch, backend });
+    const second = await renderDocx(markdown, { epoch, ...engine });
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
     const core = docxEntries(first)['docProps/core.xml']!;
     expect(core).toContain('2026-01-01T00:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ProvenanceInput, readProvenance, renderAgreement, renderDocx, renderMany, TOOLKIT_VERSION } from '@contracts/render';
-import { backends, docxEntries, docxText, loadContract } from './helpers.js';
+import { backends, docxEngines, docxEntries, docxText, loadContract } from './helpers.js';
 import { hasLibreOffice, throughLibreOffice } from './support/libreoffice.js';
 
 const bookmarks = (docx: Uint8Array) => [...docxEntries(docx)['word/document.xml']!.matchAll(/<w:bookmarkStart\b[^>]*w:name="([^"]+)"/g)].map((m) => m[1]!);
@@ -22,9 +22,9 @@ const runs = (docx: Uint8Array) =>
     .join('\n');
 
 describe('DOCX anchors', () => {
-  it.each(backends)('every anchor is a hidden bookmark (%s pandoc), and the text is the same as without them', async (backend) => {
+  it.each(docxEngines)('every anchor is a hidden bookmark (%s), and the text is the same as without them', async (_name, engine) => {
     const { markdown, anchored, anchors } = renderAgreement(await loadContract('springfield-smartcam.yaml'));
-    const [marked, plain] = await Promise.all([renderDocx(anchored, { epoch, backend }), renderDocx(markdown, { epoch, backend })]);
+    const [marked, plain] = await Promise.all([renderDocx(anchored, { epoch, ...engine }), renderDocx(markdown, { epoch, ...engine })]);
     const names = bookmarks(marked);
     expect(names.filter((n) => n.startsWith('_'))).toEqual(anchors.map((a) => a.id));
     expect(names.filter((n) => !n.startsWith('_'))).toEqual(bookmarks(plain)); // section headings keep theirs

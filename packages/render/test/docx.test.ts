@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findPdfEngine, renderAgreement, renderDocxMany, renderMany, renderMarkdown, renderPdf } from '@contracts/render';
-import { backends, contractFiles, docxEntries, docxText, loadContract } from './helpers.js';
+import { backends, contractFiles, docxEngines, docxEntries, docxText, loadContract } from './helpers.js';
 
 describe('DOCX', () => {
-  it.each(backends)('uses our heading styles and carries the clause text (%s pandoc)', async (backend) => {
+  it.each(docxEngines)('uses our heading styles and carries the clause text (%s)', async (_name, engine) => {
     const contracts = await Promise.all(contractFiles.map(loadContract));
-    const docs = (await renderMany(contracts, 'docx', { backend, concurrency: 2 })) as Uint8Array[];
+    const docs = (await renderMany(contracts, 'docx', { ...engine, concurrency: 2 })) as Uint8Array[];
     for (const [i, docx] of docs.entries()) {
       const entries = docxEntries(docx);
       const xml = entries['word/document.xml']!;
@@ -56,8 +56,8 @@ describe('batch DOCX conversion', () => {
     const contracts = await Promise.all(contractFiles.map(loadContract));
     // The anchored Markdown, as renderMany converts it: bookmarks must split per document too.
     const markdowns = contracts.map((c) => renderAgreement(c).anchored);
-    const batched = await renderDocxMany(markdowns, { backend, batchSize: 10, concurrency: 1 });
-    const alone = await renderDocxMany(markdowns, { backend, batchSize: 1 });
+    const batched = await renderDocxMany(markdowns, { docxEngine: 'pandoc', backend, batchSize: 10, concurrency: 1 });
+    const alone = await renderDocxMany(markdowns, { docxEngine: 'pandoc', backend, batchSize: 1 });
     for (const [i, docx] of batched.entries()) {
       expect(docxText(docx)).toContain(contracts[i]!.parties.vendor.name);
       for (const [j, other] of contracts.entries()) if (j !== i) expect(docxText(docx)).not.toContain(other.parties.vendor.name);

@@ -23,6 +23,12 @@ export const clone = <T>(value: T): T => structuredClone(value);
 export const hasSystemPandoc = spawnSync('pandoc', ['--version']).status === 0;
 export const backends = (hasSystemPandoc ? ['system', 'wasm'] : ['wasm']) as ('system' | 'wasm')[];
 
+/** Every way to make a DOCX: the built-in writer (the default) and pandoc with each backend. */
+export const docxEngines: [string, { docxEngine: 'builtin' | 'pandoc'; backend?: 'system' | 'wasm' }][] = [
+  ['built-in writer', { docxEngine: 'builtin' }],
+  ...backends.map((backend): [string, { docxEngine: 'pandoc'; backend: 'system' | 'wasm' }] => [`${backend} pandoc`, { docxEngine: 'pandoc', backend }]),
+];
+
 /** All zip entries of a DOCX as text. */
 export function docxEntries(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));

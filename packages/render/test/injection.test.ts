@@ -10,7 +10,7 @@ import {
   renderMarkdown,
   type VendorAgreement,
 } from '@contracts/render';
-import { backends, clone, docxEntries, docxText, htmlText, loadContract } from './helpers.js';
+import { backends, clone, docxEngines, docxEntries, docxText, htmlText, loadContract } from './helpers.js';
 
 // Field values are data: each must come out literally, in every format, and never as markup.
 const INJECTIONS = [
@@ -67,11 +67,11 @@ describe('contract values never become template or markup code', () => {
     }
   });
 
-  it.each(backends)('DOCX (%s pandoc) shows each value as text and carries no raw OpenXML', async (backend) => {
+  it.each(docxEngines)('DOCX (%s) shows each value as text and carries no raw OpenXML', async (_name, engine) => {
     const contracts = await variants();
     const docs = await renderDocxMany(
       contracts.map((c) => renderMarkdown(c)),
-      { backend, concurrency: 2 },
+      { ...engine, concurrency: 2 },
     );
     for (const [i, docx] of docs.entries()) {
       const text = docxText(docx);
@@ -88,13 +88,13 @@ describe('bidi controls in values cannot reorder the agreement', () => {
   const RLO = '\u202e';
   const value = `Acme ${RLO}gnirts\u2066x\u2069 \u200fCo`;
 
-  it.each(backends)('are shown as ⟨U+…⟩ and never reach Markdown, HTML or DOCX (%s pandoc)', async (backend) => {
+  it.each(docxEngines)('are shown as ⟨U+…⟩ and never reach Markdown, HTML or DOCX (%s)', async (_name, engine) => {
     const contract = clone(await loadContract('springfield-smartcam.yaml'));
     contract.parties.vendor.name = value;
     contract.title = `Agreement ${RLO}with Acme`;
     const md = renderMarkdown(contract);
     const html = await renderHtml(contract);
-    const [docx] = await renderMany([contract], 'docx', { backend });
+    const [docx] = await renderMany([contract], 'docx', engine);
     const shown = 'Acme ⟨U+202E⟩gnirts⟨U+2066⟩x⟨U+2069⟩ Co';
     for (const [format, text] of [
       ['md', md.replace(/\\(.)/g, '$1')],
@@ -113,11 +113,11 @@ describe('bidi controls in values cannot reorder the agreement', () => {
 });
 
 describe('long values stay cheap to convert', () => {
-  it('a 200 KB field value renders to DOCX (pandoc stays linear) with every word kept', async () => {
+  it.each(docxEngines)('a 200 KB field value renders to DOCX with every word kept (%s: linear)', async (_name, engine) => {
     const contract = clone(await loadContract('springfield-smartcam.yaml'));
     const words = 'The vendor shall notify the buyer promptly, and (in any event) within 72 hours; see clause 5.1. ';
     contract.product.deployment.sites = [`${words.repeat(2100)}END-OF-NOTES`];
-    const [docx] = await renderMany([contract], 'docx', { backend: backends[0]! });
+    const [docx] = await renderMany([contract], 'docx', engine);
     const text = docxText(docx as Uint8Array).replace(/\s+/g, ' ');
     expect(text).toContain(`${words.repeat(3).trim()} `);
     expect(text).toContain('5.1. END-OF-NOTES');

@@ -5,7 +5,7 @@ import { BaseCommand } from '../base-command.js';
 export default class Render extends BaseCommand {
   static override summary = 'Render contracts to Markdown, HTML, DOCX or PDF through the clause library.';
   static override description =
-    'Markdown is the canonical output; HTML is standalone with print CSS (built-in converter, no pandoc needed); DOCX goes through pandoc with the reference document in templates/; PDF needs Chromium or LibreOffice.\n' +
+    'Markdown is the canonical output; HTML is standalone with print CSS (built-in converter, no pandoc needed); DOCX is written with the reference document in templates/ (built-in writer; pandoc with --docx-engine pandoc or CONTRACTS_DOCX_ENGINE=pandoc, and for Markdown beyond the built-in subset); PDF needs Chromium or LibreOffice.\n' +
     'One contract: md/html go to stdout and docx/pdf to <id>.<ext>, unless --out is given (--out - for stdout). Several files or a directory: --out DIR.\n' +
     'Output is byte-identical across runs (dates come from SOURCE_DATE_EPOCH, else the effective date). Existing different files are kept unless --force.\n' +
     'Exit codes: 0 rendered, 1 the contract has schema errors, 2 usage, I/O, template or missing-tool error.';
@@ -23,6 +23,7 @@ export default class Render extends BaseCommand {
     force: Flags.boolean({ description: 'Overwrite existing output files that differ' }),
     templates: Flags.string({ description: 'Clause library directory whose files override the built-in ones' }),
     'html-engine': Flags.string({ description: 'HTML converter', options: ['builtin', 'pandoc'], default: 'builtin' }),
+    'docx-engine': Flags.string({ description: 'DOCX writer (default: CONTRACTS_DOCX_ENGINE, else builtin)', options: ['builtin', 'pandoc'] }),
     concurrency: Flags.integer({ description: 'Parallel pandoc conversions (default: CPU count)', min: 1 }),
     playbook: Flags.string({ description: 'Playbook whose risk rules decide which laws the agreement names (default: ./playbook.yaml, else the bundled one)' }),
   };
@@ -36,6 +37,7 @@ export default class Render extends BaseCommand {
       force: flags.force,
       templates: flags.templates,
       htmlEngine: flags['html-engine'] as 'builtin' | 'pandoc',
+      docxEngine: flags['docx-engine'] as 'builtin' | 'pandoc' | undefined,
       concurrency: flags.concurrency,
       playbook: flags.playbook,
     });

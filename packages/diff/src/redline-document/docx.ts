@@ -1,20 +1,21 @@
 /**
  * Redline → DOCX with real tracked changes, made from the two rounds' own documents: both versions are
  * rendered to DOCX exactly as `render --to docx` renders them (same templates, same reference document,
- * one pandoc run for the pair, the engine starting meanwhile on the other core), then compared as OOXML by `@contracts/docx-compare`. Tables, numbered
+ * same DOCX engine; the comparison engine starts meanwhile on the other core), then compared as OOXML by `@contracts/docx-compare`. Tables, numbered
  * headings, bold runs and cross-references therefore reach Word as Word has them, and *accept all* gives
  * the later round's document, *reject all* the earlier one's. Every change carries the redline's
  * author and date; render's `normalizeDocx` then fixes the zip so identical inputs give identical bytes.
  */
 import { compareDocx, warmUpDocxCompare } from '@contracts/docx-compare';
-import { warmUp } from '@contracts/pandoc';
-import { normalizeDocx, renderDocxMany, type RenderDocxOptions } from '@contracts/render';
+import { normalizeDocx, renderDocxMany, warmUpDocx, type RenderDocxOptions } from '@contracts/render';
 import type { Redline } from './build-redline.js';
 
 export interface RedlineDocxOptions {
   /** Seconds since 1970 for the documents' metadata and zip entries (not the changes: they carry `redline.by.date`). */
   epoch: number;
   backend?: RenderDocxOptions['backend'];
+  /** Which writer renders the rounds (default: CONTRACTS_DOCX_ENGINE, else the built-in one). */
+  docxEngine?: RenderDocxOptions['docxEngine'];
   referenceDoc?: RenderDocxOptions['referenceDoc'];
 }
 
@@ -27,12 +28,13 @@ export function renderRounds(redline: Redline, options: RedlineDocxOptions): Pro
 }
 
 /**
- * Starts what a DOCX redline needs — the comparison engine's thread, and pandoc (pandoc-wasm compiles)
- * — without waiting, so both get ready while the caller reads git and renders Markdown. Never rejects.
+ * Starts what a DOCX redline needs — the comparison engine's thread, and pandoc when pandoc renders
+ * (pandoc-wasm compiles; the built-in DOCX writer needs nothing) — without waiting, so both get ready
+ * while the caller reads git and renders Markdown. Never rejects.
  */
-export function warmUpRedlineDocx(options: Pick<RedlineDocxOptions, 'backend'> = {}): void {
+export function warmUpRedlineDocx(options: Pick<RedlineDocxOptions, 'backend' | 'docxEngine'> = {}): void {
   warmUpDocxCompare();
-  void warmUp(options.backend ? { backend: options.backend } : {});
+  warmUpDocx(options);
 }
 
 /** Renders both rounds and compares them: normalised DOCX bytes with the changes tracked. */
@@ -42,7 +44,7 @@ export async function redlineDocx(redline: Redline, options: RedlineDocxOptions)
 
 /** Options for {@link redlineDocxMany}. */
 export interface RedlineDocxManyOptions extends RedlineDocxOptions {
-  /** Contracts per pandoc run. Default 4. */
+  /** Contracts rendered together (one pandoc run when pandoc renders). Default 4. */
   chunk?: number;
 }
 
@@ -87,6 +89,7 @@ async function renderPairs(redlines: readonly Redline[], options: RedlineDocxOpt
     batchSize: unique.length,
     ...(templatesDir ? { templatesDir } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
+    ...(options.docxEngine ? { docxEngine: options.docxEngine } : {}),
     ...(options.referenceDoc ? { referenceDoc: options.referenceDoc } : {}),
   });
   const byText = new Map(unique.map((text, i) => [text, documents[i]!]));
