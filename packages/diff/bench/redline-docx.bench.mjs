@@ -19,6 +19,7 @@ import { clauseContext, loadPlaybook } from '@contracts/playbook';
 import { renderDocx, renderMarkdown } from '@contracts/render';
 import { loadavg } from 'node:os';
 import { compare, fmt, median, report } from '../../../bench/lib/measure.mjs';
+import { schedule } from '../../../bench/lib/schedule.mjs';
 import { libreOfficeAvailability, withLibreOffice, wordDifferences, wordsOf } from '../../../test-support/libreoffice/index.mjs';
 import { buildRedline, redlineDocx, redlineDocxMany } from '../dist/index.js';
 
@@ -28,37 +29,6 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const COLD_TARGET_MS = 3000;
 const WARM_TARGET_MS = 500;
 const BATCH = 20;
-
-/** mulberry32: the same schedule text on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const VOCAB = (
-  'the vendor shall buyer agreement services data personal processing within days notify incident security ' +
-  'liability fees term termination party confidential information obligations including reasonable written notice ' +
-  'applicable law warranty support records insurance claims losses any all of to and or in for by with under this such'
-).split(' ');
-
-/** A schedule of ~7,000 words (about 13 pages); some clauses quote contract values so a changed term ripples through. */
-function schedule() {
-  const rand = prng(42);
-  const sentence = (n) => {
-    const w = Array.from({ length: n }, () => VOCAB[Math.floor(rand() * VOCAB.length)]);
-    return `${w[0][0].toUpperCase() + w.join(' ').slice(1)}.`;
-  };
-  const out = ['# Schedule 1: Operating Procedures', ''];
-  for (let i = 1; i <= 70; i++) {
-    const value = i % 10 === 0 ? ' The notice period of {{ c.terms.incidentResponse.notificationHours }} hours applies.' : '';
-    out.push(`**S.${i}** ${sentence(45)} ${sentence(50)}${value}`, '');
-  }
-  return out.join('\n');
-}
 
 const round1 = (text) => text;
 const round2 = (text) =>

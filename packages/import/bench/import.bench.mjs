@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContractFile } from '@contracts/core';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { fmt, median, report, run } from '../../../bench/lib/measure.mjs';
+import { schedule } from '../../../bench/lib/schedule.mjs';
 import { libreOfficeAvailability, withLibreOffice } from '../../../test-support/libreoffice/index.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,37 +27,6 @@ const lo = libreOfficeAvailability();
 if (!lo.ok) {
   console.log(`import bench skipped: the vendor markup is made in LibreOffice, and ${lo.reason}`);
   process.exit(0);
-}
-
-/** mulberry32: the same schedule on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const VOCAB = (
-  'the vendor shall buyer agreement services data personal processing within days notify incident security ' +
-  'liability fees term termination party confidential information obligations including reasonable written notice ' +
-  'applicable law warranty support records insurance claims losses any all of to and or in for by with under this such'
-).split(' ');
-
-/** ~7,000 words of schedule (about 13 pages); every tenth paragraph quotes the notice period. */
-function schedule() {
-  const rand = prng(42);
-  const sentence = (n) => {
-    const w = Array.from({ length: n }, () => VOCAB[Math.floor(rand() * VOCAB.length)]);
-    return `${w[0][0].toUpperCase() + w.join(' ').slice(1)}.`;
-  };
-  const out = ['# Schedule 1: Operating Procedures', ''];
-  for (let i = 1; i <= 70; i++) {
-    const value = i % 10 === 0 ? ' The notice period of {{ c.terms.incidentResponse.notificationHours }} hours applies.' : '';
-    out.push(`**S.${i}** ${sentence(45)} ${sentence(50)}${value}`, '');
-  }
-  return out.join('\n');
 }
 
 // The vendor's 30 edits: 8 term changes (each in every place it is printed), 2 clause deletions,
