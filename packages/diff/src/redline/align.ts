@@ -6,7 +6,7 @@
  */
 import { diffAnchored } from './anchors.js';
 import { TERM_ID_RE } from './inline.js';
-import { DELETE, EQUAL } from './myers.js';
+import { forEachRun } from './myers.js';
 import { diffParagraph, isFenceLine, isHeading, isTableRow } from './paragraph-diff.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
 import { ParagraphSimilarity } from './similarity.js';
@@ -39,26 +39,14 @@ export function diffDocuments(oldMarkdown: string, newMarkdown: string): Redline
   const script = diffAnchored(oldIds, newIds, paraIds.size);
   const ctx: Ctx = { words: new Interner(), similarity: new ParagraphSimilarity(PAIR_THRESHOLD) };
   const blocks: RedlineBlock[] = [];
-  let i = 0;
-  let j = 0;
-  let r = 0;
-  while (r < script.kinds.length) {
-    if (script.kinds[r] === EQUAL) {
-      for (let n = script.lengths[r]!; n > 0; n--, i++, j++) blocks.push(whole('equal', newParas[j]!, undefined, oldParas[i]!));
-      r++;
-      continue;
-    }
-    // Collect the whole run of changes between two equal runs, then pair inside it.
-    let dels = 0;
-    let ins = 0;
-    for (; r < script.kinds.length && script.kinds[r] !== EQUAL; r++) {
-      if (script.kinds[r] === DELETE) dels += script.lengths[r]!;
-      else ins += script.lengths[r]!;
-    }
-    pairRun(oldParas.slice(i, i + dels), newParas.slice(j, j + ins), ctx, blocks);
-    i += dels;
-    j += ins;
-  }
+  forEachRun(
+    script,
+    (i, j, n) => {
+      for (let k = 0; k < n; k++) blocks.push(whole('equal', newParas[j + k]!, undefined, oldParas[i + k]!));
+    },
+    // The whole run of changes between two equal runs is paired inside it.
+    (i, dels, j, ins) => pairRun(oldParas.slice(i, i + dels), newParas.slice(j, j + ins), ctx, blocks),
+  );
   return blocks;
 }
 

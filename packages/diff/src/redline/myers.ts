@@ -20,6 +20,38 @@ export interface EditScript {
 
 type Seq = ArrayLike<number>;
 
+/**
+ * Walks an edit script as its callers read it: each run of equal elements (`a[i…i+n)` = `b[j…j+n)`), and
+ * each whole stretch of changes between two equal runs (`a[i…i+dels)` deleted, `b[j…j+ins)` inserted,
+ * however the script interleaves them), so that the caller can pair what changed inside it.
+ */
+export function forEachRun(
+  script: EditScript,
+  onEqual: (i: number, j: number, n: number) => void,
+  onChange: (i: number, dels: number, j: number, ins: number) => void,
+): void {
+  let i = 0;
+  let j = 0;
+  for (let r = 0; r < script.kinds.length; ) {
+    if (script.kinds[r] === EQUAL) {
+      const n = script.lengths[r++]!;
+      onEqual(i, j, n);
+      i += n;
+      j += n;
+      continue;
+    }
+    let dels = 0;
+    let ins = 0;
+    for (; r < script.kinds.length && script.kinds[r] !== EQUAL; r++) {
+      if (script.kinds[r] === DELETE) dels += script.lengths[r]!;
+      else ins += script.lengths[r]!;
+    }
+    onChange(i, dels, j, ins);
+    i += dels;
+    j += ins;
+  }
+}
+
 /** Computes a shortest edit script turning `a` into `b`. Adjacent runs of one kind are merged. */
 export function diffSequences(a: Seq, b: Seq): EditScript {
   const script: EditScript = { kinds: [], lengths: [] };

@@ -8,7 +8,7 @@
  * level: wrapped in an insertion or deletion span it stays well-formed Markdown, and no change can
  * assemble markup that neither version had. Plain text takes a faster path over tokens.
  */
-import { DELETE, EQUAL, diffSequences } from './myers.js';
+import { DELETE, diffSequences, EQUAL, forEachRun } from './myers.js';
 import { INLINE_MARKUP_RE, parseInline, type InlineNode } from './inline.js';
 import { type Interner, tokenize } from './tokenize.js';
 import type { WordOp } from './types.js';
@@ -105,27 +105,11 @@ function diffTokens(a: readonly string[], b: readonly string[], interner: Intern
 /** Myers over node keys; each run of changes is then looked at again by shape (see {@link changeRun}). */
 function diffNodes(a: readonly InlineNode[], b: readonly InlineNode[], interner: Interner, out: Segment[]): void {
   const script = diffSequences(interner.ids32(a.map((n) => n.key)), interner.ids32(b.map((n) => n.key)));
-  let i = 0;
-  let j = 0;
-  let r = 0;
-  while (r < script.kinds.length) {
-    if (script.kinds[r] === EQUAL) {
-      const n = script.lengths[r++]!;
-      pushEqual(out, textOf(b, j, j + n), textOf(a, i, i + n), false);
-      i += n;
-      j += n;
-      continue;
-    }
-    let dels = 0;
-    let ins = 0;
-    for (; r < script.kinds.length && script.kinds[r] !== EQUAL; r++) {
-      if (script.kinds[r] === DELETE) dels += script.lengths[r]!;
-      else ins += script.lengths[r]!;
-    }
-    changeRun(a.slice(i, i + dels), b.slice(j, j + ins), interner, out);
-    i += dels;
-    j += ins;
-  }
+  forEachRun(
+    script,
+    (i, j, n) => pushEqual(out, textOf(b, j, j + n), textOf(a, i, i + n), false),
+    (i, dels, j, ins) => changeRun(a.slice(i, i + dels), b.slice(j, j + ins), interner, out),
+  );
 }
 
 /**
