@@ -73,6 +73,16 @@ describe('the generated corpus', () => {
     expect(kinds((c) => !c.record)).toBeGreaterThan(1);
     expect(kinds((c) => c.comments.length > 0)).toBeGreaterThan(0);
   });
+
+  it('deletes a removed clause and edits its changed neighbour, as counsel would (not a rewrite of one into the other)', () => {
+    const before = ['14.2 Indemnity. The Vendor shall defend the Buyer.', '14.3 Excluded Claims. (a) fraud; (b) the indemnity; and (c) death.', '14.4 Cap.'];
+    const after = ['14.2 Excluded Claims. (a) fraud; and (b) death.', '14.3 Cap.'];
+    const edits = editsBetween(before, after)!;
+    expect(edits.deleteParagraphs).toEqual([before[0]]);
+    expect(edits.replacements).toHaveLength(1);
+    const [from, to] = edits.replacements[0]!;
+    expect(before[1]!.replace(from, to)).toBe(after[0]);
+  });
 });
 
 describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () => {
