@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContractFile } from '@contracts/core';
+import { clauseContext, loadPlaybook } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { fmt, median, report, run } from '../../../bench/lib/measure.mjs';
 import { libreOfficeAvailability, withLibreOffice } from '../../../test-support/libreoffice/index.mjs';
@@ -97,7 +98,9 @@ try {
   git('add', '.');
   git('commit', '-qm', 'round 1');
   const contract = loadContractFile(join(dir, file)).value;
-  const rendered = renderAgreement(contract, { templatesDir: join(dir, 'tpl') });
+  // The base as `contracts render --to docx` renders it: the clause library names the laws the playbook says apply.
+  const { playbook } = await loadPlaybook();
+  const rendered = renderAgreement(contract, { templatesDir: join(dir, 'tpl'), extraContext: (c) => clauseContext(playbook, c) });
   const words = rendered.markdown.split(/\s+/).length;
   const base = await renderDocx(rendered.anchored, {
     templatesDir: join(dir, 'tpl'),

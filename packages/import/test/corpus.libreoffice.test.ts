@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContractFile, loadValidator, type SchemaValidator, type VendorAgreement } from '@contracts/core';
 import { diffPositions } from '@contracts/diff';
-import { loadPlaybook, type Playbook } from '@contracts/playbook';
-import { renderAgreement, renderDocx } from '@contracts/render';
+import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
+import { renderAgreement as renderWithOptions, renderDocx } from '@contracts/render';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, wordDifferences, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
@@ -32,6 +32,8 @@ let office: LibreOffice;
 let playbook: Playbook;
 let validator: SchemaValidator;
 const work = mkdtempSync(join(tmpdir(), 'contracts-import-corpus-'));
+/** Every rendering as `contracts render` makes it: the clause library names the laws the playbook says apply. */
+const renderAgreement = (contract: VendorAgreement) => renderWithOptions(contract, { extraContext: (c) => clauseContext(playbook, c) });
 
 beforeAll(async () => {
   validator = await loadValidator('vendor-agreement');

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContractFile, type VendorAgreement } from '@contracts/core';
-import { loadPlaybook, type Playbook } from '@contracts/playbook';
+import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   git('tag', '-a', 'springfield-smartcam/round-1', '-m', 'round 1');
   playbook = (await loadPlaybook()).playbook!;
   const contract = loadContractFile(file).value as VendorAgreement;
-  const rendered = renderAgreement(contract);
+  const rendered = renderAgreement(contract, { extraContext: (c) => clauseContext(playbook, c) }); // as contracts render --to docx renders it
   anchors = rendered.anchors.map((a) => a.id);
   base = await renderDocx(rendered.anchored, { epoch: 1_780_000_000, provenance: { contractId: contract.id, commit: git('rev-parse', 'HEAD'), round: 1 } });
   if (lo.ok) office = await startLibreOffice();

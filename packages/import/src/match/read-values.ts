@@ -9,7 +9,7 @@
  */
 import type { VendorAgreement } from '@contracts/core';
 import type { SchemaValidator } from '@contracts/core';
-import { placeCodesNamedIn } from '@contracts/render';
+import { placeCodesNamedIn, type RenderMarkdownOptions } from '@contracts/render';
 import type { RegionProposal } from './align.js';
 import { ABSENT, type Candidate, candidatesFor } from './candidates.js';
 import type { LibraryFacts } from './library-facts.js';
@@ -38,7 +38,8 @@ export interface ReadValuesResult {
 }
 
 export interface ReadValuesOptions {
-  templatesDir?: string;
+  /** How every candidate is rendered: as the base was (`renderRegions`). */
+  render: RenderMarkdownOptions;
   facts: LibraryFacts;
   validator: SchemaValidator;
   /** Candidate renders tried per region before its change is left as negotiated wording. */
@@ -79,7 +80,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
     const next = withValue(state, path, value);
     if (!o.validator(next)) return undefined;
     const started = performance.now();
-    const r = renderSafely(next, o.templatesDir);
+    const r = renderSafely(next, o.render);
     renderMs += performance.now() - started;
     renders++;
     if (!r) return undefined;
@@ -140,9 +141,9 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
   return { contract: state, changes, matched, changed, renders, renderMs };
 }
 
-function renderSafely(contract: VendorAgreement, templatesDir: string | undefined): Rendering | undefined {
+function renderSafely(contract: VendorAgreement, render: RenderMarkdownOptions): Rendering | undefined {
   try {
-    return renderRegions(contract, templatesDir);
+    return renderRegions(contract, render);
   } catch {
     return undefined; // a candidate the templates cannot render is no candidate
   }
