@@ -68,6 +68,23 @@ describe.skipIf(!lo.ok)(`a rendering saved by LibreOffice ${lo.reason}`, () => {
 });
 
 describe.skipIf(!lo.ok)(`contracts import, end to end ${lo.reason}`, () => {
+  it('reads a DOCX from contracts render --to docx as the base: re-saved, no change; edited, exactly the value', async () => {
+    const rendered = spawnSync(process.execPath, [CLI, 'render', 'contracts/springfield-smartcam.yaml', '--to', 'docx', '--out', 'rendered.docx'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(rendered.status, rendered.stderr).toBe(0);
+    const docx = readFileSync(join(dir, 'rendered.docx'));
+    const resaved = join(dir, 'rendered-resaved.docx');
+    await office.edit(docx, { out: resaved, author: 'Marcus Lee' });
+    expect(await importMarkup({ file, markup: resaved, playbook, dryRun: true })).toMatchObject({ values: [], wording: [] });
+    const markup = join(dir, 'rendered-markup.docx');
+    await office.edit(docx, { out: markup, author: 'Marcus Lee', replacements: [['forty-eight (48) hours', 'seventy-two (72) hours']], replaceAll: true });
+    const result = await importMarkup({ file, markup, playbook, dryRun: true });
+    expect(result).toMatchObject({ values: [{ path: 'terms.incidentResponse.notificationHours', from: 48, to: 72 }], wording: [] });
+    rmSync(join(dir, 'rendered.docx'));
+  });
+
   it('prints the moves as diff does, writes the file, and --commit records the round as the vendor', async () => {
     const markup = join(dir, 'acme.docx');
     await office.edit(base, {
