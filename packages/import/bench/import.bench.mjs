@@ -67,10 +67,10 @@ const VALUE_EDITS = [
   ['notice period of 48 hours', 'notice period of 72 hours'],
   ['USD 5,000,000', 'USD 2,000,000'],
   ['USD 10,000,000', 'USD 8,000,000'],
-  ['within thirty (30) days of termination', 'within ninety (90) days of termination'],
+  ['within thirty (30) days after the Agreement ends', 'within ninety (90) days after the Agreement ends'],
   ['Within thirty (30) days after this Agreement ends', 'Within ninety (90) days after this Agreement ends'],
   ['on at least thirty (30) days', 'on at least sixty (60) days'],
-  ['five (5) years', 'three (3) years'],
+  ['five (5) years from delivery', 'three (3) years from delivery'],
 ];
 const DELETIONS = ['On request the Vendor shall give the Buyer the logs', 'The Vendor shall defend, indemnify and hold harmless'];
 const INSERTIONS = Array.from({ length: 16 }, (_, i) => [
