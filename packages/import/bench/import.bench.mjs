@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContractFile } from '@contracts/core';
+import { clauseContext, loadPlaybook } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { fmt, median, report, run } from '../../../bench/lib/measure.mjs';
 import { schedule } from '../../../bench/lib/schedule.mjs';
@@ -36,10 +37,10 @@ const VALUE_EDITS = [
   ['notice period of 48 hours', 'notice period of 72 hours'],
   ['USD 5,000,000', 'USD 2,000,000'],
   ['USD 10,000,000', 'USD 8,000,000'],
-  ['within thirty (30) days of termination', 'within ninety (90) days of termination'],
+  ['within thirty (30) days after the Agreement ends', 'within ninety (90) days after the Agreement ends'],
   ['Within thirty (30) days after this Agreement ends', 'Within ninety (90) days after this Agreement ends'],
   ['on at least thirty (30) days', 'on at least sixty (60) days'],
-  ['five (5) years', 'three (3) years'],
+  ['five (5) years from delivery', 'three (3) years from delivery'],
 ];
 const DELETIONS = ['On request the Vendor shall give the Buyer the logs', 'The Vendor shall defend, indemnify and hold harmless'];
 const INSERTIONS = Array.from({ length: 16 }, (_, i) => [
@@ -67,7 +68,9 @@ try {
   git('add', '.');
   git('commit', '-qm', 'round 1');
   const contract = loadContractFile(join(dir, file)).value;
-  const rendered = renderAgreement(contract, { templatesDir: join(dir, 'tpl') });
+  // The base as `contracts render --to docx` renders it: the clause library names the laws the playbook says apply.
+  const { playbook } = await loadPlaybook();
+  const rendered = renderAgreement(contract, { templatesDir: join(dir, 'tpl'), extraContext: (c) => clauseContext(playbook, c) });
   const words = rendered.markdown.split(/\s+/).length;
   const base = await renderDocx(rendered.anchored, {
     templatesDir: join(dir, 'tpl'),

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { type Diagnostic, loadValidator, loadYamlText, type VendorAgreement, writeFileAtomic } from '@contracts/core';
 import { diffPositions, type PositionDiff } from '@contracts/diff';
 import { commitFile, contractAt, openContract, resolveRef, type ContractFile } from '@contracts/git';
-import type { Playbook } from '@contracts/playbook';
+import { clauseContext, type Playbook } from '@contracts/playbook';
 import { readMarkup } from './docx/read-markup.js';
 import { CorruptMarkupError, ImportRefusedError } from './errors.js';
 import { alignMarkup } from './match/align.js';
@@ -31,7 +31,11 @@ export interface ImportOptions {
   /** The version the markup was made from, when its provenance does not say (or to override it). */
   base?: string;
   templatesDir?: string;
-  /** Rates the moves; a promise is awaited only when the moves are rated (load it while the markup is read). */
+  /**
+   * The playbook `contracts render` rendered the markup's base with: it tells the clause library which
+   * laws apply (`clauseContext`) and rates the moves. A promise is awaited once the markup is read and
+   * the base found (load it meanwhile).
+   */
   playbook: Playbook | PromiseLike<Playbook>;
   /** Describe only; write nothing. */
   dryRun?: boolean;
@@ -105,11 +109,14 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   }
 
   const validator = await validating;
+  const playbook = await o.playbook;
   const facts = libraryFacts(o.templatesDir);
-  const baseRendering = renderRegions(baseValue, o.templatesDir);
+  // Exactly as `contracts render` renders (its templates, the laws the playbook says apply), for the base and every candidate.
+  const render = { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), extraContext: (c: VendorAgreement) => clauseContext(playbook, c) };
+  const baseRendering = renderRegions(baseValue, render);
   const proposals = alignMarkup(baseRendering, markup);
   const read = ours
-    ? readValues(baseValue, baseRendering, proposals, { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), facts, validator })
+    ? readValues(baseValue, baseRendering, proposals, { render, facts, validator })
     : {
         contract: baseValue,
         changes: [],
@@ -130,7 +137,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const updated = loadYamlText(yaml, fileName).value as VendorAgreement | undefined;
   if (!updated || !validator(updated))
     throw new CorruptMarkupError(`${markupName}: the imported contract would not be valid; nothing was written (please report this markup)`);
-  const diff = diffPositions(baseValue, updated, await o.playbook);
+  const diff = diffPositions(baseValue, updated, playbook);
   const by = attribute(markup.blocks.flatMap((b) => b.changes));
   const result: ImportResult = {
     file: fileName,

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContractFile, loadValidator, type SchemaValidator, type VendorAgreement } from '@contracts/core';
 import { diffPositions } from '@contracts/diff';
-import { loadPlaybook, type Playbook } from '@contracts/playbook';
-import { renderAgreement, renderDocx } from '@contracts/render';
+import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
+import { renderAgreement as renderWithOptions, renderDocx } from '@contracts/render';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, wordDifferences, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
@@ -32,6 +32,8 @@ let office: LibreOffice;
 let playbook: Playbook;
 let validator: SchemaValidator;
 const work = mkdtempSync(join(tmpdir(), 'contracts-import-corpus-'));
+/** Every rendering as `contracts render` makes it: the clause library names the laws the playbook says apply. */
+const renderAgreement = (contract: VendorAgreement) => renderWithOptions(contract, { extraContext: (c) => clauseContext(playbook, c) });
 
 beforeAll(async () => {
   validator = await loadValidator('vendor-agreement');
@@ -72,6 +74,16 @@ describe('the generated corpus', () => {
     expect(kinds((c) => c.wording.length > 0)).toBeGreaterThan(1);
     expect(kinds((c) => !c.record)).toBeGreaterThan(1);
     expect(kinds((c) => c.comments.length > 0)).toBeGreaterThan(0);
+  });
+
+  it('deletes a removed clause and edits its changed neighbour, as counsel would (not a rewrite of one into the other)', () => {
+    const before = ['14.2 Indemnity. The Vendor shall defend the Buyer.', '14.3 Excluded Claims. (a) fraud; (b) the indemnity; and (c) death.', '14.4 Cap.'];
+    const after = ['14.2 Excluded Claims. (a) fraud; and (b) death.', '14.3 Cap.'];
+    const edits = editsBetween(before, after)!;
+    expect(edits.deleteParagraphs).toEqual([before[0]]);
+    expect(edits.replacements).toHaveLength(1);
+    const [from, to] = edits.replacements[0]!;
+    expect(before[1]!.replace(from, to)).toBe(after[0]);
   });
 });
 

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContractFile, type VendorAgreement } from '@contracts/core';
-import { loadPlaybook, type Playbook } from '@contracts/playbook';
+import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,9 @@ beforeAll(async () => {
   original = readFileSync(file, 'utf8');
   playbook = (await loadPlaybook()).playbook!;
   const contract = loadContractFile(file).value as VendorAgreement;
-  ours = await renderDocx(renderAgreement(contract).anchored, { epoch: 1_780_000_000, provenance: { contractId: contract.id, commit, round: 1 } });
+  // As `contracts render --to docx` renders it: the clause library names the laws the playbook says apply.
+  const rendered = renderAgreement(contract, { extraContext: (c) => clauseContext(playbook, c) });
+  ours = await renderDocx(rendered.anchored, { epoch: 1_780_000_000, provenance: { contractId: contract.id, commit, round: 1 } });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

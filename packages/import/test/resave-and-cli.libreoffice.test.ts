@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContractFile, type VendorAgreement } from '@contracts/core';
-import { loadPlaybook, type Playbook } from '@contracts/playbook';
+import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   git('tag', '-a', 'springfield-smartcam/round-1', '-m', 'round 1');
   playbook = (await loadPlaybook()).playbook!;
   const contract = loadContractFile(file).value as VendorAgreement;
-  const rendered = renderAgreement(contract);
+  const rendered = renderAgreement(contract, { extraContext: (c) => clauseContext(playbook, c) }); // as contracts render --to docx renders it
   anchors = rendered.anchors.map((a) => a.id);
   base = await renderDocx(rendered.anchored, { epoch: 1_780_000_000, provenance: { contractId: contract.id, commit: git('rev-parse', 'HEAD'), round: 1 } });
   if (lo.ok) office = await startLibreOffice();
@@ -68,6 +68,23 @@ describe.skipIf(!lo.ok)(`a rendering saved by LibreOffice ${lo.reason}`, () => {
 });
 
 describe.skipIf(!lo.ok)(`contracts import, end to end ${lo.reason}`, () => {
+  it('reads a DOCX from contracts render --to docx as the base: re-saved, no change; edited, exactly the value', async () => {
+    const rendered = spawnSync(process.execPath, [CLI, 'render', 'contracts/springfield-smartcam.yaml', '--to', 'docx', '--out', 'rendered.docx'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(rendered.status, rendered.stderr).toBe(0);
+    const docx = readFileSync(join(dir, 'rendered.docx'));
+    const resaved = join(dir, 'rendered-resaved.docx');
+    await office.edit(docx, { out: resaved, author: 'Marcus Lee' });
+    expect(await importMarkup({ file, markup: resaved, playbook, dryRun: true })).toMatchObject({ values: [], wording: [] });
+    const markup = join(dir, 'rendered-markup.docx');
+    await office.edit(docx, { out: markup, author: 'Marcus Lee', replacements: [['forty-eight (48) hours', 'seventy-two (72) hours']], replaceAll: true });
+    const result = await importMarkup({ file, markup, playbook, dryRun: true });
+    expect(result).toMatchObject({ values: [{ path: 'terms.incidentResponse.notificationHours', from: 48, to: 72 }], wording: [] });
+    rmSync(join(dir, 'rendered.docx'));
+  });
+
   it('prints the moves as diff does, writes the file, and --commit records the round as the vendor', async () => {
     const markup = join(dir, 'acme.docx');
     await office.edit(base, {

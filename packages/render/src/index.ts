@@ -33,7 +33,7 @@ export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './norm
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';
 export { renderMany, type RenderFormat, type RenderManyOptions } from './render-many.js';
 export { DEFAULT_TEMPLATES_DIR, readTemplate } from './environment.js';
-export { jurisdictionName, regionName, isPlaceCode } from './places.js';
+export { jurisdictionName, regionName, isPlaceCode, placeCodesNamedIn } from './places.js';
 export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';

@@ -20,6 +20,8 @@ interface Subdivision {
 interface Datasets {
   country(code: string): string | undefined;
   subdivision(code: string): Subdivision | undefined;
+  /** Every country and subdivision code with its dataset name. */
+  names(): [code: string, name: string][];
 }
 
 let datasets: Datasets | undefined;
@@ -30,10 +32,16 @@ function load(): Datasets {
   const require = createRequire(import.meta.url);
   const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
   countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-  const iso = require('iso-3166-2') as { subdivision(code: string): Subdivision | null };
+  const iso = require('iso-3166-2') as { subdivision(code: string): Subdivision | null; data: Record<string, { sub: Record<string, { name: string }> }> };
+  let names: [string, string][] | undefined;
   datasets = {
     country: (code) => (code.length === 2 && countries.isValid(code) ? countries.getName(code, 'en', { select: 'official' }) : undefined),
     subdivision: (code) => iso.subdivision(code) ?? undefined,
+    names: () =>
+      (names ??= [
+        ...Object.entries(countries.getNames('en', { select: 'official' })),
+        ...Object.values(iso.data).flatMap((country) => Object.entries(country.sub).map(([code, sub]): [string, string] => [code, sub.name])),
+      ]),
   };
   return datasets;
 }
@@ -70,3 +78,18 @@ export function regionName(code: string, labels: Labels): string {
 export function isPlaceCode(code: string): boolean {
   return code.includes('-') ? load().subdivision(code) !== undefined : load().country(code) !== undefined;
 }
+
+/**
+ * The codes whose dataset name occurs in `text` as whole words, longest name first: what a reader of
+ * "the laws of the State of Delaware" would try (`US-DE`). `contracts import` renders each candidate
+ * and keeps only one that prints the counterparty's words, so a loose match costs a render, never a
+ * wrong value.
+ */
+export function placeCodesNamedIn(text: string): string[] {
+  const found = load()
+    .names()
+    .filter(([, name]) => name.length > 2 && text.includes(name) && wholeWords(name).test(text));
+  return found.sort((a, b) => b[1].length - a[1].length).map(([code]) => code);
+}
+
+const wholeWords = (name: string) => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@contracts/render';
 import { parseLabels } from '../src/liquid/filters.js';
-import { jurisdictionName, regionName } from '../src/places.js';
+import { jurisdictionName, placeCodesNamedIn, regionName } from '../src/places.js';
 import { loadContract } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +34,16 @@ describe('jurisdiction and region names come from the ISO 3166 datasets', () => 
     expect(jurisdictionName('US-ZZ', labels)).toBe('US-ZZ');
     expect(regionName('EU', labels)).toBe('the European Union');
     expect(regionName('CH', labels)).toBe('Switzerland');
+  });
+
+  it('reads codes back from the names written (longest name first, whole words only)', () => {
+    expect(placeCodesNamedIn('the laws of the State of Delaware, without regard')).toEqual(['US-DE']);
+    expect(placeCodesNamedIn('the State of New York')[0]).toBe('US-NY');
+    expect(placeCodesNamedIn('courts of Germany')).toContain('DE');
+    expect(placeCodesNamedIn('Delawareans')).toEqual([]);
+    // Every US state reads back to its own code from the wording render prints.
+    for (const [code] of Object.entries(iso.country('US')!.sub).filter(([, s]) => s.type === 'State'))
+      expect(placeCodesNamedIn(jurisdictionName(code, labels))).toContain(code);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * Two facts of the clause library the import needs to guess candidate values: which contract paths
- * bring each section in (`sections.json` `when`: the terms a section's wording can depend on) and the
- * values each label kind knows (`labels.json`: `US-IL` for "the State of Illinois"). A user's
- * templates directory wins over ours, file by file, as in render.
+ * Facts of the clause library the import needs to guess candidate values: which contract paths bring
+ * each section in (`sections.json` `when`: the terms a section's wording can depend on), the values
+ * each label kind knows (`labels.json`: `mutual` for "mutual") and the places the library names
+ * itself (`placeName`; the rest are ISO 3166 names, render's `placeCodesNamedIn`). A user's templates
+ * directory wins over ours, file by file, as in render.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { DEFAULT_TEMPLATES_DIR } from '@contracts/render';
 export interface LibraryFacts {
   sectionPaths: Map<string, string[]>;
   labelValues: Map<string, string[]>;
+  /** `labels.json` `placeName`: the codes the library names itself (`GB-ENG` → "England and Wales"), with their names. */
+  placeNames: Map<string, string>;
 }
 
 const cache = new Map<string, LibraryFacts>();
@@ -34,7 +37,7 @@ export function libraryFacts(templatesDir?: string): LibraryFacts {
   if (facts) return facts;
   const sections = readJson(templatesDir, 'sections.json');
   const labels = readJson(templatesDir, 'labels.json');
-  facts = { sectionPaths: new Map(), labelValues: new Map() };
+  facts = { sectionPaths: new Map(), labelValues: new Map(), placeNames: new Map() };
   if (Array.isArray(sections)) {
     for (const s of sections as { id?: unknown; when?: unknown }[]) {
       if (typeof s?.id === 'string' && Array.isArray(s.when))
@@ -46,6 +49,8 @@ export function libraryFacts(templatesDir?: string): LibraryFacts {
   }
   if (labels && typeof labels === 'object') {
     for (const [kind, table] of Object.entries(labels)) if (table && typeof table === 'object') facts.labelValues.set(kind, Object.keys(table));
+    const places = (labels as Record<string, unknown>).placeName;
+    if (places && typeof places === 'object') for (const [code, name] of Object.entries(places)) if (typeof name === 'string') facts.placeNames.set(code, name);
   }
   cache.set(key, facts);
   return facts;

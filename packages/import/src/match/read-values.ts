@@ -9,6 +9,7 @@
  */
 import type { VendorAgreement } from '@contracts/core';
 import type { SchemaValidator } from '@contracts/core';
+import { placeCodesNamedIn, type RenderMarkdownOptions } from '@contracts/render';
 import type { RegionProposal } from './align.js';
 import { ABSENT, type Candidate, candidatesFor } from './candidates.js';
 import type { LibraryFacts } from './library-facts.js';
@@ -37,7 +38,8 @@ export interface ReadValuesResult {
 }
 
 export interface ReadValuesOptions {
-  templatesDir?: string;
+  /** How every candidate is rendered: as the base was (`renderRegions`). */
+  render: RenderMarkdownOptions;
   facts: LibraryFacts;
   validator: SchemaValidator;
   /** Candidate renders tried per region before its change is left as negotiated wording. */
@@ -78,7 +80,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
     const next = withValue(state, path, value);
     if (!o.validator(next)) return undefined;
     const started = performance.now();
-    const r = renderSafely(next, o.templatesDir);
+    const r = renderSafely(next, o.render);
     renderMs += performance.now() - started;
     renders++;
     if (!r) return undefined;
@@ -139,9 +141,9 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
   return { contract: state, changes, matched, changed, renders, renderMs };
 }
 
-function renderSafely(contract: VendorAgreement, templatesDir: string | undefined): Rendering | undefined {
+function renderSafely(contract: VendorAgreement, render: RenderMarkdownOptions): Rendering | undefined {
   try {
-    return renderRegions(contract, templatesDir);
+    return renderRegions(contract, render);
   } catch {
     return undefined; // a candidate the templates cannot render is no candidate
   }
@@ -170,8 +172,9 @@ function candidateList(
   const consider = (leaf: Leaf, spanText: string | undefined, rank: number) => {
     if (seen.has(leaf.path)) return;
     seen.add(leaf.path);
-    const kind = /\blabels?: "([^"]+)"/.exec(expressions.get(leaf.path) ?? '')?.[1];
-    const labelValues = kind ? facts.labelValues.get(kind) : undefined;
+    const expression = expressions.get(leaf.path) ?? '';
+    const kind = /\blabels?: "([^"]+)"/.exec(expression)?.[1];
+    const labelValues = kind ? facts.labelValues.get(kind) : isPlace(expression) ? placesNamedIn(`${spanText ?? ''} ${inserted.join(' ')}`, facts) : undefined;
     const values = candidatesFor(leaf, valueAt(state, leaf.path), {
       ...(spanText !== undefined ? { spanText } : {}),
       inserted,
@@ -215,6 +218,15 @@ function candidateList(
   for (const { leaf } of dependents) consider(leaf, undefined, 1);
   for (const s of spans) consider(s.leaf, s.text, 2);
   return out.sort((a, b) => a.rank - b.rank);
+}
+
+/** A term printed as a place (`| jurisdiction`, `| region`): its value is an ISO 3166 code or one of the library's own place names. */
+const isPlace = (expression: string) => /\|\s*(?:jurisdiction|region)\b/.test(expression);
+
+/** The place codes whose name the counterparty wrote: the library's own names, then the ISO 3166 datasets' (longest first). */
+function placesNamedIn(text: string, facts: LibraryFacts): string[] {
+  const own = [...facts.placeNames].filter(([, name]) => text.includes(name.replace(/^the /, ''))).map(([code]) => code);
+  return [...new Set([...own, ...placeCodesNamedIn(text)])];
 }
 
 /** How much a clause name ("on-site-audit") and a term name ("onSite") share, in word stems. */

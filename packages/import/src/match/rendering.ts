@@ -6,7 +6,7 @@
  * and the rest are not converted again.
  */
 import type { VendorAgreement } from '@contracts/core';
-import { agreementBlocks, blockText, renderAgreement, type BlockKind, type RenderedAgreement } from '@contracts/render';
+import { agreementBlocks, blockText, renderAgreement, type BlockKind, type RenderedAgreement, type RenderMarkdownOptions } from '@contracts/render';
 import { blockWords, normalizeText } from './words.js';
 
 /** A term value inside a block, as word indices `[from, to)`. */
@@ -38,9 +38,12 @@ const cache = new Map<string, { words: string[]; text: string; terms: TermSpan[]
 
 const wordCount = (text: string) => (normalizeText(text) === '' ? 0 : normalizeText(text).split(' ').length);
 
-/** Renders `contract` and splits it into regions. */
-export function renderRegions(contract: VendorAgreement, templatesDir: string | undefined): Rendering {
-  const agreement = renderAgreement(contract, templatesDir ? { templatesDir } : {});
+/**
+ * Renders `contract` and splits it into regions. `render` must be what `contracts render` used (its
+ * templates and the playbook's `clauseContext`), or the base would not read as the document sent.
+ */
+export function renderRegions(contract: VendorAgreement, render: RenderMarkdownOptions): Rendering {
+  const agreement = renderAgreement(contract, render);
   const byId = new Map(agreement.anchors.map((a) => [a.id, a]));
   const blocks: RenderedBlock[] = [];
   const regions = new Map<string, string[]>();

@@ -177,8 +177,9 @@ export function editsBetween(
     const removed = before.slice(i, until);
     const added = after.slice(j, afterUntil);
     if (added.length > removed.length) return undefined;
+    const pairs = pairBlocks(removed, added);
     removed.forEach((old, k) => {
-      const replacement = added[k];
+      const replacement = pairs[k] === undefined ? undefined : added[pairs[k]!];
       if (replacement === undefined) deleteParagraphs.push(uniqueSnippet(all, old, 0, Math.min(old.length, 60)));
       else if (old !== replacement) replacements.push(replacementFor(all, old, replacement, offsets[i + k]!));
     });
@@ -186,6 +187,37 @@ export function editsBetween(
     j = afterUntil;
   }
   return { replacements, deleteParagraphs };
+}
+
+/**
+ * Which removed block each added block rewrites (removed index → added index; the rest are deleted):
+ * in order, with the most words in common, as counsel would edit it. Pairing by position would turn a
+ * deleted clause into a rewrite of its neighbour when the neighbour's wording changes too (deleting
+ * the indemnity also drops the indemnity from the Excluded Claims that follow it).
+ */
+function pairBlocks(removed: readonly string[], added: readonly string[]): (number | undefined)[] {
+  const shared = (a: string, b: string) => {
+    const bag = new Map<string, number>();
+    for (const w of normalBlock(a).split(' ')) bag.set(w, (bag.get(w) ?? 0) + 1);
+    let n = 0;
+    for (const w of normalBlock(b).split(' ')) {
+      if ((bag.get(w) ?? 0) === 0) continue;
+      bag.set(w, bag.get(w)! - 1);
+      n++;
+    }
+    return n;
+  };
+  // best[a][r]: the most shared words pairing the first a added blocks with the first r removed ones (every added block paired).
+  const best = added.map(() => removed.map(() => Number.NEGATIVE_INFINITY));
+  const at = (a: number, r: number) => (a < 0 ? 0 : r < 0 ? Number.NEGATIVE_INFINITY : best[a]![r]!);
+  for (let a = 0; a < added.length; a++)
+    for (let r = 0; r < removed.length; r++) best[a]![r] = Math.max(at(a, r - 1), at(a - 1, r - 1) + shared(removed[r]!, added[a]!));
+  const pairs: (number | undefined)[] = removed.map(() => undefined);
+  for (let a = added.length - 1, r = removed.length - 1; a >= 0; r--) {
+    if (at(a, r - 1) === at(a, r)) continue;
+    pairs[r] = a--;
+  }
+  return pairs;
 }
 
 /** `[old text, new text, n]`: the n-th occurrence (case-sensitive, from 0) of the old text is the one in this block. */
