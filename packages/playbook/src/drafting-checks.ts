@@ -12,8 +12,12 @@ interface Numbers {
   regulations?: unknown[];
 }
 
-/** Amounts as the agreement prints them ("USD 1,260,000"). */
-const usd = (n: number) => `USD ${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+/**
+ * Amounts as the agreement prints them ("USD 1,260,000"). One formatter for all: `toLocaleString` with
+ * options builds a new Intl.NumberFormat on each call, which was an eighth of a 1,000-contract check.
+ */
+const USD = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const usd = (n: number) => `USD ${USD.format(n)}`;
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function numbersOf(contract: Record<string, any>): Numbers {
