@@ -1,43 +1,27 @@
 /**
  * Every refusal: one line, exit code 2, a stable code, and the contract file untouched. The hostile
  * files are built here byte by byte (a zip bomb, an OLE container, a DTD with an external entity); the
- * markups of our own renderings are real pandoc output.
+ * markups of our own renderings are real DOCX output.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContractFile, type VendorAgreement } from '@contracts/core';
-import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
+import type { Playbook } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMarkup } from '../src/index.js';
+import { ROOT, roundOne } from './support/round-one.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const dir = mkdtempSync(join(tmpdir(), 'contracts-import-refusals-'));
-const file = join(dir, 'contracts', 'springfield-smartcam.yaml');
-const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+let dir: string;
+let file: string;
 let playbook: Playbook;
 let ours: Uint8Array;
 let original: string;
 let commit: string;
 
 beforeAll(async () => {
-  mkdirSync(join(dir, 'contracts'), { recursive: true });
-  git('init', '-q');
-  git('config', 'user.name', 'Buyer Counsel');
-  git('config', 'user.email', 'counsel@example.com');
-  copyFileSync(join(ROOT, 'contracts/springfield-smartcam.yaml'), file);
-  git('add', '.');
-  git('commit', '-qm', 'round 1');
-  commit = git('rev-parse', 'HEAD');
-  original = readFileSync(file, 'utf8');
-  playbook = (await loadPlaybook()).playbook!;
-  const contract = loadContractFile(file).value as VendorAgreement;
-  // As `contracts render --to docx` renders it: the clause library names the laws the playbook says apply.
-  const rendered = renderAgreement(contract, { extraContext: (c) => clauseContext(playbook, c) });
-  ours = await renderDocx(rendered.anchored, { epoch: 1_780_000_000, provenance: { contractId: contract.id, commit, round: 1 } });
+  ({ dir, file, playbook, original, commit, docx: ours } = await roundOne('contracts-import-refusals-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,42 +3,27 @@
  * a re-saved copy still imports; and the CLI end to end: `contracts import` prints the moves as
  * `contracts diff` does, writes the file, `--commit` records the vendor's round under the vendor's name.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContractFile, type VendorAgreement } from '@contracts/core';
-import { clauseContext, loadPlaybook, type Playbook } from '@contracts/playbook';
-import { renderAgreement, renderDocx } from '@contracts/render';
+import type { Playbook } from '@contracts/playbook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
 import { importMarkup, readMarkup } from '../src/index.js';
+import { ROOT, roundOne } from './support/round-one.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'packages/cli/bin/run.js');
 const lo = libreOfficeAvailability();
-const dir = mkdtempSync(join(tmpdir(), 'contracts-import-resave-'));
-const file = join(dir, 'contracts', 'springfield-smartcam.yaml');
-const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+let dir: string;
+let file: string;
+let git: (...args: string[]) => string;
 let office: LibreOffice;
 let playbook: Playbook;
 let base: Uint8Array;
 let anchors: string[];
 
 beforeAll(async () => {
-  mkdirSync(join(dir, 'contracts'), { recursive: true });
-  git('init', '-q');
-  git('config', 'user.name', 'Buyer Counsel');
-  git('config', 'user.email', 'counsel@example.com');
-  copyFileSync(join(ROOT, 'contracts/springfield-smartcam.yaml'), file);
-  git('add', '.');
-  git('commit', '-qm', 'round 1');
-  git('tag', '-a', 'springfield-smartcam/round-1', '-m', 'round 1');
-  playbook = (await loadPlaybook()).playbook!;
-  const contract = loadContractFile(file).value as VendorAgreement;
-  const rendered = renderAgreement(contract, { extraContext: (c) => clauseContext(playbook, c) }); // as contracts render --to docx renders it
-  anchors = rendered.anchors.map((a) => a.id);
-  base = await renderDocx(rendered.anchored, { epoch: 1_780_000_000, provenance: { contractId: contract.id, commit: git('rev-parse', 'HEAD'), round: 1 } });
+  ({ dir, file, git, playbook, docx: base, anchors } = await roundOne('contracts-import-resave-', { tag: true }));
   if (lo.ok) office = await startLibreOffice();
 });
 afterAll(async () => {
