@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const packages = ['core', 'format', 'playbook', 'pandoc', 'render', 'drafting', 'docx-compare', 'diff', 'git', 'github', 'import'];
+const packages = ['core', 'format', 'playbook', 'pandoc', 'render', 'drafting', 'docx-compare', 'diff', 'git', 'github', 'import', 'scaffold'];
 
 export default defineConfig({
   resolve: {

@@ -1,5 +1,5 @@
-import type { Evaluation } from './evaluation.js';
-import { evaluationChoices } from './evaluation.js';
+import type { Evaluation } from '@contracts/scaffold';
+import { evaluationChoices } from '@contracts/scaffold';
 
 /**
  * Asks the product-evaluation questions on a terminal with @inquirer/prompts, one per answer the flags

@@ -1,4 +1,4 @@
-import type { Evaluation } from './evaluation.js';
+import type { Evaluation } from '@contracts/scaffold';
 
 /** `contracts new`'s answer flags as evaluation answers; a flag not given leaves its answer open. */
 export function evaluationFromFlags(f: Record<string, unknown>): Partial<Evaluation> {

@@ -17,7 +17,7 @@ export default class Init extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Init);
-    const { initRepository } = await import('../run-init.js');
+    const { initRepository } = await import('@contracts/scaffold');
     const written = await initRepository(args.dir, { force: flags.force, ...(flags.action ? { action: flags.action } : {}) });
     const { terminalText } = await import('@contracts/format/escape');
     process.stderr.write(

@@ -43,10 +43,11 @@ export default class New extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(New);
-    const { newContract } = await import('../run-new.js');
+    const { newAgreement } = await import('@contracts/scaffold');
     const { evaluationFromFlags } = await import('../new-flags.js');
     const interactive = !flags.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-    const { file, assumed } = await newContract(args.id, { ...flags, evaluation: evaluationFromFlags(flags), interactive });
+    const ask = interactive ? (await import('../ask-evaluation.js')).askEvaluation : undefined;
+    const { file, assumed } = await newAgreement(args.id, { ...flags, evaluation: evaluationFromFlags(flags), ...(ask ? { ask } : {}) });
     const { terminalText } = await import('@contracts/format/escape');
     for (const line of assumed) process.stderr.write(`${terminalText(`assumed ${line}`)}\n`);
     process.stderr.write(`${terminalText(`wrote ${file}: complete the product evaluation, then run contracts check ${file}`)}\n`);

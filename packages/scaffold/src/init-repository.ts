@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { toolkitRoot } from '@contracts/core/data';
 import { writeFileAtomic } from '@contracts/core/write';
 import { DEFAULTS } from './evaluation.js';
-import { newContract } from './run-new.js';
+import { newAgreement } from './new-agreement.js';
 
 const scaffold: [from: string, to: string][] = [
   ['schemas/vendor-agreement.schema.json', 'schemas/vendor-agreement.schema.json'],
   ['schemas/playbook.schema.json', 'schemas/playbook.schema.json'],
   ['playbook.yaml', 'playbook.yaml'],
   ['.github/examples/contracts-repo.yml', '.github/workflows/contracts.yml'],
-  ['packages/cli/scaffold/.vscode/settings.json', '.vscode/settings.json'],
-  ['packages/cli/scaffold/.vscode/extensions.json', '.vscode/extensions.json'],
-  ['packages/cli/scaffold/README.md', 'README.md'],
+  ['packages/scaffold/files/.vscode/settings.json', '.vscode/settings.json'],
+  ['packages/scaffold/files/.vscode/extensions.json', '.vscode/extensions.json'],
+  ['packages/scaffold/files/README.md', 'README.md'],
 ];
 
 /** The example agreement: made by `contracts new` from a complete evaluation, so it passes its own check. */
@@ -35,7 +35,7 @@ export async function initRepository(dir: string, options: { force?: boolean; ac
     await writeFileAtomic(target, content, { force: options.force ?? false });
     written.push(target);
   }
-  const example = await newContract(EXAMPLE_ID, {
+  const example = await newAgreement(EXAMPLE_ID, {
     vendor: 'Example Access Systems Inc.',
     buyer: 'Example Logistics LLC',
     title: 'Door Sensor Purchase and Security Agreement (example)',

@@ -32,12 +32,16 @@ function product(e: Evaluation, features: readonly string[]) {
 
 const shown = (v: unknown) => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : String(v));
 
-export interface NewFlags {
+/** What `contracts new` is told: the names, the answers already given, and how to ask for the rest. */
+export interface NewAgreementOptions {
   vendor: string;
-  /** Answers given as flags; the rest are asked on a terminal (unless `yes`) or assumed. */
+  /** Answers already given (the CLI's flags); the rest are asked (see `ask`) or assumed. */
   evaluation?: Partial<Evaluation>;
-  /** Ask the open questions (a terminal without --yes). */
-  interactive?: boolean;
+  /**
+   * Asks the questions the given answers leave open (the CLI's terminal prompts), each starting at
+   * the answer that would otherwise be assumed; without it every open answer is assumed and listed.
+   */
+  ask?: (start: Evaluation, open: ReadonlySet<keyof Evaluation>, names: { vendor: string }) => Promise<Partial<Evaluation>>;
   buyer?: string | undefined;
   title?: string | undefined;
   out?: string | undefined;
@@ -61,12 +65,12 @@ function schemaFor(outFile: string): string {
  * `contracts new`: an agreement whose terms start at the playbook's preferred positions, with a product
  * evaluation to fill in. It is validated before it is written, and never replaces an existing file.
  */
-export async function newContract(id: string, flags: NewFlags): Promise<{ file: string; text: string; assumed: string[] }> {
+export async function newAgreement(id: string, options: NewAgreementOptions): Promise<{ file: string; text: string; assumed: string[] }> {
   const idProblem = await agreementIdProblem(id);
   if (idProblem) throw new UsageError('usage/bad-id', `"${id}" cannot be an agreement id: ${idProblem} (e.g. springfield-smartcam)`);
   for (const [what, name] of [
-    ['vendor', flags.vendor],
-    ['buyer', flags.buyer],
+    ['vendor', options.vendor],
+    ['buyer', options.buyer],
   ] as const)
     if (name !== undefined && (name.trim() === '' || name.length > MAX_NAME))
       throw new UsageError(
@@ -74,9 +78,9 @@ export async function newContract(id: string, flags: NewFlags): Promise<{ file: 
         `The ${what}'s name must be 1 to ${MAX_NAME} characters (the schema's limit); it has ${name.length}. Use the legal name, without the address`,
       );
   const choices = evaluationChoices();
-  const given = flags.evaluation ?? {};
-  const inferred = jurisdictionFromName(flags.vendor);
-  const buyerJurisdiction = given.buyerJurisdiction ?? (flags.buyer ? jurisdictionFromName(flags.buyer) : undefined) ?? DEFAULTS.buyerJurisdiction;
+  const given = options.evaluation ?? {};
+  const inferred = jurisdictionFromName(options.vendor);
+  const buyerJurisdiction = given.buyerJurisdiction ?? (options.buyer ? jurisdictionFromName(options.buyer) : undefined) ?? DEFAULTS.buyerJurisdiction;
   const start: Evaluation = {
     ...DEFAULTS,
     buyerJurisdiction,
@@ -85,25 +89,25 @@ export async function newContract(id: string, flags: NewFlags): Promise<{ file: 
     ...given,
   };
   const open = new Set((Object.keys(DEFAULTS) as (keyof Evaluation)[]).filter((k) => given[k] === undefined));
-  const answers = flags.interactive ? await (await import('./ask-evaluation.js')).askEvaluation(start, open, { vendor: flags.vendor }) : {};
+  const answers = options.ask ? await options.ask(start, open, { vendor: options.vendor }) : {};
   const e: Evaluation = { ...start, ...answers };
   const assumed: string[] = [];
   for (const k of open) {
     if (Object.hasOwn(answers, k) || (k === 'remoteMethod' && !e.remoteAccess)) continue;
     if (k === 'vendorJurisdiction' && inferred)
-      assumed.push(`vendor jurisdiction ${inferred}, from the legal form in "${flags.vendor}" (--vendor-jurisdiction to change)`);
+      assumed.push(`vendor jurisdiction ${inferred}, from the legal form in "${options.vendor}" (--vendor-jurisdiction to change)`);
     else assumed.push(`${ASSUMPTION[k]}: ${shown(e[k])}`);
   }
-  const { playbook, diagnostics } = await loadPlaybook(resolvePlaybookPath(flags.playbook));
+  const { playbook, diagnostics } = await loadPlaybook(resolvePlaybookPath(options.playbook));
   if (!playbook) throw new UsageError('usage/bad-playbook', `The playbook has errors (${diagnostics.length}); run contracts check to see them`);
-  const file = flags.out ?? join('contracts', `${id}.yaml`);
+  const file = options.out ?? join('contracts', `${id}.yaml`);
   const agreement = {
     schemaVersion: 1,
     id,
-    title: fitTitle(flags.title ?? `Purchase and Security Agreement with ${flags.vendor}`),
+    title: fitTitle(options.title ?? `Purchase and Security Agreement with ${options.vendor}`),
     parties: {
-      buyer: { name: flags.buyer ?? 'Buyer', kind: e.buyerKind, jurisdiction: e.buyerJurisdiction },
-      vendor: { name: flags.vendor, jurisdiction: e.vendorJurisdiction },
+      buyer: { name: options.buyer ?? 'Buyer', kind: e.buyerKind, jurisdiction: e.buyerJurisdiction },
+      vendor: { name: options.vendor, jurisdiction: e.vendorJurisdiction },
     },
     product: product(e, choices.features),
     terms: preferredTerms(playbook),
@@ -120,7 +124,7 @@ export async function newContract(id: string, flags: NewFlags): Promise<{ file: 
   const text = `${header}\n${yamlLib().stringify(agreement, { lineWidth: 0 })}`;
   const problems = validateLoaded(loadYamlText(text, file), await loadValidator('vendor-agreement'));
   if (problems.length > 0) throw new UsageError('usage/bad-answer', `The answers do not make a valid agreement: ${problems[0]!.message}`);
-  await writeFileAtomic(file, text, { force: flags.force ?? false });
+  await writeFileAtomic(file, text, { force: options.force ?? false });
   return { file, text, assumed };
 }
 

@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { yamlLib } from '@contracts/core';
+import { DEFAULTS, type Evaluation, evaluationChoices, jurisdictionFromName, newAgreement, regionOf } from '../src/index.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'scaffold-new-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the vendor country read from its legal form', () => {
+  it.each([
+    ['Klimatik GmbH', 'DE'],
+    ['Badgeworks Ltd.', 'GB'],
+    ['Acme Cameras, Inc.', 'US'],
+    ['Nordlicht AB', 'SE'],
+    ['Sakura Devices K.K.', 'JP'],
+    ['Lumen Pty Ltd', 'AU'],
+  ])('reads %s as %s', (name, country) => expect(jurisdictionFromName(name)).toBe(country));
+
+  it('guesses nothing from a name without a legal form', () => expect(jurisdictionFromName('Acme Cameras')).toBeUndefined());
+});
+
+describe('a new agreement', () => {
+  it("starts every negotiable term at the playbook's preferred position and says what it assumed", async () => {
+    const out = join(dir, 'hvac.yaml');
+    const { file, text, assumed } = await newAgreement('hvac', { vendor: 'Klimatik GmbH', out });
+    expect(file).toBe(out);
+    expect(readFileSync(out, 'utf8')).toBe(text);
+    const value = yamlLib().parse(text) as { parties: { vendor: { jurisdiction: string } }; terms: Record<string, unknown> };
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    for (const [section, terms] of Object.entries(preferredTerms(playbook!))) expect(value.terms[section]).toMatchObject(terms as object);
+    expect(value.parties.vendor.jurisdiction).toBe('DE');
+    expect(assumed).toContain('vendor jurisdiction DE, from the legal form in "Klimatik GmbH" (--vendor-jurisdiction to change)');
+    expect(assumed.some((a) => a.startsWith('product category (--category): other'))).toBe(true);
+  });
+
+  it('asks only the questions the given answers leave open, and assumes nothing it asked', async () => {
+    let asked: Set<keyof Evaluation> | undefined;
+    const { assumed, text } = await newAgreement('cams', {
+      vendor: 'Acme Cameras, Inc.',
+      out: join(dir, 'cams.yaml'),
+      evaluation: { category: 'camera' },
+      ask: async (start, open) => {
+        asked = new Set(open);
+        expect(start.category).toBe('camera');
+        return { dataCollected: ['video'] };
+      },
+    });
+    expect(asked?.has('category')).toBe(false);
+    expect(asked?.has('dataCollected')).toBe(true);
+    expect(assumed.some((a) => a.startsWith('data collected'))).toBe(false);
+    expect(yamlLib().parse(text).product).toMatchObject({ category: 'camera', dataCollected: ['video'] });
+  });
+
+  it('never replaces an existing file unless forced', async () => {
+    const out = join(dir, 'x.yaml');
+    await newAgreement('x', { vendor: 'A Inc.', out });
+    await expect(newAgreement('x', { vendor: 'B Inc.', out })).rejects.toMatchObject({ exitCode: 2 });
+    expect(readFileSync(out, 'utf8')).toContain('name: A Inc.');
+    await newAgreement('x', { vendor: 'B Inc.', out, force: true });
+    expect(readFileSync(out, 'utf8')).toContain('name: B Inc.');
+  });
+
+  it('refuses an id git cannot tag and a name over the schema limit, as usage errors', async () => {
+    await expect(newAgreement('Bad Id', { vendor: 'A Inc.', out: join(dir, 'a.yaml') })).rejects.toMatchObject({ code: 'usage/bad-id' });
+    await expect(newAgreement('ok', { vendor: 'x'.repeat(201), out: join(dir, 'b.yaml') })).rejects.toMatchObject({ code: 'usage/bad-name' });
+  });
+});
+
+describe('the evaluation', () => {
+  it("offers only the schema's values, and every default is one of them", () => {
+    const choices = evaluationChoices();
+    expect(choices.category).toContain(DEFAULTS.category);
+    expect(choices.network).toContain(DEFAULTS.network);
+    expect(choices.buyerKind).toContain(DEFAULTS.buyerKind);
+    for (const p of DEFAULTS.physical) expect(choices.physical).toContain(p);
+    for (const d of DEFAULTS.dataCollected) expect(choices.dataCollected).toContain(d);
+  });
+
+  it('stores data in the buyer country by default, or "other" for a country the schema has no region for', () => {
+    const { regions } = evaluationChoices();
+    expect(regionOf('US-IL', regions)).toBe('US');
+    expect(regionOf('ZZ', regions)).toBe('other');
+  });
+});
