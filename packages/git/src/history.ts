@@ -9,7 +9,7 @@ import { isShallow, shallowBoundary, shallowError } from './shallow.js';
 export interface HistoryEntry extends CommitMeta {
   /** The file's repo-relative path at this commit (differs from today's path before a rename). */
   path: string;
-  /** Name-status letter for the file in this commit (A, M, R100, …); '' for a merge. */
+  /** Name-status letter for the file in this commit (A, M, R100, …; C088 where it began as a copy, the oldest entry then); '' for a merge. */
   status: string;
   /** Round tags (`<id>/round-<n>`) pointing at this commit. */
   rounds: string[];
@@ -43,7 +43,12 @@ export async function fileHistory(repo: Repo, relPath: string, options: HistoryO
   for (const commit of raw) {
     const change = commit.changes.at(-1);
     const path = change ? (change.paths.at(-1) ?? currentPath) : currentPath;
-    // Before a rename (R/C), the file was called by its old name.
+    // A copy is where this file began, not where it came from: `--follow` detects copies too (with
+    // --find-copies-harder), so an agreement started from another one would otherwise inherit that
+    // one's history — its rounds, its authors and its old values in `diff`. Only a rename (the old
+    // path gone in the same commit) carries the history over.
+    const copied = change?.status.startsWith('C') === true;
+    // Before a rename, the file was called by its old name.
     if (change) currentPath = change.paths[0] ?? path;
     entries.push({
       commit: commit.commit,
@@ -59,6 +64,7 @@ export async function fileHistory(repo: Repo, relPath: string, options: HistoryO
         return round !== undefined && (contractId === undefined || round.contractId === contractId);
       }),
     });
+    if (copied) break;
   }
   if (!options.allowShallow) await assertNotCut(repo, relPath, entries);
   return entries;

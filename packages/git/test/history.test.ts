@@ -80,6 +80,40 @@ describe('history across a rename between rounds', () => {
   });
 });
 
+describe('history of an agreement started as a copy of another', () => {
+  const { dir, cleanup } = tempDir();
+  let repo: Repo;
+  // Two agreements from one template share most lines: git's --follow calls the second a copy (C088).
+  const template = (id: string, vendor: string, hours: number) =>
+    [`id: ${id}`, `vendor: ${vendor}`, ...Array.from({ length: 30 }, (_, i) => `clause${i}: standard wording number ${i}`), `notificationHours: ${hours}`, ''].join('\n');
+
+  beforeAll(async () => {
+    initRepo(dir);
+    repo = await openRepo(dir);
+    commitFile(dir, 'contracts/riverside.yaml', template('riverside', 'Badgeworks Ltd.', 24), 'riverside draft');
+    await createRound(repo, 'contracts/riverside.yaml', 'riverside', { message: 'first offer' });
+    commitFile(dir, 'contracts/acme.yaml', template('acme', 'Acme Cameras Inc.', 72), 'acme draft');
+    commitFile(dir, 'contracts/acme.yaml', template('acme', 'Acme Cameras Inc.', 48), 'acme counter');
+  });
+  afterAll(cleanup);
+
+  it('starts where the copy was made: none of the other agreement’s commits or rounds', async () => {
+    expect(git(dir, 'log', '--follow', '--name-status', '--format=', '--', 'contracts/acme.yaml')).toMatch(/^C\d+\tcontracts\/riverside\.yaml\tcontracts\/acme\.yaml$/m);
+    const history = await fileHistory(repo, 'contracts/acme.yaml');
+    expect(history.map((h) => [h.subject, h.path])).toEqual([
+      ['acme counter', 'contracts/acme.yaml'],
+      ['acme draft', 'contracts/acme.yaml'],
+    ]);
+    expect(history.flatMap((h) => h.rounds)).toEqual([]);
+    const versions = await contractHistory(repo, 'contracts/acme.yaml');
+    expect(versions.map((v) => v.subject)).toEqual(['acme draft', 'acme counter']);
+  });
+
+  it('does not read the other agreement as this one at a ref from before the copy', async () => {
+    await expect(contractAt(repo, 'riverside/round-1', 'contracts/acme.yaml')).rejects.toMatchObject({ code: 'git/not-found-at-ref' });
+  });
+});
+
 describe('readBlobs', () => {
   const { dir, cleanup } = tempDir();
   let repo: Repo;
