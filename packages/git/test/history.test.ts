@@ -85,7 +85,13 @@ describe('history of an agreement started as a copy of another', () => {
   let repo: Repo;
   // Two agreements from one template share most lines: git's --follow calls the second a copy (C088).
   const template = (id: string, vendor: string, hours: number) =>
-    [`id: ${id}`, `vendor: ${vendor}`, ...Array.from({ length: 30 }, (_, i) => `clause${i}: standard wording number ${i}`), `notificationHours: ${hours}`, ''].join('\n');
+    [
+      `id: ${id}`,
+      `vendor: ${vendor}`,
+      ...Array.from({ length: 30 }, (_, i) => `clause${i}: standard wording number ${i}`),
+      `notificationHours: ${hours}`,
+      '',
+    ].join('\n');
 
   beforeAll(async () => {
     initRepo(dir);
@@ -98,7 +104,9 @@ describe('history of an agreement started as a copy of another', () => {
   afterAll(cleanup);
 
   it('starts where the copy was made: none of the other agreement’s commits or rounds', async () => {
-    expect(git(dir, 'log', '--follow', '--name-status', '--format=', '--', 'contracts/acme.yaml')).toMatch(/^C\d+\tcontracts\/riverside\.yaml\tcontracts\/acme\.yaml$/m);
+    expect(git(dir, 'log', '--follow', '--name-status', '--format=', '--', 'contracts/acme.yaml')).toMatch(
+      /^C\d+\tcontracts\/riverside\.yaml\tcontracts\/acme\.yaml$/m,
+    );
     const history = await fileHistory(repo, 'contracts/acme.yaml');
     expect(history.map((h) => [h.subject, h.path])).toEqual([
       ['acme counter', 'contracts/acme.yaml'],

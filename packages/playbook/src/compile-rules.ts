@@ -13,20 +13,37 @@ export function compileRequirement(r: RequirementSource, term: CompiledTerm | un
   // Suggest the playbook's preferred value when it satisfies the rule, else the rule's own value.
   const preferredIf = (ok: (v: unknown) => boolean, otherwise: string) =>
     term?.spec.preferred !== undefined && ok(term.spec.preferred) ? showValue(term.spec.preferred) : otherwise;
+  // The same choice as a value a new agreement can take (`satisfy`).
+  const preferredOr = (ok: (v: unknown) => boolean, otherwise: unknown) =>
+    term?.spec.preferred !== undefined && ok(term.spec.preferred) ? term.spec.preferred : otherwise;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const present = (v: unknown) => v !== undefined && v !== null;
   if (r.equals !== undefined) {
     const e = r.equals;
-    return { ...base, test: (v) => v === e, demand: `must be ${showValue(e)}`, fix: showValue(e) };
+    return { ...base, test: (v) => v === e, demand: `must be ${showValue(e)}`, fix: showValue(e), satisfy: () => e };
   }
   if (r.oneOf) {
     const set = new Set<Scalar>(r.oneOf);
     const test = (v: unknown) => set.has(v as Scalar);
-    return { ...base, test, demand: `must be one of ${r.oneOf.join(', ')}`, fix: preferredIf(test, showValue(r.oneOf[0])) };
+    return {
+      ...base,
+      test,
+      demand: `must be one of ${r.oneOf.join(', ')}`,
+      fix: preferredIf(test, showValue(r.oneOf[0])),
+      satisfy: () => preferredOr(test, r.oneOf![0]),
+    };
   }
   if (r.only) {
-    const set = new Set(r.only);
+    const set = new Set<unknown>(r.only);
     const test = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((m) => set.has(m));
-    return { ...base, test, demand: `must list only ${r.only.join(', ')}`, fix: showValue(r.only) };
+    const only = r.only;
+    return {
+      ...base,
+      test,
+      demand: `must list only ${only.join(', ')}`,
+      fix: showValue(only),
+      satisfy: (v) => (list(v).some((m) => set.has(m)) ? list(v).filter((m) => set.has(m)) : [...only]),
+    };
   }
   if (r.includes) {
     const need = r.includes;
@@ -35,11 +52,18 @@ export function compileRequirement(r: RequirementSource, term: CompiledTerm | un
       test: (v) => Array.isArray(v) && need.every((m) => v.includes(m)),
       demand: `must include ${need.join(', ')}`,
       fix: `add ${need.join(', ')}`,
+      satisfy: (v) => [...list(v), ...need.filter((m) => !list(v).includes(m))],
     };
   }
   if (r.includesAny) {
     const any = r.includesAny;
-    return { ...base, test: (v) => Array.isArray(v) && v.some((m) => any.includes(m)), demand: `must include one of ${any.join(', ')}`, fix: `add ${any[0]}` };
+    return {
+      ...base,
+      test: (v) => Array.isArray(v) && v.some((m) => any.includes(m)),
+      demand: `must include one of ${any.join(', ')}`,
+      fix: `add ${any[0]}`,
+      satisfy: (v) => [...list(v), any[0]],
+    };
   }
   if (r.atMost !== undefined || r.atLeast !== undefined) {
     const max = r.atMost ?? Infinity;
@@ -51,9 +75,16 @@ export function compileRequirement(r: RequirementSource, term: CompiledTerm | un
         : r.atMost !== undefined
           ? `must be at most ${max}`
           : `must be at least ${min}`;
-    return { ...base, test, demand, fix: preferredIf(test, String(r.atMost ?? r.atLeast)) };
+    return { ...base, test, demand, fix: preferredIf(test, String(r.atMost ?? r.atLeast)), satisfy: () => preferredOr(test, r.atMost ?? r.atLeast) };
   }
-  return { ...base, test: present, demand: 'must be stated', fix: term?.suggestion ?? 'state the term' };
+  const preferred = term?.spec.preferred;
+  return {
+    ...base,
+    test: present,
+    demand: 'must be stated',
+    fix: term?.suggestion ?? 'state the term',
+    ...(preferred !== undefined ? { satisfy: () => preferred } : {}),
+  };
 }
 
 /** The facts of every part, or `undefined` when one part fails (an empty `all`). */

@@ -1,6 +1,6 @@
 import { asOfDate } from './dates.js';
 import { valueAt } from './paths.js';
-import type { CompiledRule, Playbook, RuleFinding, RuleStatus } from './types.js';
+import type { CompiledRequirement, CompiledRule, Playbook, RuleFinding, RuleStatus } from './types.js';
 
 export interface EvaluateOptions {
   /** Date to apply law as of when the contract has no `effectiveDate` (default: today / SOURCE_DATE_EPOCH). */
@@ -18,35 +18,56 @@ export interface EvaluateOptions {
 export function evaluateRules(playbook: Playbook, contract: unknown, options: EvaluateOptions = {}): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const asOf = asOfDate(contract, options.asOf);
+  const facts = new Map<CompiledRule, string[]>();
+  for (const { rule, requirement: r, value, triggeredBy } of unmetRequirements(playbook, contract, asOf)) {
+    const upcoming = r.appliesFrom !== undefined && asOf < r.appliesFrom;
+    let triggered = facts.get(rule);
+    if (!triggered) facts.set(rule, (triggered = [...new Set(triggeredBy)]));
+    const finding: RuleFinding = {
+      ruleId: rule.id,
+      code: `risk/${rule.id}`,
+      message: rule.message,
+      source: r.source ?? rule.source,
+      term: r.term,
+      pointer: r.pointer,
+      missing: value === undefined || value === null,
+      demand: r.demand,
+      fix: r.fix,
+      triggeredBy: triggered,
+      status: upcoming ? 'upcoming' : 'enforced',
+      asOf,
+    };
+    if (r.appliesFrom !== undefined) finding.appliesFrom = r.appliesFrom;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/** An unmet requirement of a rule that binds the contract, with the value the contract has. */
+export interface UnmetRequirement {
+  rule: CompiledRule;
+  requirement: CompiledRequirement;
+  value: unknown;
+  /** The facts that brought the contract into the rule's scope. */
+  triggeredBy: string[];
+}
+
+/**
+ * Every unmet requirement of every rule that binds `contract` as of `asOf` (in scope, not exempt, not
+ * repealed; obligations that start later included): what `evaluateRules` reports and what
+ * `withRequiredTerms` fills in.
+ */
+export function* unmetRequirements(playbook: Playbook, contract: unknown, asOf: string): Generator<UnmetRequirement> {
   for (const rule of playbook.rules) {
     if (rule.repealedOn !== undefined && asOf >= rule.repealedOn) continue;
     const triggeredBy = rule.inScope(contract);
     if (!triggeredBy || exemptionOf(rule, contract)) continue;
-    let facts: string[] | undefined;
-    for (const r of rule.requirements) {
-      if (r.applies && !r.applies(contract)) continue;
-      const value = valueAt(contract, r.segments);
-      if (r.test(value)) continue;
-      const upcoming = r.appliesFrom !== undefined && asOf < r.appliesFrom;
-      const finding: RuleFinding = {
-        ruleId: rule.id,
-        code: `risk/${rule.id}`,
-        message: rule.message,
-        source: r.source ?? rule.source,
-        term: r.term,
-        pointer: r.pointer,
-        missing: value === undefined || value === null,
-        demand: r.demand,
-        fix: r.fix,
-        triggeredBy: (facts ??= [...new Set(triggeredBy)]),
-        status: upcoming ? 'upcoming' : 'enforced',
-        asOf,
-      };
-      if (r.appliesFrom !== undefined) finding.appliesFrom = r.appliesFrom;
-      findings.push(finding);
+    for (const requirement of rule.requirements) {
+      if (requirement.applies && !requirement.applies(contract)) continue;
+      const value = valueAt(contract, requirement.segments);
+      if (!requirement.test(value)) yield { rule, requirement, value, triggeredBy };
     }
   }
-  return findings;
 }
 
 const exemptionOf = (rule: CompiledRule, contract: unknown) => rule.exemptions.find((e) => e.when(contract));

@@ -15,7 +15,8 @@ export { checkFiles, type CheckedFile, type CheckFilesOptions } from './check-fi
 export { default as checkTask, rememberPlaybook, playbookFor, type CheckTaskOptions } from './check-task.js';
 export type * from './types.js';
 export { preferredTerms } from './preferred-terms.js';
-export { ruleApplicability, type RuleApplicability, type EvaluateOptions } from './evaluate-rules.js';
+export { withRequiredTerms, type RequiredTerm } from './required-terms.js';
+export { ruleApplicability, unmetRequirements, type RuleApplicability, type EvaluateOptions, type UnmetRequirement } from './evaluate-rules.js';
 export { loadSources, checkCitation, checkPlaybookCitations, checkProseCitations, type SourceEntry, type CitationProblem } from './sources.js';
 export { asOfDate } from './dates.js';
 export { valueAt } from './paths.js';

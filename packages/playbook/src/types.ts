@@ -137,6 +137,12 @@ export interface CompiledRequirement {
   /** What the rule demands, for messages: `at most 72`, `one of sccs-2021-914, …`. */
   demand: string;
   fix: string;
+  /**
+   * A value that meets the requirement, given the one the contract has (a list keeps its members and
+   * gains the missing ones): the playbook's preferred value when that meets it, else the rule's own.
+   * Absent when the rule only asks that the term be stated and the playbook prefers no value.
+   */
+  satisfy?: (value: unknown) => unknown;
   /** ISO date the obligation starts (the later of the rule's `inForceFrom` and the requirement's `appliesFrom`). */
   appliesFrom?: string;
   /** The obligation's precondition over the contract; absent: always. */

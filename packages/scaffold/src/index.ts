@@ -6,4 +6,4 @@
  */
 export { DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
 export { EXAMPLE_ID, initRepository } from './init-repository.js';
-export { newAgreement, type NewAgreementOptions } from './new-agreement.js';
+export { newAgreement, type NewAgreement, type NewAgreementOptions } from './new-agreement.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadValidator, loadYamlText, schemaFile, UsageError, validateLoaded, yamlLib } from '@contracts/core';
 import { agreementIdProblem } from '@contracts/git';
-import { loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
+import { loadPlaybook, preferredTerms, resolvePlaybookPath, withRequiredTerms, type RequiredTerm } from '@contracts/playbook';
 import { writeFileAtomic } from '@contracts/core/write';
 import { DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
 
@@ -61,11 +61,22 @@ function schemaFor(outFile: string): string {
   }
 }
 
+/** What `newAgreement` wrote. */
+export interface NewAgreement {
+  file: string;
+  text: string;
+  /** The answers taken without being given or asked, each with the flag that changes it. */
+  assumed: string[];
+  /** Terms set beyond the preferred positions because a rule that binds this product requires them. */
+  required: RequiredTerm[];
+}
+
 /**
- * `contracts new`: an agreement whose terms start at the playbook's preferred positions, with a product
+ * `contracts new`: an agreement whose terms start at the playbook's preferred positions, plus the terms
+ * the rules that bind the evaluated product require (so it passes its own check), with a product
  * evaluation to fill in. It is validated before it is written, and never replaces an existing file.
  */
-export async function newAgreement(id: string, options: NewAgreementOptions): Promise<{ file: string; text: string; assumed: string[] }> {
+export async function newAgreement(id: string, options: NewAgreementOptions): Promise<NewAgreement> {
   const idProblem = await agreementIdProblem(id);
   if (idProblem) throw new UsageError('usage/bad-id', `"${id}" cannot be an agreement id: ${idProblem} (e.g. springfield-smartcam)`);
   for (const [what, name] of [
@@ -113,19 +124,27 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
     terms: preferredTerms(playbook),
   };
   // Text terms have no preferred value in the playbook; governing law starts as the buyer's own.
-  const terms = agreement.terms as { jurisdiction?: Record<string, unknown> };
+  const terms = agreement.terms as { jurisdiction?: Record<string, unknown>; remoteAccess?: Record<string, unknown> };
   terms.jurisdiction = { governingLaw: agreement.parties.buyer.jurisdiction, ...terms.jurisdiction };
+  // The residency clause allows where the evaluation says the data is, not the playbook's usual regions.
+  const located = [...new Set([...e.storage, ...e.processing])];
+  if (located.length > 0) terms.jurisdiction.dataResidency = located;
+  // The evaluation says the vendor connects: the contract permits it, and the rules then ask for its controls.
+  if (e.remoteAccess) terms.remoteAccess = { permitted: true, ...terms.remoteAccess };
+  // What the law asks of this product (the Data Act's access, the CRA's reporting hours, MFA for remote access, …).
+  const { contract: draft, set: required } = withRequiredTerms(playbook, agreement);
   const header = [
     `# yaml-language-server: $schema=${schemaFor(file)}`,
     `# New agreement: the terms start at the playbook's preferred positions (${relative(process.cwd(), playbook.file) || playbook.file}).`,
+    ...(required.length > 0 ? [`# Beyond them, the rules that bind this product set: ${required.map((r) => r.term).join(', ')}.`] : []),
     '# First complete the product evaluation and the parties: risk rules read them to decide which',
     `# terms this contract must carry. Then run: contracts check ${file}`,
   ].join('\n');
-  const text = `${header}\n${yamlLib().stringify(agreement, { lineWidth: 0 })}`;
+  const text = `${header}\n${yamlLib().stringify(draft, { lineWidth: 0 })}`;
   const problems = validateLoaded(loadYamlText(text, file), await loadValidator('vendor-agreement'));
   if (problems.length > 0) throw new UsageError('usage/bad-answer', `The answers do not make a valid agreement: ${problems[0]!.message}`);
   await writeFileAtomic(file, text, { force: options.force ?? false });
-  return { file, text, assumed };
+  return { file, text, assumed, required };
 }
 
 /** How an assumed answer is named, with the flag that changes it. */

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
+import { checkContract, loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { yamlLib } from '@contracts/core';
+import { loadYamlText, yamlLib } from '@contracts/core';
 import { DEFAULTS, type Evaluation, evaluationChoices, jurisdictionFromName, newAgreement, regionOf } from '../src/index.js';
 
 let dir: string;
@@ -86,5 +86,67 @@ describe('the evaluation', () => {
     const { regions } = evaluationChoices();
     expect(regionOf('US-IL', regions)).toBe('US');
     expect(regionOf('ZZ', regions)).toBe('other');
+  });
+});
+
+describe('a new agreement passes its own check', () => {
+  // Evaluations whose facts do not collide with a buyer policy: each rule they bring in is met at once.
+  const evaluations: [string, Partial<Evaluation>][] = [
+    [
+      'an EU-market HVAC sensor with vendor VPN access',
+      { category: 'building-sensor', remoteAccess: true, remoteMethod: 'vpn', storage: ['DE'], markets: ['EU'] },
+    ],
+    [
+      'a hospital’s cloud-connected medical device',
+      {
+        buyerKind: 'healthcare',
+        buyerJurisdiction: 'US-CA',
+        category: 'medical-device',
+        dataCollected: ['health', 'personal'],
+        remoteAccess: true,
+        remoteMethod: 'vendor-cloud',
+        features: ['cloudSync'],
+      },
+    ],
+    [
+      'a German office’s sensors with data in the US',
+      { buyerJurisdiction: 'DE', category: 'building-sensor', dataCollected: ['personal'], dataSubjects: ['employees'], storage: ['US'], processing: ['US'] },
+    ],
+    [
+      'biometric door access in England',
+      {
+        buyerJurisdiction: 'GB-ENG',
+        category: 'access-control',
+        dataCollected: ['biometric'],
+        dataSubjects: ['employees'],
+        features: ['facialRecognition'],
+        internetFacing: true,
+      },
+    ],
+    [
+      'a city’s cameras with analytics',
+      { buyerKind: 'government', buyerJurisdiction: 'US-NY', category: 'camera', dataCollected: ['video'], features: ['analytics'], storage: ['US'] },
+    ],
+  ];
+
+  it.each(evaluations)('%s: no error and no warning, the required terms listed', async (_name, evaluation) => {
+    const out = join(dir, 'new.yaml');
+    const { required, text } = await newAgreement('new-deal', { vendor: 'Acme Devices Inc.', buyer: 'Example Buyer LLC', out, evaluation });
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    const checked = checkContract(loadYamlText(text, out), playbook!);
+    expect(checked.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    for (const r of required) expect(text).toContain(r.term.split('.').at(-1)!);
+  });
+
+  it('keeps a real conflict visible: a US city’s residency policy against an evaluation that stores data in the EU', async () => {
+    const out = join(dir, 'conflict.yaml');
+    const { text } = await newAgreement('conflict', {
+      vendor: 'Acme Devices Inc.',
+      out,
+      evaluation: { buyerKind: 'government', buyerJurisdiction: 'US-IL', category: 'camera', dataCollected: ['video'], storage: ['EU'] },
+    });
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    const codes = checkContract(loadYamlText(text, out), playbook!).diagnostics.map((d) => d.code);
+    expect(codes).toContain('risk/evaluation-terms-storage-location');
   });
 });

@@ -47,9 +47,14 @@ export default class New extends BaseCommand {
     const { evaluationFromFlags } = await import('../new-flags.js');
     const interactive = !flags.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const ask = interactive ? (await import('../ask-evaluation.js')).askEvaluation : undefined;
-    const { file, assumed } = await newAgreement(args.id, { ...flags, evaluation: evaluationFromFlags(flags), ...(ask ? { ask } : {}) });
+    const { file, assumed, required } = await newAgreement(args.id, { ...flags, evaluation: evaluationFromFlags(flags), ...(ask ? { ask } : {}) });
     const { terminalText } = await import('@contracts/format/escape');
     for (const line of assumed) process.stderr.write(`${terminalText(`assumed ${line}`)}\n`);
+    const { showValue } = await import('@contracts/playbook');
+    for (const r of required)
+      process.stderr.write(
+        `${terminalText(`required ${r.term}: ${showValue(r.value)} (risk/${r.ruleId}${r.appliesFrom ? `, from ${r.appliesFrom}` : ''})`)}\n`,
+      );
     process.stderr.write(`${terminalText(`wrote ${file}: complete the product evaluation, then run contracts check ${file}`)}\n`);
   }
 }
