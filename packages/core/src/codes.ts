@@ -50,13 +50,14 @@ export const playbookCodes = [
 ] as const;
 
 /**
- * Drafting: the agreement as a reader sees it. The first three are data-level checks `contracts check`
+ * Drafting: the agreement as a reader sees it. The first four are data-level checks `contracts check`
  * always runs; the rest come from the drafting lint over the rendered agreement (`check --drafting`).
  */
 export const draftingCodes = [
   'drafting/cap-below-insurance',
   'drafting/cap-without-amount',
   'drafting/law-not-applicable',
+  'drafting/country-only-law',
   'drafting/undefined-term',
   'drafting/unused-definition',
   'drafting/duplicate-definition',

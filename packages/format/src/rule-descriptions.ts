@@ -171,6 +171,11 @@ const texts: Record<string, [string, string, string]> = {
     'A regulation listed in the terms does not apply to these parties, this product or this data as of the effective date, so the agreement would promise compliance with a law that does not bind the deal.',
     'Remove the regulation from the list, or correct the product evaluation if the law does apply.',
   ],
+  'drafting/country-only-law': [
+    'The governing law names a federation whose contract law belongs to its states or provinces.',
+    'Contract law in the United States is state law (Erie R. Co. v. Tompkins, 304 U.S. 64 (1938)) and in Canada provincial (Constitution Act, 1867, s. 92(13)), so "the laws of the United States" or "the courts of Canada" name no law the agreement can be read under and no court that must hear it.',
+    'Name the state or province: US-NY, US-DE, CA-ON.',
+  ],
   'drafting/undefined-term': [
     'A capitalised defined term is used but not defined.',
     'The rendered agreement uses a capitalised term that no definition introduces, so its meaning is open to argument.',

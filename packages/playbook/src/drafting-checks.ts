@@ -33,11 +33,32 @@ function numbersOf(contract: Record<string, any>): Numbers {
   };
 }
 
+/** Federations whose contract law belongs to their states or provinces: a governing law must name one. */
+const FEDERAL_CONTRACT_LAW: Record<string, { name: string; unit: string; units: string; why: string; source: string; example: string }> = {
+  US: {
+    name: 'the United States',
+    unit: 'state',
+    units: 'states',
+    why: 'there is no federal general common law of contract',
+    source: 'Erie R. Co. v. Tompkins, 304 U.S. 64 (1938)',
+    example: 'US-NY, US-DE, US-IL',
+  },
+  CA: {
+    name: 'Canada',
+    unit: 'province',
+    units: 'provinces',
+    why: 'contracts fall under property and civil rights in the province',
+    source: 'Constitution Act, 1867, s. 92(13)',
+    example: 'CA-ON, CA-BC, CA-QC',
+  },
+};
+
 /**
  * Drafting problems visible in the contract's numbers and lists, cheap enough for every `check`:
  * a data-breach cap below the cyber insurance the vendor must carry (the insurance would then cover
  * more than the vendor can owe: the clause library sets the cap at the greater of the two, and the
- * figures should say so), a super-cap with no amount, and a regulation named that binds nothing.
+ * figures should say so), a super-cap with no amount, a regulation named that binds nothing, and a
+ * governing law that names a federation whose contract law is its states' ("the laws of the United States").
  */
 export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnostic[] {
   const contract = loaded.value as Record<string, any> | undefined;
@@ -78,6 +99,20 @@ export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnost
         related: [related(insurance, `cyber insurance per claim is ${usd(n.perClaim)}`)],
       });
     }
+  }
+  const law = contract.terms?.jurisdiction?.governingLaw;
+  const federal = typeof law === 'string' ? FEDERAL_CONTRACT_LAW[law] : undefined;
+  if (federal) {
+    out.push({
+      code: 'drafting/country-only-law',
+      severity: 'warning',
+      message: `jurisdiction.governingLaw is ${law}, a country whose contract law is made by its ${federal.units} (${federal.why}), so "the laws of ${federal.name}"${
+        contract.terms?.jurisdiction?.venue === undefined ? ` and "the courts of ${federal.name}"` : ''
+      } name no law the agreement can be read under`,
+      ...at('/terms/jurisdiction/governingLaw'),
+      source: federal.source,
+      fix: `name the ${federal.unit}: ${federal.example}`,
+    });
   }
   if (n.regulations && n.regulations.length > 0 && playbook.laws.size > 0) {
     // Only the rules of the regulations listed are evaluated: this runs on every file `check` reads.

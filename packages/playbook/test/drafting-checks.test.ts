@@ -38,6 +38,28 @@ describe('data-level drafting checks (every contracts check)', () => {
     expect(found).toMatchObject([{ path: '/terms/liability/dataBreachCap', message: expect.stringContaining('1 × USD 36,000 = USD 36,000') }]);
   });
 
+  it('reports a governing law that names only the United States or Canada, with the source and the fix, and not a state, a province or a unitary country', () => {
+    const at = (law: string, venue?: string) => {
+      const c = baseContract('springfield-smartcam');
+      c.terms.jurisdiction.governingLaw = law;
+      if (venue === undefined) delete c.terms.jurisdiction.venue;
+      else c.terms.jurisdiction.venue = venue;
+      return drafting(c).filter((d) => d.code === 'drafting/country-only-law');
+    };
+    expect(at('US')).toMatchObject([
+      {
+        severity: 'warning',
+        path: '/terms/jurisdiction/governingLaw',
+        message: expect.stringContaining('"the laws of the United States" and "the courts of the United States" name no law'),
+        source: 'Erie R. Co. v. Tompkins, 304 U.S. 64 (1938)',
+        fix: 'name the state: US-NY, US-DE, US-IL',
+      },
+    ]);
+    expect(at('US', 'state and federal courts in Sangamon County, Illinois')[0]!.message).not.toContain('courts of');
+    expect(at('CA')).toMatchObject([{ source: 'Constitution Act, 1867, s. 92(13)', fix: expect.stringContaining('CA-ON') }]);
+    for (const law of ['US-IL', 'CA-ON', 'DE', 'GB-ENG', 'FR']) expect(at(law), law).toEqual([]);
+  });
+
   it('reports a super-cap with no amount at all', () => {
     const c = baseContract('springfield-smartcam');
     delete c.terms.liability.superCapMultipleOfFees;

@@ -94,7 +94,7 @@ describe('a new agreement passes its own check', () => {
   const evaluations: [string, Partial<Evaluation>][] = [
     [
       'an EU-market HVAC sensor with vendor VPN access',
-      { category: 'building-sensor', remoteAccess: true, remoteMethod: 'vpn', storage: ['DE'], markets: ['EU'] },
+      { buyerJurisdiction: 'US-MA', category: 'building-sensor', remoteAccess: true, remoteMethod: 'vpn', storage: ['DE'], markets: ['EU'] },
     ],
     [
       'a hospital’s cloud-connected medical device',
@@ -136,6 +136,14 @@ describe('a new agreement passes its own check', () => {
     const checked = checkContract(loadYamlText(text, out), playbook!);
     expect(checked.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.message}`)).toEqual([]);
     for (const r of required) expect(text).toContain(r.term.split('.').at(-1)!);
+  });
+
+  it('warns that a buyer established only "in the US" leaves the governing law without a state', async () => {
+    const out = join(dir, 'us.yaml');
+    const { text } = await newAgreement('us-deal', { vendor: 'Acme Devices Inc.', buyer: 'Example Buyer LLC', out });
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    const found = checkContract(loadYamlText(text, out), playbook!).diagnostics.filter((d) => d.severity !== 'info');
+    expect(found.map((d) => d.code)).toEqual(['drafting/country-only-law']);
   });
 
   it('keeps a real conflict visible: a US city’s residency policy against an evaluation that stores data in the EU', async () => {
