@@ -29,8 +29,19 @@ export abstract class BaseCommand extends Command {
         // oclif heads a list of failed flags with "The following error(s) occurred:"; one error needs no heading.
         .filter((line) => line !== '' && !line.startsWith('See more help') && !/^The following errors? occurred:?$/.test(line))
         .map((line) => line.replace(/^The following errors? occurred:\s*/, ''));
-      const text = lines.reduce((all, line) => (all === '' ? line : `${all}${all.endsWith(':') ? ' ' : '; '}${line}`), '').replace(/\s+/g, ' ');
       const help = this.id ? `contracts ${this.id} --help` : 'contracts --help';
+      // "Missing required flag out" → "--out is required (folder to write the site to); see contracts report --help".
+      const flags = (this.ctor as { flags?: Record<string, { description?: string }> }).flags ?? {};
+      const missing = lines.map((line) => /^Missing required flag (\S+)$/.exec(line)?.[1]);
+      if (lines.length > 0 && missing.every((name) => name !== undefined)) {
+        const what = missing.map((name) => {
+          const description = flags[name!]?.description;
+          return `--${name} is required${description ? ` (${description.charAt(0).toLowerCase()}${description.slice(1)})` : ''}`;
+        });
+        this.parsed = true;
+        return reportError(new UsageError('usage/missing-flag', `${what.join('; ')}; see ${help}`));
+      }
+      const text = lines.reduce((all, line) => (all === '' ? line : `${all}${all.endsWith(':') ? ' ' : '; '}${line}`), '').replace(/\s+/g, ' ');
       // The arguments were parsed (and refused): without this oclif warns, outside production, that they were not.
       this.parsed = true;
       return reportError(new UsageError('usage/invalid', `${text} (see ${help})`));

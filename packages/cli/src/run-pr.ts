@@ -31,5 +31,8 @@ export async function runPr(paths: string[], flags: PrFlags) {
     toolVersion: tool.version,
     toolInformationUri: tool.informationUri,
   });
-  return { log: result.log, messages: result.messages.map(terminalText), exitCode: result.exitCode };
+  // Run by hand (no --summary, outside Actions) the summary is the report: print it after the log.
+  const byHand = !flags.summary && !process.env.GITHUB_STEP_SUMMARY;
+  const summary = byHand ? `${result.summary.split('\n').map(terminalText).join('\n')}\n` : '';
+  return { log: result.log + summary, messages: result.messages.map(terminalText), exitCode: result.exitCode };
 }

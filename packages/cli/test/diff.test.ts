@@ -150,6 +150,6 @@ describe('contracts diff with bad input', () => {
   it('requires --from', async () => {
     const r = await cli(['diff', 'contract.yaml']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('contracts: --from REF is required: the version to compare with (a git ref or round-<n>).\n');
+    expect(r.stderr).toBe('contracts: --from is required (the version to compare with: a git ref or round-<n>); see contracts diff --help\n');
   });
 });

@@ -12,6 +12,7 @@ export * from './codes.js';
 export * from './diagnostic.js';
 export * from './errors.js';
 export { bundledData, toolkitRoot } from './data.js';
+export { PLACEHOLDERS } from './placeholders.js';
 
 export { DEFAULT_MAX_BYTES } from './load/decode.js';
 export { loadContractFile, loadYamlBytes, loadYamlFile, loadYamlText, type LoadedFile, type LoadOptions } from './load/load.js';

@@ -176,6 +176,11 @@ const texts: Record<string, [string, string, string]> = {
     'Contract law in the United States is state law (Erie R. Co. v. Tompkins, 304 U.S. 64 (1938)) and in Canada provincial (Constitution Act, 1867, s. 92(13)), so "the laws of the United States" or "the courts of Canada" name no law the agreement can be read under and no court that must hear it.',
     'Name the state or province: US-NY, US-DE, CA-ON.',
   ],
+  'drafting/placeholder': [
+    'A value is still the placeholder contracts new wrote.',
+    'contracts new fills the product name and the buyer with placeholders when it is not told them, so the file checks and renders at once; left in, the agreement would print "Product means Product name and model".',
+    'Write the real value (contracts new takes --product and --buyer).',
+  ],
   'drafting/undefined-term': [
     'A capitalised defined term is used but not defined.',
     'The rendered agreement uses a capitalised term that no definition introduces, so its meaning is open to argument.',

@@ -183,6 +183,14 @@ describe('contracts pr on a pull request', () => {
     }
   });
 
+  it('prints the summary when run by hand (no --summary, no GITHUB_STEP_SUMMARY), escaped for the terminal', async () => {
+    const r = await runCli(['pr', '--base', baseSha, '--no-comment'], { cwd: repo.dir, env: { ...repo.env, SOURCE_DATE_EPOCH: '1772704800' } });
+    expect(r.exitCode, r.stderr).toBeLessThanOrEqual(1);
+    expect(r.stdout).toMatch(/^## /m);
+    expect(r.stdout).toContain('contracts/springfield-smartcam.yaml');
+    expect(r.stdout).not.toMatch(/[\u001b\u009b]/);
+  });
+
   it('refuses an unknown base with one line and exit 2', async () => {
     const run = actionsEnv();
     const r = await runCli(['pr', '--base', 'no-such-branch', '--no-comment'], { cwd: repo.dir, env: run.env });

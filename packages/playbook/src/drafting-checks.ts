@@ -1,4 +1,5 @@
-import { locate, type Diagnostic, type LoadedFile, type RelatedLocation } from '@contracts/core';
+import { locate, PLACEHOLDERS, type Diagnostic, type LoadedFile, type RelatedLocation } from '@contracts/core';
+import { valueAt } from './paths.js';
 import { inapplicableLaws } from './clause-context.js';
 import { ruleApplicability } from './evaluate-rules.js';
 import type { Playbook } from './types.js';
@@ -58,7 +59,8 @@ const FEDERAL_CONTRACT_LAW: Record<string, { name: string; unit: string; units: 
  * a data-breach cap below the cyber insurance the vendor must carry (the insurance would then cover
  * more than the vendor can owe: the clause library sets the cap at the greater of the two, and the
  * figures should say so), a super-cap with no amount, a regulation named that binds nothing, and a
- * governing law that names a federation whose contract law is its states' ("the laws of the United States").
+ * governing law that names a federation whose contract law is its states' ("the laws of the United States"),
+ * and a placeholder `contracts new` wrote still in place.
  */
 export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnostic[] {
   const contract = loaded.value as Record<string, any> | undefined;
@@ -99,6 +101,16 @@ export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnost
         related: [related(insurance, `cyber insurance per claim is ${usd(n.perClaim)}`)],
       });
     }
+  }
+  for (const placeholder of PLACEHOLDERS) {
+    if (valueAt(contract, placeholder.pointer.split('/').slice(1)) !== placeholder.value) continue;
+    out.push({
+      code: 'drafting/placeholder',
+      severity: 'warning',
+      message: `${placeholder.path} is still the placeholder "${placeholder.value}" that contracts new wrote; the agreement would print it`,
+      ...at(placeholder.pointer),
+      fix: `write the real ${placeholder.path === 'product.name' ? 'product name and model' : 'legal name'} (contracts new ${placeholder.flag})`,
+    });
   }
   const law = contract.terms?.jurisdiction?.governingLaw;
   const federal = typeof law === 'string' ? FEDERAL_CONTRACT_LAW[law] : undefined;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { bundledData } from '@contracts/core/data';
 import { TemplateRenderError } from './errors.js';
 import { ClauseLibrary } from './library.js';
-import { parseLabels } from './liquid/filters.js';
+import { parseLabels, type Labels } from './liquid/filters.js';
 import { ClauseEngine } from './liquid/engine.js';
 import { readSectionDefinitions, type SectionDefinition } from './sections.js';
 
@@ -18,6 +18,8 @@ export const DEFAULT_TEMPLATES_DIR = bundledData.templatesDir;
 export interface Environment {
   library: ClauseLibrary;
   engine: ClauseEngine;
+  /** `labels.json`: how the agreement words enum values and places. */
+  labels: Labels;
   sections: readonly SectionDefinition[];
 }
 
@@ -49,8 +51,9 @@ function createEnvironment(templatesDir: string | undefined): Environment {
   } catch (error) {
     throw new TemplateRenderError(`${labelsFile!.path}: invalid JSON: ${(error as Error).message}`, { cause: error });
   }
-  const engine = new ClauseEngine(library, parseLabels(labels));
-  return { library, engine, sections: readSectionDefinitions(library) };
+  const parsed = parseLabels(labels);
+  const engine = new ClauseEngine(library, parsed);
+  return { library, engine, labels: parsed, sections: readSectionDefinitions(library) };
 }
 
 const environments = new Map<string, Environment>();
@@ -64,6 +67,11 @@ export function getEnvironment(templatesDir?: string): Environment {
     environments.set(key, env);
   }
   return env;
+}
+
+/** The clause library's `labels.json` as the agreement reads it, for pages that word the contract's values the same way. */
+export function libraryLabels(templatesDir?: string): Labels {
+  return getEnvironment(templatesDir).labels;
 }
 
 /**

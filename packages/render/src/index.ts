@@ -32,7 +32,8 @@ export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';
 export { renderPdf, findPdfEngine, PDF_INSTALL_HINT, type PdfEngine } from './pdf.js';
 export { renderMany, type RenderFormat, type RenderManyOptions } from './render-many.js';
-export { DEFAULT_TEMPLATES_DIR, readTemplate } from './environment.js';
+export { DEFAULT_TEMPLATES_DIR, libraryLabels, readTemplate } from './environment.js';
+export type { Labels } from './liquid/filters.js';
 export { jurisdictionName, regionName, isPlaceCode, placeCodesNamedIn } from './places.js';
 export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';

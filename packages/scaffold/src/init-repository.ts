@@ -38,6 +38,7 @@ export async function initRepository(dir: string, options: { force?: boolean; ac
   const example = await newAgreement(EXAMPLE_ID, {
     vendor: 'Example Access Systems Inc.',
     buyer: 'Example Logistics LLC',
+    product: 'DoorSense 200 wireless door sensors',
     title: 'Door Sensor Purchase and Security Agreement (example)',
     out: join(dir, 'contracts', `${EXAMPLE_ID}.yaml`),
     playbook: join(dir, 'playbook.yaml'),

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadValidator, loadYamlText, schemaFile, UsageError, validateLoaded, yamlLib } from '@contracts/core';
+import { loadValidator, loadYamlText, PLACEHOLDERS, schemaFile, UsageError, validateLoaded, yamlLib } from '@contracts/core';
 import { agreementIdProblem } from '@contracts/git';
 import { loadPlaybook, preferredTerms, resolvePlaybookPath, withRequiredTerms, type RequiredTerm } from '@contracts/playbook';
 import { writeFileAtomic } from '@contracts/core/write';
 import { DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
 
+const [PRODUCT_PLACEHOLDER, BUYER_PLACEHOLDER] = PLACEHOLDERS.map((p) => p.value);
 const MAX_NAME = 200; // the schema's maxLength for names and the title
 
 /** A title within the schema's limit: cut at a word, marked with an ellipsis. */
@@ -16,9 +17,9 @@ function fitTitle(title: string): string {
 }
 
 /** The evaluation as the schema writes it. */
-function product(e: Evaluation, features: readonly string[]) {
+function productOf(e: Evaluation, features: readonly string[], product: string | undefined) {
   return {
-    name: 'Product name and model',
+    name: product ?? PRODUCT_PLACEHOLDER,
     category: e.category,
     deployment: { network: e.network, internetFacing: e.internetFacing, physical: e.physical },
     dataCollected: e.dataCollected,
@@ -43,6 +44,8 @@ export interface NewAgreementOptions {
    */
   ask?: (start: Evaluation, open: ReadonlySet<keyof Evaluation>, names: { vendor: string }) => Promise<Partial<Evaluation>>;
   buyer?: string | undefined;
+  /** The product's name and model (else a placeholder `check` warns about). */
+  product?: string | undefined;
   title?: string | undefined;
   out?: string | undefined;
   playbook?: string | undefined;
@@ -82,11 +85,12 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
   for (const [what, name] of [
     ['vendor', options.vendor],
     ['buyer', options.buyer],
+    ['product', options.product],
   ] as const)
     if (name !== undefined && (name.trim() === '' || name.length > MAX_NAME))
       throw new UsageError(
         'usage/bad-name',
-        `The ${what}'s name must be 1 to ${MAX_NAME} characters (the schema's limit); it has ${name.length}. Use the legal name, without the address`,
+        `The ${what}'s name must be 1 to ${MAX_NAME} characters (the schema's limit); it has ${name.length}. ${what === 'product' ? 'Use the name and model' : 'Use the legal name, without the address'}`,
       );
   const choices = evaluationChoices();
   const given = options.evaluation ?? {};
@@ -117,10 +121,10 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
     id,
     title: fitTitle(options.title ?? `Purchase and Security Agreement with ${options.vendor}`),
     parties: {
-      buyer: { name: options.buyer ?? 'Buyer', kind: e.buyerKind, jurisdiction: e.buyerJurisdiction },
+      buyer: { name: options.buyer ?? BUYER_PLACEHOLDER, kind: e.buyerKind, jurisdiction: e.buyerJurisdiction },
       vendor: { name: options.vendor, jurisdiction: e.vendorJurisdiction },
     },
-    product: product(e, choices.features),
+    product: productOf(e, choices.features, options.product),
     terms: preferredTerms(playbook),
   };
   // Text terms have no preferred value in the playbook; governing law starts as the buyer's own.

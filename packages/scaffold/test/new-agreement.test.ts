@@ -131,7 +131,13 @@ describe('a new agreement passes its own check', () => {
 
   it.each(evaluations)('%s: no error and no warning, the required terms listed', async (_name, evaluation) => {
     const out = join(dir, 'new.yaml');
-    const { required, text } = await newAgreement('new-deal', { vendor: 'Acme Devices Inc.', buyer: 'Example Buyer LLC', out, evaluation });
+    const { required, text } = await newAgreement('new-deal', {
+      vendor: 'Acme Devices Inc.',
+      buyer: 'Example Buyer LLC',
+      product: 'Sensor 9',
+      out,
+      evaluation,
+    });
     const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
     const checked = checkContract(loadYamlText(text, out), playbook!);
     expect(checked.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.message}`)).toEqual([]);
@@ -140,10 +146,23 @@ describe('a new agreement passes its own check', () => {
 
   it('warns that a buyer established only "in the US" leaves the governing law without a state', async () => {
     const out = join(dir, 'us.yaml');
-    const { text } = await newAgreement('us-deal', { vendor: 'Acme Devices Inc.', buyer: 'Example Buyer LLC', out });
+    const { text } = await newAgreement('us-deal', { vendor: 'Acme Devices Inc.', buyer: 'Example Buyer LLC', product: 'Sensor 9', out });
     const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
     const found = checkContract(loadYamlText(text, out), playbook!).diagnostics.filter((d) => d.severity !== 'info');
     expect(found.map((d) => d.code)).toEqual(['drafting/country-only-law']);
+  });
+
+  it('warns about each placeholder it wrote, at its line, until the drafter writes the real value', async () => {
+    const out = join(dir, 'placeholders.yaml');
+    const { text } = await newAgreement('placeholders', { vendor: 'Acme Devices Inc.', out, evaluation: { buyerJurisdiction: 'US-NY' } });
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    const loaded = loadYamlText(text, out);
+    const found = checkContract(loaded, playbook!).diagnostics.filter((d) => d.code === 'drafting/placeholder');
+    const lines = text.split('\n');
+    expect(found.map((d) => [d.path, lines[d.line - 1]!.trim(), d.fix])).toEqual([
+      ['/parties/buyer/name', 'name: Buyer', 'write the real legal name (contracts new --buyer)'],
+      ['/product/name', 'name: Product name and model', 'write the real product name and model (contracts new --product)'],
+    ]);
   });
 
   it('keeps a real conflict visible: a US city’s residency policy against an evaluation that stores data in the EU', async () => {

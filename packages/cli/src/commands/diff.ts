@@ -14,7 +14,7 @@ export default class Diff extends BaseCommand {
   static override args = { file: Args.string({ description: 'Contract file', required: true }) };
   static override flags = {
     // Checked in run() rather than `required`, for a message that says what the ref is for.
-    from: Flags.string({ description: 'Old version: a git ref or round-<n> (required)' }),
+    from: Flags.string({ description: 'The version to compare with: a git ref or round-<n>', required: true }),
     to: Flags.string({ description: 'New version: a git ref or round-<n> (default: the working tree)' }),
     format: formatFlag(['text', 'json', 'markdown'], 'text'),
     playbook: playbookFlag(),
@@ -22,8 +22,6 @@ export default class Diff extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff);
-    const { UsageError } = await import('@contracts/core');
-    if (flags.from === undefined) throw new UsageError('usage/missing-flag', '--from REF is required: the version to compare with (a git ref or round-<n>).');
     const { diffFile } = await import('../run-diff.js');
     const result = await diffFile(args.file, {
       from: flags.from,

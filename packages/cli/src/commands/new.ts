@@ -19,6 +19,7 @@ export default class New extends BaseCommand {
   static override flags = {
     vendor: Flags.string({ description: "Vendor's legal name", required: true }),
     buyer: Flags.string({ description: "Buyer's legal name" }),
+    product: Flags.string({ description: 'Product name and model (SmartCam 3000)' }),
     title: Flags.string({ description: 'Agreement title' }),
     out: Flags.string({ char: 'o', description: 'File to write (default: contracts/<id>.yaml)' }),
     playbook: playbookFlag(),

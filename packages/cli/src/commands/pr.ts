@@ -23,7 +23,9 @@ export default class Pr extends BaseCommand {
     sarif: Flags.string({ description: 'Write a SARIF log of the findings here (for code scanning)' }),
     'out-dir': Flags.string({ description: 'Write the redline (DOCX and HTML) of each changed contract into this folder' }),
     'redline-format': Flags.string({ description: 'Redline formats to write', options: ['docx', 'html'], multiple: true }),
-    summary: Flags.string({ description: 'Append the Markdown summary to this file (default: GITHUB_STEP_SUMMARY)' }),
+    summary: Flags.string({
+      description: 'Append the Markdown summary to this file (default: GITHUB_STEP_SUMMARY; run by hand without either, it is printed)',
+    }),
     comment: Flags.boolean({ description: 'Create or update the PR comment (on a pull request)', default: true, allowNo: true }),
     'fail-on': Flags.string({
       description: 'Exit 1 for errors the change introduces, any error in a changed contract, or never',

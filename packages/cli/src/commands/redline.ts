@@ -18,7 +18,7 @@ export default class Redline extends BaseCommand {
   ];
   static override args = { file: Args.string({ description: 'Contract file (in a git work tree)', required: true }) };
   static override flags = {
-    from: Flags.string({ description: 'Earlier version: a git ref or round-N', required: true }),
+    from: Flags.string({ description: 'The earlier version: a git ref or round-<n>', required: true }),
     to: Flags.string({ description: 'Later version: a git ref or round-N (default: the working tree)' }),
     format: Flags.string({ char: 'f', description: 'Output format (default: from the --out extension, else docx)', options: ['md', 'html', 'docx'] }),
     out: Flags.string({ char: 'o', description: 'Output file (- for stdout, md/html only; default <id>-<from>-<to>.<ext>)' }),

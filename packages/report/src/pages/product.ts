@@ -4,17 +4,49 @@
  * data goes, and how it was reviewed. Enum values read as the rendered contract words them (the clause
  * library's labels.json), anything else with its hyphens spaced out.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_TEMPLATES_DIR, longDate, sentence } from '@contracts/render';
+import { jurisdictionName, libraryLabels, longDate, regionName, sentence } from '@contracts/render';
 import { lines, text, words } from '../html/escape.js';
 
 type Value = Record<string, unknown>;
 
-let labels: Record<string, Record<string, string>> | undefined;
-const label = (kind: string, value: unknown): string => {
-  labels ??= JSON.parse(readFileSync(join(DEFAULT_TEMPLATES_DIR, 'labels.json'), 'utf8')) as Record<string, Record<string, string>>;
-  return labels[kind]?.[String(value)] ?? words(String(value));
+/** An enum value as the agreement words it (the clause library's labels.json), else with its hyphens spaced out. */
+const label = (kind: string, value: unknown): string => libraryLabels().get(kind)?.get(String(value)) ?? words(String(value));
+/** A data location or market, and a jurisdiction, named as the agreement names them ("the United States"). */
+const region = (code: string) => regionName(code, libraryLabels());
+const jurisdiction = (code: string) => jurisdictionName(code, libraryLabels());
+
+/** What the product is, with its article; `other` says nothing the sentence can use. */
+const CATEGORY: Record<string, string> = {
+  camera: 'a camera',
+  'medical-device': 'a medical device',
+  'building-sensor': 'a building sensor',
+  'access-control': 'an access-control system',
+  wearable: 'a wearable device',
+  hvac: 'an HVAC system',
+  'industrial-controller': 'an industrial controller',
+};
+
+/** Where devices are placed, as a place reads in a sentence ("placed in offices and meeting rooms"). */
+const PLACED: Record<string, string> = {
+  'public-space': 'public spaces',
+  'external-perimeter': 'the external perimeter',
+  office: 'offices',
+  'meeting-room': 'meeting rooms',
+  'break-room': 'break rooms',
+  'patient-room': 'patient rooms',
+  clinic: 'clinics',
+  'data-centre': 'data centres',
+  industrial: 'industrial sites',
+  residential: 'residential buildings',
+  school: 'schools',
+  workplace: 'workplaces',
+  hospital: 'hospitals',
+  'retail-store': 'retail stores',
+  'bank-branch': 'bank branches',
+  'car-park': 'car parks',
+  'utility-plant': 'utility plants',
+  classroom: 'classrooms',
+  home: 'homes',
 };
 
 const FEATURES: Record<string, string> = {
@@ -48,8 +80,10 @@ export function productFacts(product: unknown): [string, string][] {
   const facts: [string, string][] = [];
   const add = (heading: string, sentenceText: string | undefined) => sentenceText && facts.push([heading, sentenceText]);
   const what = [
-    product.category ? `a ${text(words(String(product.category)))}` : 'a connected product',
-    list(product.purposes).length > 0 ? ` used for ${text(said(list(product.purposes).map(words)))}` : '',
+    text(
+      CATEGORY[String(product.category)] ?? (product.category && product.category !== 'other' ? `a ${words(String(product.category))}` : 'a connected product'),
+    ),
+    list(product.purposes).length > 0 ? ` used for ${text(said(list(product.purposes).map((v) => label('purpose', v))))}` : '',
     list(product.connectivity).length > 0 ? `, connected by ${text(said(list(product.connectivity).map(words), 'or'))}` : '',
     list(product.manufacturers).length > 0 ? `, made by ${text(said(list(product.manufacturers)))}` : '',
   ];
@@ -61,14 +95,14 @@ export function productFacts(product: unknown): [string, string][] {
     [
       d.network ? `On ${text(label('network', d.network))}` : 'Network placement not stated',
       d.internetFacing === true ? ', reachable from the internet' : d.internetFacing === false ? ', not reachable from the internet' : '',
-      list(d.physical).length > 0 ? `; placed in ${text(said(list(d.physical).map(words)))}` : '',
+      list(d.physical).length > 0 ? `; placed in ${text(said(list(d.physical).map((p) => PLACED[p] ?? words(p))))}` : '',
       list(d.sites).length > 0 ? ` (${text(said(list(d.sites)))})` : '',
-      list(d.installedIn).length > 0 ? `; installed in ${text(said(list(d.installedIn)))}` : '',
+      list(d.installedIn).length > 0 ? `; installed in ${text(said(list(d.installedIn).map(jurisdiction)))}` : '',
       '.',
     ].join(''),
   );
   const data = list(product.dataCollected).map((k) => label('dataKind', k));
-  const subjects = list(product.dataSubjects).map(named);
+  const subjects = list(product.dataSubjects).map((v) => label('dataSubject', v));
   add(
     'Data',
     data.length > 0 ? `It collects ${text(said(data))}${subjects.length > 0 ? ` about ${text(said(subjects))}` : ''}.` : 'No data collection recorded.',
@@ -77,7 +111,7 @@ export function productFacts(product: unknown): [string, string][] {
     const where = list(product.personalData.subjectsLocatedIn);
     add(
       'Personal data',
-      `${product.personalData.processed ? 'Processed' : 'Not processed'}${where.length > 0 ? `; the people are in ${text(said(where))}` : ''}.`,
+      `${product.personalData.processed ? 'Processed' : 'Not processed'}${where.length > 0 ? `; the people are in ${text(said(where.map(region)))}` : ''}.`,
     );
   }
   if (list(product.regulatedData).length > 0) add('Regulated data', `${text(said(list(product.regulatedData).map(words)))}.`);
@@ -95,7 +129,7 @@ export function productFacts(product: unknown): [string, string][] {
     add('Features', [on.length > 0 ? `On: ${text(said(on))}.` : '', off.length > 0 ? `Off: ${text(said(off))}.` : ''].filter(Boolean).join(' '));
   }
   const loc = isRecord(product.dataLocations) ? product.dataLocations : {};
-  const places = (key: string, verb: string) => (list(loc[key]).length > 0 ? `${verb} ${text(said(list(loc[key]).map((r) => label('region', r))))}` : '');
+  const places = (key: string, verb: string) => (list(loc[key]).length > 0 ? `${verb} ${text(said(list(loc[key]).map(region)))}` : '');
   const located = [
     places('storage', 'stored in'),
     places('processing', 'processed in'),
@@ -103,7 +137,7 @@ export function productFacts(product: unknown): [string, string][] {
     places('supportAccess', 'supported from'),
   ];
   if (located.some(Boolean)) add('Data locations', `Data is ${located.filter(Boolean).join('; ')}.`);
-  if (list(product.markets).length > 0) add('Markets', `Sold in ${text(said(list(product.markets).map((r) => label('region', r))))}.`);
+  if (list(product.markets).length > 0) add('Markets', `Sold in ${text(said(list(product.markets).map(region)))}.`);
   if (isRecord(product.privacyByDesign)) {
     const p = product.privacyByDesign;
     const who = list(p.stakeholders).map(named);
