@@ -159,6 +159,8 @@ const PRELUDE = 'prelude.liquid';
 function tidy(markdown: string): string {
   return `${markdown
     .replace(/[ \t]+(?=\n)/g, '')
+    // Items end "…;" so any of them may come last: the one that does (the others left out) ends the sentence.
+    .replace(/^(- .*);$(?!\n- )/gm, '$1.')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
 }

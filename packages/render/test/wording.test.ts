@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readSchemaText } from '@contracts/core';
 import { numberToWords, quantity, renderMarkdown, sentence } from '@contracts/render';
 import { asRendered, clone, loadContract } from './helpers.js';
 
@@ -88,5 +89,44 @@ describe('an empty list reads as no list', () => {
     expect(md).not.toMatch(/(?:to|in|including|of|with|include) [,.;]|\(\s*\)| ,/);
     expect(md).toContain('- **Data collected:** none.');
     expect(md).toContain('processes for the Buyer, all data derived from it, and every copy of it');
+  });
+});
+
+describe('every agreed term reaches the agreement', () => {
+  it('prints each enumerated safeguard the schema has, and drops it when it is not agreed', async () => {
+    const schema = JSON.parse(readSchemaText('vendor-agreement')) as {
+      properties: { terms: { properties: { securityProgram: { properties: { safeguards: { properties: Record<string, { type?: string }> } } } } } };
+    };
+    const safeguards = Object.entries(schema.properties.terms.properties.securityProgram.properties.safeguards.properties)
+      .filter(([, spec]) => spec.type === 'boolean')
+      .map(([name]) => name);
+    expect(safeguards).toContain('softwareIntegrityVerification');
+    const base = clone(await loadContract('nordlicht-building-sensors.yaml'));
+    for (const name of safeguards) {
+      const on = clone(base);
+      const off = clone(base);
+      (on.terms.securityProgram!.safeguards as Record<string, unknown>)[name] = true;
+      (off.terms.securityProgram!.safeguards as Record<string, unknown>)[name] = false;
+      expect(renderMarkdown(on, asRendered), `${name}: true changes nothing in the agreement`).not.toBe(renderMarkdown(off, asRendered));
+    }
+  });
+
+  it('ends a list whose last items were left out with a full stop, not a semicolon', async () => {
+    const contract = clone(await loadContract('nordlicht-building-sensors.yaml'));
+    delete contract.terms.vulnerabilityManagement!.patchDays!.low;
+    const md = renderMarkdown(contract, asRendered);
+    expect(md).toMatch(/^- Medium Vulnerabilities: within [^\n]*days\.$/m);
+    expect(md).not.toMatch(/^- [^\n]*;\n\n/m);
+  });
+
+  it('defines each severity the patch deadlines use, by CVSS score, and no other', async () => {
+    const contract = clone(await loadContract('nordlicht-building-sensors.yaml'));
+    contract.terms.vulnerabilityManagement!.patchDays = { critical: 7, high: 30 };
+    const md = renderMarkdown(contract, asRendered);
+    expect(md).toContain(
+      'it is **Critical** if it scores 9.0 or higher or appears in the CISA Known Exploited Vulnerabilities catalog (CISA BOD 22-01); **High** if it scores 7.0 to 8.9.',
+    );
+    expect(md).not.toContain('**Medium**');
+    expect(md).toMatch(/^- High Vulnerabilities: within thirty \(30\) days\.$/m);
   });
 });
