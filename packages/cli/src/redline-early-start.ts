@@ -26,9 +26,13 @@ export function redlineWritesDocx(argv: readonly string[]): boolean {
   return format === 'docx' || (format === undefined && (out === undefined || out.toLowerCase().endsWith('.docx')));
 }
 
-/** Starts the comparison engine now when `argv` is a redline to DOCX. Never throws, never prints. */
+/**
+ * Starts the comparison engine now when `argv` is a redline to DOCX whose rounds pandoc renders
+ * (CONTRACTS_DOCX_ENGINE=pandoc): with the built-in writer the redline is written without the engine.
+ * Never throws, never prints.
+ */
 export async function startRedlineEarly(argv: readonly string[]): Promise<void> {
-  if (!redlineWritesDocx(argv)) return;
+  if (!redlineWritesDocx(argv) || process.env['CONTRACTS_DOCX_ENGINE'] !== 'pandoc') return;
   try {
     // The flags run-redline sets for a one-shot DOCX redline; they must precede the engine's compilation.
     for (const flag of ['--liftoff-only', '--no-concurrent-marking', '--wasm-lazy-validation']) setFlagsFromString(flag);

@@ -1,10 +1,11 @@
 // DOCX redline benchmark (issue 11): the ~20-page Springfield contract (the bundled contract plus a
 // generated 70-clause schedule, via --templates) in two rounds that remove a clause and move terms.
-// Each row runs with the built-in DOCX writer (the default) and, for comparison in the same run, with
-// pandoc rendering the rounds (CONTRACTS_DOCX_ENGINE=pandoc: what `redline` did before the writer).
+// Each row runs with the built-in DOCX writer (the default: the tracked document is written directly
+// from the writer's model, no comparison engine) and, for comparison in the same run, with pandoc
+// rendering the rounds (CONTRACTS_DOCX_ENGINE=pandoc: docxodus compares the two rendered rounds).
 //   1. cold, end to end: `contracts redline --format docx` with no system pandoc in play
 //      (CONTRACTS_PANDOC_BACKEND=wasm), process start included. Target ≤ 3 s.
-//   2. warm process, a batch of 20 contracts (`redlineDocxMany`: renders overlap comparisons). Target ≤ 0.5 s each.
+//   2. warm process, a batch of 20 contracts (`redlineDocxMany`). Target ≤ 0.5 s each.
 //   3. side by side, in the same run: LibreOffice's own Compare Document driven headless over UNO on the
 //      same two DOCX files (start, compare, save), against our whole command (both renders included),
 //      alternating. Target ≤ 1.0×; both redlines must accept to the later round and reject to the earlier.

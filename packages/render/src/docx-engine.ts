@@ -8,8 +8,7 @@
 import { UsageError } from '@contracts/core';
 import { warmUp, type BackendPreference } from '@contracts/pandoc';
 import type { Unzipped } from 'fflate';
-import { loadReference, writeDocxEntries } from './docx-writer/index.js';
-import { beyondSubset } from './markdown/subset.js';
+import { bodyXml, builtinDocxModel, docxPackage } from './docx-writer/index.js';
 
 export type DocxEngine = 'builtin' | 'pandoc';
 export const DOCX_ENGINES: readonly DocxEngine[] = ['builtin', 'pandoc'];
@@ -26,11 +25,10 @@ export function resolveDocxEngine(engine?: string, env: NodeJS.ProcessEnv = proc
 
 /** The built-in writer's package entries for `markdown`, or why pandoc must convert it. */
 export function builtinDocx(markdown: string, referenceDoc: string | Uint8Array, epoch: number): { entries: Unzipped } | { reason: string } {
-  const beyond = beyondSubset(markdown);
-  if (beyond) return { reason: `line ${beyond.line} has ${beyond.construct}` };
-  const reference = loadReference(referenceDoc);
-  if (reference.problem) return { reason: reference.problem };
-  return { entries: writeDocxEntries(markdown, reference, epoch) };
+  const built = builtinDocxModel(markdown, referenceDoc);
+  if ('reason' in built) return built;
+  const { model, reference } = built;
+  return { entries: docxPackage(bodyXml(model.body), model.lists, model.links, reference, epoch) };
 }
 
 /**

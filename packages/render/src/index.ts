@@ -27,6 +27,26 @@ export { agreementBlocks, blockText, tableCells, type AgreementBlock, type Block
 export { withNegotiatedWording, withoutAnchorMarkup } from './negotiated-wording.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
 export { resolveDocxEngine, warmUpDocx, DOCX_ENGINES, type DocxEngine } from './docx-engine.js';
+export {
+  builtinDocxModel,
+  docxPackage,
+  bodyXml,
+  paragraphXml,
+  pPrXml,
+  rowXml,
+  tableXml,
+  textRunXml,
+  BREAK_RUN,
+  escapeXml,
+  type DocxModel,
+  type BodyItem,
+  type ParagraphItem,
+  type TableItem,
+  type TableRow,
+  type RunItem,
+  type ListMarker,
+  type ReferenceDoc,
+} from './docx-writer/index.js';
 export { beyondSubset, type BeyondSubset } from './markdown/subset.js';
 export { readProvenance, PROVENANCE_PROPERTIES, TOOLKIT_VERSION, type Provenance, type ProvenanceInput } from './provenance.js';
 export { normalizeDocx, normalizeEntries, resolveEpoch, ZIP_EPOCH } from './normalize-docx.js';

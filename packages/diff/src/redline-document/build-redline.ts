@@ -2,7 +2,7 @@
  * Two versions of a contract → one redline: both rendered with the same clause library, then aligned
  * clause by clause by the anchors render marks them with (structure.ts: a removed, added or moved clause
  * never pairs unrelated paragraphs), words diffed inside each clause present on both sides. The DOCX
- * redline compares the two rounds' own DOCX instead (docx.ts).
+ * redline pairs the two rounds' own DOCX paragraphs by these blocks (docx.ts).
  */
 import type { VendorAgreement } from '@contracts/core';
 import { revisionDate } from '@contracts/docx-compare';

@@ -1,13 +1,17 @@
 /**
- * Redline → DOCX with real tracked changes, made from the two rounds' own documents: both versions are
- * rendered to DOCX exactly as `render --to docx` renders them (same templates, same reference document,
- * same DOCX engine; the comparison engine starts meanwhile on the other core), then compared as OOXML by `@contracts/docx-compare`. Tables, numbered
- * headings, bold runs and cross-references therefore reach Word as Word has them, and *accept all* gives
- * the later round's document, *reject all* the earlier one's. Every change carries the redline's
- * author and date; render's `normalizeDocx` then fixes the zip so identical inputs give identical bytes.
+ * Redline → DOCX with real tracked changes. With the built-in DOCX writer (the default engine) the
+ * tracked document is written directly (docx-redline/): both rounds through the writer's own model,
+ * paired paragraph by paragraph and row by row by the redline's structure-anchored alignment, word
+ * changes marked inside — no comparison engine, milliseconds instead of seconds. When pandoc renders
+ * the rounds (`docxEngine: 'pandoc'`, or Markdown beyond the writer's subset), its DOCX is not the
+ * writer's model, so both rounds are rendered as `render --to docx` renders them and compared as OOXML
+ * by `@contracts/docx-compare` (docxodus). Either way *accept all* gives the later round's document and
+ * *reject all* the earlier one's, every change carries the redline's author and date, and render's
+ * normalisation makes identical inputs give identical bytes.
  */
 import { compareDocx, warmUpDocxCompare } from '@contracts/docx-compare';
-import { normalizeDocx, renderDocxMany, warmUpDocx, type RenderDocxOptions } from '@contracts/render';
+import { normalizeDocx, normalizeEntries, referenceDocPath, renderDocxMany, resolveDocxEngine, warmUpDocx, type RenderDocxOptions } from '@contracts/render';
+import { trackedDocxEntries } from '../docx-redline/index.js';
 import type { Redline } from './build-redline.js';
 
 export interface RedlineDocxOptions {
@@ -20,41 +24,76 @@ export interface RedlineDocxOptions {
 }
 
 /**
- * The two rounds rendered to DOCX, earlier first: the inputs of the comparison (and what the redline
- * must reproduce).
+ * The two rounds rendered to DOCX, earlier first: what the redline must reproduce on *reject all* and
+ * *accept all* (and the comparison engine's inputs when it makes the redline).
  */
 export function renderRounds(redline: Redline, options: RedlineDocxOptions): Promise<Uint8Array[]> {
   return renderPairs([redline], options);
 }
 
 /**
- * Starts what a DOCX redline needs — the comparison engine's thread, and pandoc when pandoc renders
- * (pandoc-wasm compiles; the built-in DOCX writer needs nothing) — without waiting, so both get ready
- * while the caller reads git and renders Markdown. Never rejects.
+ * Starts what a DOCX redline needs without waiting: pandoc (when pandoc renders: pandoc-wasm compiles)
+ * and then also the comparison engine's thread, which only a pandoc-rendered redline uses. The built-in
+ * writer needs neither. Never rejects.
  */
 export function warmUpRedlineDocx(options: Pick<RedlineDocxOptions, 'backend' | 'docxEngine'> = {}): void {
-  warmUpDocxCompare();
   warmUpDocx(options);
+  if (engineOf(options) === 'pandoc') warmUpDocxCompare();
 }
 
-/** Renders both rounds and compares them: normalised DOCX bytes with the changes tracked. */
+/** Both rounds, redlined: normalised DOCX bytes with the changes tracked. */
 export async function redlineDocx(redline: Redline, options: RedlineDocxOptions): Promise<Uint8Array> {
   return (await redlineDocxMany([redline], options))[0]!;
 }
 
 /** Options for {@link redlineDocxMany}. */
 export interface RedlineDocxManyOptions extends RedlineDocxOptions {
-  /** Contracts rendered together (one pandoc run when pandoc renders). Default 4. */
+  /** Contracts rendered together when the comparison engine makes the redlines (one pandoc run when pandoc renders). Default 4. */
   chunk?: number;
 }
 
 /**
- * Many redlines, in input order, each the same bytes as {@link redlineDocx} would give. The rounds are
- * rendered a few contracts per pandoc run (pandoc's start-up paid once per run), and each run overlaps
- * the comparison of the previous one: pandoc (or pandoc-wasm) keeps one core busy, the comparison
- * engine's thread the other. The engine starts at once, so it initialises during the first run.
+ * Many redlines, in input order, each the same bytes as {@link redlineDocx} would give. Written
+ * directly where the built-in writer renders the rounds; the others (pandoc) compared as in
+ * {@link compareRedlines}.
  */
 export async function redlineDocxMany(redlines: readonly Redline[], options: RedlineDocxManyOptions): Promise<Uint8Array[]> {
+  const out = new Array<Uint8Array>(redlines.length);
+  const compared: number[] = [];
+  const builtin = engineOf(options) === 'builtin';
+  for (const [i, redline] of redlines.entries()) {
+    // pandoc's DOCX is not the writer's model: only the comparison engine can redline it.
+    const tracked = builtin ? trackedDocxEntries(redline, options.referenceDoc ?? referenceDocPath(redline.templatesDir), options.epoch) : undefined;
+    if (tracked && 'entries' in tracked) out[i] = normalizeEntries(tracked.entries, options.epoch);
+    else compared.push(i);
+  }
+  if (compared.length > 0) {
+    const documents = await compareRedlines(
+      compared.map((i) => redlines[i]!),
+      options,
+    );
+    compared.forEach((i, k) => {
+      out[i] = documents[k]!;
+    });
+  }
+  return out;
+}
+
+const engineOf = (options: Pick<RedlineDocxOptions, 'docxEngine'>) => {
+  try {
+    return resolveDocxEngine(options.docxEngine);
+  } catch {
+    return undefined; // a bad CONTRACTS_DOCX_ENGINE is reported by the render that reads it
+  }
+};
+
+/**
+ * Redlines made by the comparison engine: the rounds are rendered a few contracts per pandoc run
+ * (pandoc's start-up paid once per run), and each run overlaps the comparison of the previous one:
+ * pandoc (or pandoc-wasm) keeps one core busy, the comparison engine's thread the other. The engine
+ * starts at once, so it initialises during the first run.
+ */
+async function compareRedlines(redlines: readonly Redline[], options: RedlineDocxManyOptions): Promise<Uint8Array[]> {
   warmUpDocxCompare();
   const chunks = chunked(redlines, options.chunk ?? 4);
   const out: Uint8Array[] = [];

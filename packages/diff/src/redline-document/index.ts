@@ -2,8 +2,8 @@
  * A redline of two versions of a contract: load each version (`loadVersion`), render both with the
  * same clause library and diff them (`buildRedline`), then write it as pandoc Markdown with
  * insertion/deletion spans (`redline.markdown`), the rendered HTML contract with <ins>/<del> under a
- * position-change header (`redlineHtml`), or DOCX with tracked changes (`redlineDocx`: both rounds
- * rendered to DOCX and compared as OOXML). `redlineVersions` does all of it for two versions from git.
+ * position-change header (`redlineHtml`), or DOCX with tracked changes (`redlineDocx`: the later round's
+ * document with the changes tracked, written from the DOCX writer's model of both rounds). `redlineVersions` does all of it for two versions from git.
  *
  * @example
  * const redline = buildRedline({ contract: a, label: 'round-1' }, { contract: b, label: 'round-2' },

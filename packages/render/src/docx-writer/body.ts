@@ -4,8 +4,10 @@
  * Paragraph" and the others in "Body Text", list items and table cells in "Compact", a heading with
  * an id a bookmark over its whole section (to the next heading of its level or higher), a div with
  * an id a bookmark over its blocks, pipe tables in the "Table" style with pandoc's column widths.
+ * The body is model items (model.ts), each paragraph and row with the source line it came from.
  */
 import type { Alignment, Block, InlineText } from '../markdown/syntax.js';
+import type { BodyItem, ParagraphItem, TableRow } from './model.js';
 import type { ListMarker } from './numbering.js';
 import { RunWriter, type RunContext } from './runs.js';
 import { typeset, type WordInline } from './typography.js';
@@ -27,19 +29,15 @@ const endsSection = (block: Block | undefined, level: number): boolean =>
   block?.kind === 'heading' ? block.level <= level : block?.kind === 'div' && endsSection(block.children[0], level);
 
 export class BodyWriter {
-  private readonly out: string[] = [];
+  private readonly out: BodyItem[] = [];
   private firstPara = true;
   /** The marker of every list, in document order (list n has numId 1000 + n). */
   readonly lists: ListMarker[] = [];
 
   constructor(private readonly context: BodyContext) {}
 
-  private runs(inlines: readonly WordInline[]): string {
-    return new RunWriter(this.context).write(inlines).done();
-  }
-
-  private paragraph(style: string, inlines: readonly WordInline[], extra = ''): string {
-    return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(this.context.paraStyle(style))}" />${extra}</w:pPr>${this.runs(inlines)}</w:p>`;
+  private paragraph(style: string, inlines: readonly WordInline[], line: number, extra: { list?: number; jc?: string } = {}): ParagraphItem {
+    return { kind: 'paragraph', style: this.context.paraStyle(style), ...extra, runs: new RunWriter(this.context).write(inlines).done(), line };
   }
 
   private bookmark(id: string | undefined, write: () => void): void {
@@ -48,9 +46,9 @@ export class BodyWriter {
       return;
     }
     const n = this.context.nextBookmarkId();
-    this.out.push(`<w:bookmarkStart w:id="${n}" w:name="${escapeXml(id)}" />`);
+    this.out.push({ kind: 'mark', xml: `<w:bookmarkStart w:id="${n}" w:name="${escapeXml(id)}" />` });
     write();
-    this.out.push(`<w:bookmarkEnd w:id="${n}" />`);
+    this.out.push({ kind: 'mark', xml: `<w:bookmarkEnd w:id="${n}" />` });
   }
 
   /** Writes `list[from, to)`; a heading takes the blocks of its section with it. */
@@ -58,13 +56,13 @@ export class BodyWriter {
     for (let i = from; i < to; ) {
       const block = list[i]!;
       // Word joins adjacent tables unless a paragraph separates them (pandoc #4315).
-      if (block.kind === 'table' && i > from && list[i - 1]!.kind === 'table') this.out.push('<w:p />');
+      if (block.kind === 'table' && i > from && list[i - 1]!.kind === 'table') this.out.push({ kind: 'spacer' });
       if (block.kind === 'heading') {
         let end = i + 1;
         while (end < to && !endsSection(list[end], block.level)) end++;
         this.bookmark(block.id, () => {
           this.firstPara = true;
-          this.out.push(this.paragraph(`Heading ${block.level}`, typeset(block.text.inlines)));
+          this.out.push(this.paragraph(`Heading ${block.level}`, typeset(block.text.inlines), block.text.line));
           this.blocks(list, i + 1, end);
         });
         i = end;
@@ -81,7 +79,7 @@ export class BodyWriter {
       case 'para': {
         const inlines = typeset(block.text.inlines);
         if (inlines.length === 0) return;
-        this.out.push(this.paragraph(this.firstPara ? 'First Paragraph' : 'Body Text', inlines));
+        this.out.push(this.paragraph(this.firstPara ? 'First Paragraph' : 'Body Text', inlines, block.text.line));
         this.firstPara = false;
         return;
       }
@@ -103,12 +101,11 @@ export class BodyWriter {
 
   private list(block: Extract<Block, { kind: 'list' }>): void {
     const marker: ListMarker = { ordered: block.ordered, delimiter: block.markers[0]!.includes(')') ? ')' : '.', start: block.start };
-    this.lists.push(marker);
-    const numPr = `<w:numPr><w:ilvl w:val="0" /><w:numId w:val="${1000 + this.lists.length}" /></w:numPr>`;
+    const list = this.lists.push(marker) - 1;
     for (const item of block.items) {
       const inlines = typeset(item.inlines);
       if (inlines.length === 0) continue;
-      this.out.push(this.paragraph('Compact', inlines, numPr));
+      this.out.push(this.paragraph('Compact', inlines, item.line, { list }));
     }
     this.firstPara = true;
   }
@@ -132,20 +129,24 @@ export class BodyWriter {
       `<w:tblLook w:firstRow="${hasHeader ? 1 : 0}" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0" w:val="${hasHeader ? '0020' : '0000'}" />`,
     ].join('');
     this.firstPara = true;
-    const row = (cells: WordInline[][], header: boolean) =>
-      `<w:tr>${header ? '<w:trPr><w:tblHeader w:val="on" /></w:trPr>' : ''}${cells.map((cell, j) => this.cell(cell, block.aligns[j]!)).join('')}</w:tr>`;
-    const body = [...(hasHeader ? [row(head, true)] : []), ...rows.map((r) => row(r, false))].join('');
-    this.out.push(`<w:tbl><w:tblPr>${tblPr}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`);
+    const row = (cells: WordInline[][], header: boolean, line: number): TableRow => ({
+      header,
+      cells: cells.map((cell, j) => this.cell(cell, block.aligns[j]!, line)),
+      line,
+    });
+    const lineOf = (r: number) => block.rows[r]?.[0]?.line ?? block.line + 2 + r;
+    const body = [...(hasHeader ? [row(head, true, block.line)] : []), ...rows.map((r, k) => row(r, false, lineOf(k)))];
+    this.out.push({ kind: 'table', props: `<w:tblPr>${tblPr}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, rows: body });
   }
 
-  private cell(inlines: WordInline[], align: Alignment): string {
-    if (inlines.length === 0) return `<w:tc><w:tcPr /><w:p><w:pPr><w:pStyle w:val="${escapeXml(this.context.paraStyle('Compact'))}" /></w:pPr></w:p></w:tc>`;
+  private cell(inlines: WordInline[], align: Alignment, line: number): ParagraphItem {
+    if (inlines.length === 0) return { kind: 'paragraph', style: this.context.paraStyle('Compact'), runs: [], line };
     this.firstPara = false;
-    return `<w:tc><w:tcPr />${this.paragraph('Compact', inlines, align === 'default' ? '' : `<w:jc w:val="${align}" />`)}</w:tc>`;
+    return this.paragraph('Compact', inlines, line, align === 'default' ? {} : { jc: align });
   }
 
-  /** The body written so far. */
-  xml(): string {
-    return this.out.join('');
+  /** The body written so far, as model items. */
+  items(): readonly BodyItem[] {
+    return this.out;
   }
 }

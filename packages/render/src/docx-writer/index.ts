@@ -9,11 +9,16 @@
 import { strToU8, type Unzipped } from 'fflate';
 import { parseBlocks } from '../markdown/blocks.js';
 import { BodyWriter } from './body.js';
-import { numberingXml } from './numbering.js';
-import type { ReferenceDoc } from './reference.js';
+import type { BodyItem } from './model.js';
+import { numberingXml, type ListMarker } from './numbering.js';
+import { loadReference, type ReferenceDoc } from './reference.js';
+import { beyondSubset } from '../markdown/subset.js';
 import { escapeXml } from './xml.js';
 
 export { loadReference, type ReferenceDoc } from './reference.js';
+export * from './model.js';
+export { escapeXml } from './xml.js';
+export type { ListMarker } from './numbering.js';
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -52,8 +57,19 @@ function coreXml(epoch: number): string {
 
 const lower = (name: string) => name.toLowerCase();
 
-/** Markdown (inside the subset) → the DOCX package's entries, with `reference`'s styles and layout. */
-export function writeDocxEntries(markdown: string, reference: ReferenceDoc, epoch: number): Unzipped {
+/** A document as the built-in writer models it, before it is packaged (see model.ts). */
+export interface DocxModel {
+  body: readonly BodyItem[];
+  /** The marker of every list, in document order (list n has numId 1001 + n). */
+  lists: readonly ListMarker[];
+  /** External link targets → their relationship ids in the document part. */
+  links: ReadonlyMap<string, string>;
+  /** Whether the Markdown already held tracked changes (`.insertion`/`.deletion` spans). */
+  tracked: boolean;
+}
+
+/** Markdown (inside the subset) → the writer's model of its body, with `reference`'s style ids. */
+export function docxModel(markdown: string, reference: ReferenceDoc): DocxModel {
   let bookmarks = 0;
   let changes = 0;
   const links = new Map<string, string>();
@@ -68,7 +84,15 @@ export function writeDocxEntries(markdown: string, reference: ReferenceDoc, epoc
       return links.get(target)!;
     },
   }).blocks(parseBlocks(markdown));
+  return { body: body.items(), lists: body.lists, links, tracked: changes > 0 };
+}
 
+/**
+ * The DOCX package's entries around a body: `body` is `word/document.xml`'s body without the section
+ * properties (`bodyXml(model.body)`, or a redline's), `lists` the markers its numIds 1001… stand for,
+ * `links` the relationship ids its hyperlinks use.
+ */
+export function docxPackage(body: string, lists: readonly ListMarker[], links: ReadonlyMap<string, string>, reference: ReferenceDoc, epoch: number): Unzipped {
   const linkRels = [...links].map(([target, id]) => `<Relationship Type="${REL}hyperlink" Id="${id}" Target="${escapeXml(target)}" TargetMode="External" />`);
   const baseRels = DOCUMENT_RELS.map((type, i) => {
     const part = PARTS.find((p) => p[2] === type)![0].replace('/word/', '');
@@ -84,14 +108,27 @@ export function writeDocxEntries(markdown: string, reference: ReferenceDoc, epoc
     ...reference.copied,
     '[Content_Types].xml': strToU8(contentTypes),
     '_rels/.rels': strToU8(PACKAGE_RELS),
-    'word/document.xml': strToU8(`${XML}<w:document ${NAMESPACES}><w:body>${body.xml()}${reference.sectPr}</w:body></w:document>`),
+    'word/document.xml': strToU8(`${XML}<w:document ${NAMESPACES}><w:body>${body}${reference.sectPr}</w:body></w:document>`),
     'word/_rels/document.xml.rels': strToU8(relationships([...baseRels, ...reference.relationships, ...linkRels])),
     'word/_rels/footnotes.xml.rels': strToU8(relationships(linkRels)),
-    'word/numbering.xml': strToU8(numberingXml(reference.numbering, body.lists)),
+    'word/numbering.xml': strToU8(numberingXml(reference.numbering, lists)),
     'word/settings.xml': strToU8(reference.settings),
     'word/footnotes.xml': strToU8(FOOTNOTES),
     'word/comments.xml': strToU8(COMMENTS),
     'docProps/core.xml': strToU8(coreXml(epoch)),
     'docProps/custom.xml': strToU8(CUSTOM),
   };
+}
+
+/**
+ * The built-in writer's model of `markdown` with the reference document at `referenceDoc` (a path or
+ * the bytes), or why it cannot write it: Markdown beyond its subset, or a reference it cannot use
+ * (then pandoc converts, see docx-engine.ts).
+ */
+export function builtinDocxModel(markdown: string, referenceDoc: string | Uint8Array): { model: DocxModel; reference: ReferenceDoc } | { reason: string } {
+  const beyond = beyondSubset(markdown);
+  if (beyond) return { reason: `line ${beyond.line} has ${beyond.construct}` };
+  const reference = loadReference(referenceDoc);
+  if (reference.problem) return { reason: reference.problem };
+  return { model: docxModel(markdown, reference), reference };
 }

@@ -4,7 +4,9 @@
  * the document, or a relationship to an external address) in the Hyperlink character style, spans with
  * an id a bookmark around their content, `.insertion`/`.deletion` spans tracked changes. Adjacent text
  * with the same formatting is one run (pandoc writes a run per word group; Word shows the same).
+ * The runs are model items (model.ts): `runsXml` writes them.
  */
+import type { RunItem } from './model.js';
 import type { WordInline } from './typography.js';
 import { escapeXml } from './xml.js';
 
@@ -36,7 +38,7 @@ function runProperties(format: Format): string {
 
 /** Writes inlines as runs; text of the same formatting merges into one run. */
 export class RunWriter {
-  private xml = '';
+  private readonly items: RunItem[] = [];
   private pending = { props: '', text: '', deleted: false };
 
   constructor(private readonly context: RunContext) {}
@@ -50,17 +52,14 @@ export class RunWriter {
     this.pending.text += text;
   }
 
-  private raw(xml: string): void {
+  private raw(item: RunItem): void {
     this.flush();
-    this.xml += xml;
+    this.items.push(item);
   }
 
   private flush(): void {
     const { props, text, deleted } = this.pending;
-    if (text) {
-      const tag = deleted ? 'w:delText' : 'w:t';
-      this.xml += `<w:r>${props}<${tag} xml:space="preserve">${escapeXml(text)}</${tag}></w:r>`;
-    }
+    if (text) this.items.push(deleted ? { kind: 'text', text, props, deleted } : { kind: 'text', text, props });
     this.pending = { props: '', text: '', deleted: false };
   }
 
@@ -71,7 +70,7 @@ export class RunWriter {
           this.text(node.text, format);
           break;
         case 'break':
-          this.raw('<w:r><w:br /></w:r>');
+          this.raw({ kind: 'break' });
           break;
         case 'strong':
           this.write(node.children, { ...format, bold: true });
@@ -86,9 +85,9 @@ export class RunWriter {
           const target = node.href.startsWith('#')
             ? `w:anchor="${escapeXml(node.href.slice(1))}"`
             : `r:id="${escapeXml(this.context.externalLink(node.href))}"`;
-          this.raw(`<w:hyperlink ${target}>`);
+          this.raw({ kind: 'open', xml: `<w:hyperlink ${target}>` });
           this.write(node.children, { ...format, style: this.context.charStyle('Hyperlink') });
-          this.raw('</w:hyperlink>');
+          this.raw({ kind: 'close', xml: '</w:hyperlink>' });
           break;
         }
         case 'span':
@@ -101,21 +100,24 @@ export class RunWriter {
   private span(node: Extract<WordInline, { kind: 'span' }>, format: Format): void {
     const { id, classes, pairs } = node.attributes;
     const bookmark = id ? this.context.nextBookmarkId() : -1;
-    if (id) this.raw(`<w:bookmarkStart w:id="${bookmark}" w:name="${escapeXml(id)}" />`);
+    if (id) this.raw({ kind: 'mark', xml: `<w:bookmarkStart w:id="${bookmark}" w:name="${escapeXml(id)}" />` });
     const change = classes.includes('insertion') ? 'w:ins' : classes.includes('deletion') ? 'w:del' : undefined;
     if (change) {
       const author = pairs.find(([k]) => k === 'author')?.[1] ?? 'unknown';
       const date = pairs.find(([k]) => k === 'date')?.[1];
-      this.raw(`<${change} w:id="${this.context.nextChangeId()}" w:author="${escapeXml(author)}"${date ? ` w:date="${escapeXml(date)}"` : ''}>`);
+      this.raw({
+        kind: 'open',
+        xml: `<${change} w:id="${this.context.nextChangeId()}" w:author="${escapeXml(author)}"${date ? ` w:date="${escapeXml(date)}"` : ''}>`,
+      });
       this.write(node.children, change === 'w:del' ? { ...format, deleted: true } : format);
-      this.raw(`</${change}>`);
+      this.raw({ kind: 'close', xml: `</${change}>` });
     } else this.write(node.children, format);
-    if (id) this.raw(`<w:bookmarkEnd w:id="${bookmark}" />`);
+    if (id) this.raw({ kind: 'mark', xml: `<w:bookmarkEnd w:id="${bookmark}" />` });
   }
 
   /** The runs written so far. */
-  done(): string {
+  done(): RunItem[] {
     this.flush();
-    return this.xml;
+    return this.items;
   }
 }
