@@ -1,14 +1,16 @@
 /**
  * `contracts redline`: two versions of a contract from git (or the working tree), rendered and diffed,
- * written as md / html / docx. For DOCX, pandoc and the comparison engine start first
- * (`warmUpRedlineDocx`), so pandoc-wasm compiles and the engine initialises while git is read and both
- * versions are rendered.
+ * written as md / html / docx. The DOCX redline is written natively from the built-in DOCX writer's
+ * model; only when pandoc renders the rounds (CONTRACTS_DOCX_ENGINE=pandoc) do pandoc and the
+ * comparison engine start first (`warmUpRedlineDocx`), so pandoc-wasm compiles and the engine
+ * initialises while git is read and both versions are rendered.
  */
 import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { displayPath, loadValidator, UsageError } from '@contracts/core';
 import { REDLINE_FORMATS, redlineVersions, warmUpRedlineDocx, type RedlineFormat } from '@contracts/diff';
 import { formatters, terminalText } from '@contracts/format';
+import { resolveDocxEngine } from '@contracts/render';
 import { versionAuthor } from '@contracts/git';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { openContractFile, versionOf } from './contract-versions.js';
@@ -55,7 +57,7 @@ export function redlineFileName(id: string, from: string, to: string | undefined
 export async function runRedline(file: string, flags: RedlineFlags): Promise<RedlineRun> {
   const format = redlineFormat(flags.format, flags.out);
   if (flags.out === '-' && format === 'docx') throw new UsageError('usage/binary-stdout', 'DOCX cannot go to stdout; name a file with --out');
-  if (format === 'docx') {
+  if (format === 'docx' && resolveDocxEngine() === 'pandoc') {
     // One conversion per process: TurboFan re-compiling pandoc-wasm's hot functions costs more CPU than it
     // saves (≈1 s of 3 on two cores), and it must be set before the module compiles. Not in the pandoc
     // package: a batch render runs pandoc-wasm many times in one process, where the optimising tier pays.
@@ -65,7 +67,7 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
     setFlagsFromString('--no-concurrent-marking');
     // Function bodies of the 58 MB module validated when first called, not all up front: −0.3 s CPU of start-up.
     setFlagsFromString('--wasm-lazy-validation');
-    warmUpRedlineDocx(); // pandoc-wasm compiles and the comparison engine starts while we read git and render
+    warmUpRedlineDocx({ docxEngine: 'pandoc' }); // pandoc-wasm compiles and the comparison engine starts while we read git and render
   }
   const contract = await openContractFile(file);
   const [validator, playbook, from, to] = await Promise.all([
