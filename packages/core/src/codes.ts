@@ -50,7 +50,7 @@ export const playbookCodes = [
 ] as const;
 
 /**
- * Drafting: the agreement as a reader sees it. The first five are data-level checks `contracts check`
+ * Drafting: the agreement as a reader sees it. The first six are data-level checks `contracts check`
  * always runs; the rest come from the drafting lint over the rendered agreement (`check --drafting`).
  */
 export const draftingCodes = [
@@ -59,6 +59,7 @@ export const draftingCodes = [
   'drafting/law-not-applicable',
   'drafting/country-only-law',
   'drafting/placeholder',
+  'drafting/no-incident-contact',
   'drafting/undefined-term',
   'drafting/unused-definition',
   'drafting/duplicate-definition',

@@ -181,6 +181,11 @@ const texts: Record<string, [string, string, string]> = {
     'contracts new fills the product name and the buyer with placeholders when it is not told them, so the file checks and renders at once; left in, the agreement would print "Product means Product name and model".',
     'Write the real value (contracts new takes --product and --buyer).',
   ],
+  'drafting/no-incident-contact': [
+    'The incident-response terms have no security contact to notify.',
+    "The Notices clause requires notice of a Security Incident by telephone and e-mail to the Buyer's security contact, but the contract names none, so the notification deadline has no channel the Vendor must use and late notice is easy to excuse.",
+    "Add the Buyer's security mailbox and a telephone line staffed day and night (parties.buyer.notices.securityEmail and securityPhone).",
+  ],
   'drafting/undefined-term': [
     'A capitalised defined term is used but not defined.',
     'The rendered agreement uses a capitalised term that no definition introduces, so its meaning is open to argument.',

@@ -60,7 +60,7 @@ const FEDERAL_CONTRACT_LAW: Record<string, { name: string; unit: string; units: 
  * more than the vendor can owe: the clause library sets the cap at the greater of the two, and the
  * figures should say so), a super-cap with no amount, a regulation named that binds nothing, and a
  * governing law that names a federation whose contract law is its states' ("the laws of the United States"),
- * and a placeholder `contracts new` wrote still in place.
+ * a placeholder `contracts new` wrote still in place, and incident terms with no security contact to notify.
  */
 export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnostic[] {
   const contract = loaded.value as Record<string, any> | undefined;
@@ -110,6 +110,20 @@ export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnost
       message: `${placeholder.path} is still the placeholder "${placeholder.value}" that contracts new wrote; the agreement would print it`,
       ...at(placeholder.pointer),
       fix: `write the real ${placeholder.path === 'product.name' ? 'product name and model' : 'legal name'} (contracts new ${placeholder.flag})`,
+    });
+  }
+  const buyerNotices = contract.parties?.buyer?.notices;
+  if (contract.terms?.incidentResponse && !buyerNotices?.securityEmail && !buyerNotices?.securityPhone) {
+    const hours = num(contract.terms.incidentResponse.notificationHours);
+    out.push({
+      code: 'drafting/no-incident-contact',
+      severity: 'warning',
+      message: `the Notices clause sends a Security Incident by telephone and e-mail to the Buyer's security contact, but parties.buyer.notices names neither securityEmail nor securityPhone, so the ${
+        hours === undefined ? 'notice' : `${hours}-hour`
+      } clock has no channel the Vendor must use`,
+      ...at(contract.parties?.buyer?.notices ? '/parties/buyer/notices' : '/parties/buyer'),
+      fix: 'add parties.buyer.notices.securityEmail and securityPhone (a mailbox and a line staffed day and night)',
+      related: [related('/terms/incidentResponse', 'the incident-response terms this contact serves')],
     });
   }
   const law = contract.terms?.jurisdiction?.governingLaw;

@@ -60,6 +60,20 @@ describe('data-level drafting checks (every contracts check)', () => {
     for (const law of ['US-IL', 'CA-ON', 'DE', 'GB-ENG', 'FR']) expect(at(law), law).toEqual([]);
   });
 
+  it('reports incident terms with no security contact to notify, at the buyer, and stays silent once one is named', () => {
+    const none = baseContract('springfield-smartcam');
+    delete none.parties.buyer.notices;
+    expect(drafting(none).filter((d) => d.code === 'drafting/no-incident-contact')).toMatchObject([
+      { severity: 'warning', path: '/parties/buyer', message: expect.stringContaining('so the 48-hour clock has no channel'), related: [{ path: '/terms/incidentResponse' }] },
+    ]);
+    const phoneOnly = baseContract('springfield-smartcam');
+    phoneOnly.parties.buyer.notices = { securityPhone: '+1 217 555 0142' };
+    const noTerms = baseContract('springfield-smartcam');
+    delete noTerms.parties.buyer.notices;
+    delete noTerms.terms.incidentResponse;
+    for (const c of [baseContract('springfield-smartcam'), phoneOnly, noTerms]) expect(drafting(c).filter((d) => d.code === 'drafting/no-incident-contact')).toEqual([]);
+  });
+
   it('reports a super-cap with no amount at all', () => {
     const c = baseContract('springfield-smartcam');
     delete c.terms.liability.superCapMultipleOfFees;

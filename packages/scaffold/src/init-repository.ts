@@ -39,6 +39,7 @@ export async function initRepository(dir: string, options: { force?: boolean; ac
     vendor: 'Example Access Systems Inc.',
     buyer: 'Example Logistics LLC',
     product: 'DoorSense 200 wireless door sensors',
+    securityEmail: 'security@logistics.example',
     title: 'Door Sensor Purchase and Security Agreement (example)',
     out: join(dir, 'contracts', `${EXAMPLE_ID}.yaml`),
     playbook: join(dir, 'playbook.yaml'),

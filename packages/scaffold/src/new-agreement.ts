@@ -46,6 +46,8 @@ export interface NewAgreementOptions {
   buyer?: string | undefined;
   /** The product's name and model (else a placeholder `check` warns about). */
   product?: string | undefined;
+  /** Where the vendor reports a Security Incident to the buyer, day and night (else `check` warns: drafting/no-incident-contact). */
+  securityEmail?: string | undefined;
   title?: string | undefined;
   out?: string | undefined;
   playbook?: string | undefined;
@@ -121,7 +123,12 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
     id,
     title: fitTitle(options.title ?? `Purchase and Security Agreement with ${options.vendor}`),
     parties: {
-      buyer: { name: options.buyer ?? BUYER_PLACEHOLDER, kind: e.buyerKind, jurisdiction: e.buyerJurisdiction },
+      buyer: {
+        name: options.buyer ?? BUYER_PLACEHOLDER,
+        kind: e.buyerKind,
+        jurisdiction: e.buyerJurisdiction,
+        ...(options.securityEmail ? { notices: { securityEmail: options.securityEmail } } : {}),
+      },
       vendor: { name: options.vendor, jurisdiction: e.vendorJurisdiction },
     },
     product: productOf(e, choices.features, options.product),

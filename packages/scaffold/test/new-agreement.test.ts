@@ -135,6 +135,7 @@ describe('a new agreement passes its own check', () => {
       vendor: 'Acme Devices Inc.',
       buyer: 'Example Buyer LLC',
       product: 'Sensor 9',
+      securityEmail: 'soc@buyer.example',
       out,
       evaluation,
     });
@@ -146,7 +147,13 @@ describe('a new agreement passes its own check', () => {
 
   it('warns that a buyer established only "in the US" leaves the governing law without a state', async () => {
     const out = join(dir, 'us.yaml');
-    const { text } = await newAgreement('us-deal', { vendor: 'Acme Devices Inc.', buyer: 'Example Buyer LLC', product: 'Sensor 9', out });
+    const { text } = await newAgreement('us-deal', {
+      vendor: 'Acme Devices Inc.',
+      buyer: 'Example Buyer LLC',
+      product: 'Sensor 9',
+      securityEmail: 'soc@buyer.example',
+      out,
+    });
     const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
     const found = checkContract(loadYamlText(text, out), playbook!).diagnostics.filter((d) => d.severity !== 'info');
     expect(found.map((d) => d.code)).toEqual(['drafting/country-only-law']);

@@ -20,6 +20,7 @@ export default class New extends BaseCommand {
     vendor: Flags.string({ description: "Vendor's legal name", required: true }),
     buyer: Flags.string({ description: "Buyer's legal name" }),
     product: Flags.string({ description: 'Product name and model (SmartCam 3000)' }),
+    'security-email': Flags.string({ description: "The buyer's security contact: where the vendor reports a Security Incident, day and night" }),
     title: Flags.string({ description: 'Agreement title' }),
     out: Flags.string({ char: 'o', description: 'File to write (default: contracts/<id>.yaml)' }),
     playbook: playbookFlag(),
@@ -48,7 +49,12 @@ export default class New extends BaseCommand {
     const { evaluationFromFlags } = await import('../new-flags.js');
     const interactive = !flags.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const ask = interactive ? (await import('../ask-evaluation.js')).askEvaluation : undefined;
-    const { file, assumed, required } = await newAgreement(args.id, { ...flags, evaluation: evaluationFromFlags(flags), ...(ask ? { ask } : {}) });
+    const { file, assumed, required } = await newAgreement(args.id, {
+      ...flags,
+      ...(flags['security-email'] ? { securityEmail: flags['security-email'] } : {}),
+      evaluation: evaluationFromFlags(flags),
+      ...(ask ? { ask } : {}),
+    });
     const { terminalText } = await import('@contracts/format/escape');
     for (const line of assumed) process.stderr.write(`${terminalText(`assumed ${line}`)}\n`);
     const { showValue } = await import('@contracts/playbook');
