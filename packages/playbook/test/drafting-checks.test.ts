@@ -64,14 +64,20 @@ describe('data-level drafting checks (every contracts check)', () => {
     const none = baseContract('springfield-smartcam');
     delete none.parties.buyer.notices;
     expect(drafting(none).filter((d) => d.code === 'drafting/no-incident-contact')).toMatchObject([
-      { severity: 'warning', path: '/parties/buyer', message: expect.stringContaining('so the 48-hour clock has no channel'), related: [{ path: '/terms/incidentResponse' }] },
+      {
+        severity: 'warning',
+        path: '/parties/buyer',
+        message: expect.stringContaining('so the 48-hour clock has no channel'),
+        related: [{ path: '/terms/incidentResponse' }],
+      },
     ]);
     const phoneOnly = baseContract('springfield-smartcam');
     phoneOnly.parties.buyer.notices = { securityPhone: '+1 217 555 0142' };
     const noTerms = baseContract('springfield-smartcam');
     delete noTerms.parties.buyer.notices;
     delete noTerms.terms.incidentResponse;
-    for (const c of [baseContract('springfield-smartcam'), phoneOnly, noTerms]) expect(drafting(c).filter((d) => d.code === 'drafting/no-incident-contact')).toEqual([]);
+    for (const c of [baseContract('springfield-smartcam'), phoneOnly, noTerms])
+      expect(drafting(c).filter((d) => d.code === 'drafting/no-incident-contact')).toEqual([]);
   });
 
   it('reports a super-cap with no amount at all', () => {
