@@ -20,7 +20,7 @@ describe('contracts check', () => {
     const r = await runCli(['check']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('contracts/bright-smile-sterilizer.yaml');
-    expect(r.stdout).toMatch(/80:24 +error +Vendor breach notice to buyer .* walk-away .*playbook\/walk-away/);
+    expect(r.stdout).toMatch(/81:24 +error +Vendor breach notice to buyer .* walk-away .*playbook\/walk-away/);
     expect(r.stdout).toMatch(/related: contracts\/bright-smile-sterilizer.yaml:26:13 product.category is medical-device/);
     expect(r.stdout.match(new RegExp(summaryLine.source, 'gm'))).toHaveLength(3);
     expect(r.stdout).not.toContain('playbook/preferred');
