@@ -7,7 +7,7 @@
  */
 import { checkDocx } from './check-input.js';
 import { callEngine } from './engine.js';
-import { CompareFailedError, CorruptDocxError } from './errors.js';
+import { CompareFailedError, CompareTimeoutError, CorruptDocxError } from './errors.js';
 
 export interface CompareDocxOptions {
   /** Who the changes are attributed to (`w:author`): the later version's author. */
@@ -44,8 +44,11 @@ export async function compareDocx(before: Uint8Array, after: Uint8Array, options
   // runtime stops making progress. The stuck engine is stopped at the time limit; the same comparison
   // then gets one fresh engine before the timeout is reported.
   const reply = await callEngine(request).catch((error: unknown) => {
-    if (isTimeout(error)) return callEngine(request);
-    throw error;
+    if (!isTimeout(error)) throw error;
+    return callEngine(request).catch((again: unknown) => {
+      if (isTimeout(again)) throw new CompareTimeoutError(`${(again as Error).message}, twice (the second time on a fresh engine)`);
+      throw again;
+    });
   });
   if (reply.ok) {
     if ('bytes' in reply && reply.bytes.byteLength > 0) return reply.bytes;

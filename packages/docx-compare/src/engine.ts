@@ -11,8 +11,14 @@ import type { EngineReply, EngineRequest, EngineStatus } from './protocol.js';
 
 // From src/ (tests run the sources) and from dist/ alike: the worker is always the built one.
 const WORKER_URL = new URL('../dist/engine-worker.js', import.meta.url);
-/** A comparison of two 100-page contracts takes seconds; minutes means the engine is stuck. */
-const TIMEOUT_MS = 120_000;
+/**
+ * A comparison of two 100-page contracts takes seconds; minutes means the engine is stuck.
+ * CONTRACTS_COMPARE_TIMEOUT_MS changes the limit (documents far longer than a contract, a slow machine).
+ */
+export function compareTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env['CONTRACTS_COMPARE_TIMEOUT_MS']);
+  return Number.isFinite(set) && set > 0 ? set : 120_000;
+}
 
 type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -68,10 +74,11 @@ class EngineHost {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<EngineReply>((resolve, reject) => {
+      const limit = compareTimeoutMs();
       const timer = setTimeout(() => {
-        this.fail(new CompareTimeoutError(`The DOCX comparison did not finish within ${TIMEOUT_MS / 1000} s; the engine was stopped`));
+        this.fail(new CompareTimeoutError(`The DOCX comparison did not finish within ${limit / 1000} s; the engine was stopped`));
         void this.worker.terminate();
-      }, TIMEOUT_MS);
+      }, limit);
       this.pending.set(id, { resolve, reject, timer });
       this.worker.ref();
       this.worker.postMessage({ ...request, id });
