@@ -4,6 +4,6 @@
  * agreement would print "Product means Product name and model".
  */
 export const PLACEHOLDERS = [
-  { pointer: '/product/name', path: 'product.name', value: 'Product name and model', flag: '--product' },
-  { pointer: '/parties/buyer/name', path: 'parties.buyer.name', value: 'Buyer', flag: '--buyer' },
+  { path: 'product.name', value: 'Product name and model', what: 'product name and model', flag: '--product' },
+  { path: 'parties.buyer.name', value: 'Buyer', what: 'legal name', flag: '--buyer' },
 ] as const;

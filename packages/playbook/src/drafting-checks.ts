@@ -103,13 +103,14 @@ export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnost
     }
   }
   for (const placeholder of PLACEHOLDERS) {
-    if (valueAt(contract, placeholder.pointer.split('/').slice(1)) !== placeholder.value) continue;
+    const segments = placeholder.path.split('.');
+    if (valueAt(contract, segments) !== placeholder.value) continue;
     out.push({
       code: 'drafting/placeholder',
       severity: 'warning',
       message: `${placeholder.path} is still the placeholder "${placeholder.value}" that contracts new wrote; the agreement would print it`,
-      ...at(placeholder.pointer),
-      fix: `write the real ${placeholder.path === 'product.name' ? 'product name and model' : 'legal name'} (contracts new ${placeholder.flag})`,
+      ...at(`/${segments.join('/')}`),
+      fix: `write the real ${placeholder.what} (contracts new ${placeholder.flag})`,
     });
   }
   const buyerNotices = contract.parties?.buyer?.notices;

@@ -61,16 +61,9 @@ const FEATURES: Record<string, string> = {
 const isRecord = (v: unknown): v is Value => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 const said = (items: string[], conjunction = 'and') => sentence(items, conjunction) ?? '';
-/** Words that keep their capitals when an enum value is read out. */
-const PROPER: Record<string, string> = {
-  it: 'IT',
-  hr: 'HR',
-  'eu-residents': 'EU residents',
-  'uk-residents': 'UK residents',
-  'california-residents': 'California residents',
-  'illinois-residents': 'Illinois residents',
-};
-const named = (value: string) => PROPER[value] ?? words(value);
+/** Stakeholders that keep their capitals when read out (data subjects come from labels.json). */
+const PROPER: Record<string, string> = { it: 'IT', hr: 'HR' };
+const stakeholder = (value: string) => PROPER[value] ?? words(value);
 /** A sentence that ends once, whatever the last value ends with (`Acme Inc.`). */
 const end = (s: string) => (s.endsWith('.') ? s : `${s}.`);
 
@@ -140,7 +133,7 @@ export function productFacts(product: unknown): [string, string][] {
   if (list(product.markets).length > 0) add('Markets', `Sold in ${text(said(list(product.markets).map(region)))}.`);
   if (isRecord(product.privacyByDesign)) {
     const p = product.privacyByDesign;
-    const who = list(p.stakeholders).map(named);
+    const who = list(p.stakeholders).map(stakeholder);
     const notes = typeof p.notes === 'string' ? ` ${lines(p.notes)}` : '';
     add('Privacy by design', `${p.reviewed ? 'Reviewed' : 'Not reviewed'}${who.length > 0 ? ` with ${text(said(who))}` : ''}.${notes}`);
   }
