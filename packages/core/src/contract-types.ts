@@ -832,11 +832,11 @@ export type TransferImpactAssessment = boolean;
 export type UKTransferMechanism =
   "not-needed" | "uk-adequacy-regulations" | "uk-us-data-bridge" | "uk-idta" | "uk-addendum" | "bcrs";
 /**
- * The module of the Standard Contractual Clauses (Commission Implementing Decision (EU) 2021/914) the parties use: 2 (controller to processor: the buyer controls the data, the vendor processes it — the usual case and the default) or 3 (processor to processor: the buyer itself processes the data for another controller).
+ * The module of the Standard Contractual Clauses (Commission Implementing Decision (EU) 2021/914) the buyer and a vendor outside the EEA use: 2 (controller to processor: the buyer controls the data, the vendor processes it — the usual case and the default) or 3 (processor to processor: the buyer itself processes the data for another controller). A vendor established in the EEA imports nothing from the buyer: the agreement then makes the vendor the exporter, under Module Three, to each subcontractor outside the EEA.
  */
 export type SCCModule = 2 | 3;
 /**
- * The EU Member State whose law governs the SCCs and whose courts hear disputes under them (Clauses 17 and 18). Default: the first EU Member State the buyer is established in, else Ireland.
+ * The EU Member State whose law governs the SCCs and whose courts hear disputes under them (Clauses 17 and 18). Default: the Member State of the vendor when the vendor, established in the EU, is the exporter; else the first EU Member State the buyer is established in; else Ireland.
  */
 export type SCCGoverningLawClause17 = string;
 /**

@@ -33,7 +33,7 @@ describe('wording follows the values', () => {
     expect(nordlicht).toContain('GDPR Art. 33');
     expect(nordlicht).toContain('Regulation (EU) 2024/2847');
     expect(nordlicht).toContain(
-      'Module Two (transfer controller to processor) of the standard contractual clauses adopted by Commission Implementing Decision (EU) 2021/914',
+      'Module Three (transfer processor to processor) of the standard contractual clauses adopted by Commission Implementing Decision (EU) 2021/914',
     );
     const dentist = renderMarkdown(await loadContract('bright-smile-sterilizer.yaml'), asRendered);
     expect(dentist).toContain('45 CFR § 164.504(e)');
@@ -43,6 +43,36 @@ describe('wording follows the values', () => {
     const city = renderMarkdown(await loadContract('springfield-smartcam.yaml'), asRendered);
     expect(city).toContain('720 ILCS 5/14-2');
     expect(city).toContain('2 CFR § 200.216');
+  });
+
+  it('makes the SCCs the exporter’s: a vendor in the EEA exports to its Subcontractors outside it, a vendor outside the EEA imports from the Buyer', async () => {
+    // A transfer needs an importer in a third country (EDPB Guidelines 05/2021): Nordlicht (Hamburg) receives the
+    // buyer's data without one, and sends it on to Northwind (US) under Module Three.
+    const annex = (md: string) => md.slice(md.indexOf('Annex B: Standard Contractual Clauses'));
+    const nordlicht = await loadContract('nordlicht-building-sensors.yaml');
+    const inEea = annex(renderMarkdown(nordlicht, asRendered));
+    expect(inEea).toContain('is not a transfer to a third country under Chapter V of the GDPR');
+    expect(inEea).toContain('Data exporter: Nordlicht Sensorik GmbH, Am Sandtorkai 50, 20457 Hamburg, processor on behalf of Meridian Logistics Group, Inc.');
+    expect(inEea).toContain('Data importer: Northwind Analytics Inc. (the United States, occupancy analytics), sub-processor');
+    expect(inEea).toContain('governed by the law of Germany');
+    expect(inEea).not.toContain('Module Two');
+    expect(inEea).not.toContain('the Vendor the data importer');
+
+    for (const seat of ['US-CA', 'CH']) {
+      const outside = clone(nordlicht);
+      outside.parties.vendor.jurisdiction = seat;
+      const md = annex(renderMarkdown(outside, asRendered));
+      expect(md, seat).toContain('Module Two (transfer controller to processor)');
+      expect(md, seat).toContain('the Buyer is the data exporter and the Vendor the data importer');
+      expect(md, seat).toContain('Data exporter: Meridian Logistics Group, Inc.');
+      expect(md, seat).toContain('governed by the law of the Netherlands'); // the buyer's first EU establishment
+    }
+    // Norway is in the EEA though not in the EU: no transfer to the Vendor; the SCCs' law falls back to the buyer's Member State.
+    const oslo = clone(nordlicht);
+    oslo.parties.vendor.jurisdiction = 'NO';
+    const md = annex(renderMarkdown(oslo, asRendered));
+    expect(md).toContain('Module Three (transfer processor to processor)');
+    expect(md).toContain('governed by the law of the Netherlands');
   });
 
   it('names only the laws that apply to the deal', async () => {
