@@ -1,4 +1,15 @@
-import { contractFilesIn, countSeverities, displayPath, parseShard, runFileTask, selectFiles, type Diagnostic } from '@contracts/core';
+import {
+  compareDiagnostics,
+  ContractIds,
+  contractFilesIn,
+  contractIdsOf,
+  countSeverities,
+  displayPath,
+  parseShard,
+  runFileTask,
+  selectFiles,
+  type Diagnostic,
+} from '@contracts/core';
 import { chunkedFormats, formatters, reportWriter, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 import type { checkFlagSpecs, FlagValues } from './flag-specs.js';
@@ -48,6 +59,7 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
     return tally(formatters[o.format as FormatName](playbookFindings, { ...formatOptions, files: [{ file: displayPath(playbookFile) }] }), playbookFindings);
 
   let files = await contractFilesIn(paths);
+  const every = files;
   if (o.changedSince !== undefined) {
     const { openRepo, keepChangedSince } = await import('@contracts/git');
     // The repository the contracts are in, which need not be the one the command runs in.
@@ -55,6 +67,7 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   }
   const selected = selectFiles(files, shard);
   const shownAs = new Map(selected.map((f) => [f.path, f.file]));
+  const ids = new ContractIds(idsOutside(every, shownAs));
   rememberPlaybook(playbookFile, loaded);
   if (o.format === 'sarif') Object.assign(formatOptions, { rules: (await import('@contracts/github')).ruleTexts(loaded.playbook) });
   const task = new URL(import.meta.resolve(o.drafting ? '@contracts/drafting/check-task' : '@contracts/playbook/check-task'));
@@ -66,27 +79,41 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   const chunked = o.write ? chunkedFormats[o.format as FormatName]?.() : undefined;
   if (o.write && chunked) {
     const writer = reportWriter(chunked, o.write, { ...formatOptions, early: playbookFindings, fileCount: selected.length });
-    await run((r) => writer.file(showAs(r, shownAs), r.diagnostics, r.summary?.text));
+    await run((r) => writer.file(showAs(r, shownAs, ids), r.diagnostics, r.summary?.text));
     return { output: '', ...writer.end() };
   }
   const diagnostics = playbookFindings;
   const summaries: FileSummary[] = [];
   for (const r of await run()) {
-    const file = showAs(r, shownAs);
+    const file = showAs(r, shownAs, ids);
     for (const d of r.diagnostics) diagnostics.push(d);
     summaries.push(r.summary ? { file, summary: r.summary.text } : { file });
   }
   return tally(formatters[o.format as FormatName](diagnostics, { ...formatOptions, files: summaries }), diagnostics);
 }
 
-/** Names a checked file and its diagnostics by the path shown, in place: no per-diagnostic copies over 10,000 files. */
-function showAs(r: CheckedFile, shownAs: ReadonlyMap<string, string>): string {
+/**
+ * Names a checked file and its diagnostics by the path shown, in place (no per-diagnostic copies over
+ * 10,000 files), and adds the finding across files: an id an earlier file already has.
+ */
+function showAs(r: CheckedFile, shownAs: ReadonlyMap<string, string>, ids: ContractIds): string {
   const file = shownAs.get(r.file) ?? displayPath(r.file);
   for (const d of r.diagnostics) {
     d.file = file;
     for (const rel of d.related ?? []) rel.file = file;
   }
+  const duplicate = ids.see(file, r.id);
+  if (duplicate) {
+    r.diagnostics.push(duplicate);
+    r.diagnostics.sort(compareDiagnostics);
+  }
   return file;
+}
+
+/** The ids of the contracts a partial run (`--changed-since`, `--shard`) leaves out: a copy is a duplicate of them too. */
+function idsOutside(every: readonly string[], shownAs: ReadonlyMap<string, string>): Map<string, string> {
+  if (every.length === shownAs.size) return new Map();
+  return contractIdsOf(every.filter((f) => !shownAs.has(f)).map((path) => ({ path, shown: displayPath(path) })));
 }
 
 /**

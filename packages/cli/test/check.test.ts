@@ -114,6 +114,35 @@ describe('contracts check', () => {
     expect((await runCli(['check', '--changed-since', 'no-such-ref'], { cwd: dir })).exitCode).toBe(2);
   });
 
+  it('reports a second contract with an id another contract has, at its id line, in full and in partial runs', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'contracts'));
+    const original = example('springfield-smartcam');
+    writeFileSync(join(dir, 'contracts', 'springfield-smartcam.yaml'), original);
+    // A copy made to start another deal, its id left as it was; it sorts after the original.
+    writeFileSync(join(dir, 'contracts', 'tsprings-copy.yaml'), original);
+    const idLine = original.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+    const r = await runCli(['check', 'contracts', '--format', 'json'], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { diagnostics: { code: string; file: string; line: number; message: string }[] };
+    const dups = out.diagnostics.filter((d) => d.code === 'contract/duplicate-id');
+    expect(dups).toEqual([
+      expect.objectContaining({
+        file: 'contracts/tsprings-copy.yaml',
+        line: idLine,
+        message: expect.stringContaining('also the id of contracts/springfield-smartcam.yaml'),
+      }),
+    ]);
+    expect(r.exitCode).toBe(1);
+    // Checking only the copy (as --changed-since and --shard do) still finds the contract it duplicates.
+    type Report = { files: { file: string }[]; diagnostics: { code: string; file: string }[] };
+    const shards = await Promise.all(
+      ['1/2', '2/2'].map(async (n) => JSON.parse((await runCli(['check', 'contracts', '--shard', n, '--format', 'json'], { cwd: dir })).stdout) as Report),
+    );
+    // Shards split by a hash of the path: each file lands in exactly one, and its finding with it.
+    expect(shards.flatMap((s) => s.files.map((f) => f.file)).sort()).toEqual(['contracts/springfield-smartcam.yaml', 'contracts/tsprings-copy.yaml']);
+    expect(shards.flatMap((s) => s.diagnostics.filter((d) => d.code === 'contract/duplicate-id').map((d) => d.file))).toEqual(['contracts/tsprings-copy.yaml']);
+  });
+
   it('reports a broken playbook with positions and exits 1', async () => {
     const dir = tempDir();
     const text = readFileSync(join(repoRoot, 'playbook.yaml'), 'utf8').replace(

@@ -38,6 +38,9 @@ export const schemaCodes = [
 /** Files that are not read: a symlink leaving the repository, a FIFO, device, socket or directory. */
 export const ioCodes = ['io/symlink-outside', 'io/not-a-file'] as const;
 
+/** Problems between contract files: two agreements with one id (which names their round tags). */
+export const contractCodes = ['contract/duplicate-id'] as const;
+
 export const playbookCodes = [
   'playbook/walk-away',
   'playbook/fallback',
@@ -73,5 +76,6 @@ export type SchemaCode = (typeof schemaCodes)[number];
 export type PlaybookCode = (typeof playbookCodes)[number];
 export type IoCode = (typeof ioCodes)[number];
 export type DraftingCode = (typeof draftingCodes)[number];
+export type ContractCode = (typeof contractCodes)[number];
 export type RiskCode = `risk/${string}`;
-export type DiagnosticCode = YamlCode | IoCode | SchemaCode | PlaybookCode | DraftingCode | RiskCode;
+export type DiagnosticCode = YamlCode | IoCode | ContractCode | SchemaCode | PlaybookCode | DraftingCode | RiskCode;

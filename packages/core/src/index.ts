@@ -31,6 +31,7 @@ export { collectContractFiles, displayPath } from './batch/files.js';
 export { contractFilesIn, parseShard, selectFiles, shardOf, type SelectedFile, type Shard } from './batch/select.js';
 export { mapLimit, validateFiles, type FileDiagnostics } from './batch/validate-files.js';
 export { runFileTask, type FileTask, type ParallelOptions } from './batch/parallel.js';
+export { ContractIds, contractIdAt, contractIdsOf, type ContractIdAt } from './batch/contract-ids.js';
 export { validateOne } from './batch/validate-task.js';
 
 export type { VendorAgreementForConnectedIoTTechnology as VendorAgreement } from './contract-types.js';

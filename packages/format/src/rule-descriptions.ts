@@ -76,6 +76,11 @@ const texts: Record<string, [string, string, string]> = {
     'The file is a symbolic link whose target leaves the repository; it is not read, so that a pull request cannot make the check read other files.',
     'Replace the link with the file itself.',
   ],
+  'contract/duplicate-id': [
+    'Two contract files have the same id.',
+    "The id names the agreement's round tags (<id>/round-<n>) and its output files, so two files with one id would share each other's rounds: contracts round on one would number and tag the other's negotiation.",
+    'Give each agreement its own id before tagging a round of it.',
+  ],
   'io/not-a-file': [
     'A contract path is not a regular file.',
     'The path names a FIFO, a device, a socket or a directory, which is never read as a contract.',

@@ -1,11 +1,11 @@
-import { playbookCodes, schemaCodes, yamlCodes } from '@contracts/core';
+import { contractCodes, draftingCodes, ioCodes, playbookCodes, schemaCodes, yamlCodes } from '@contracts/core';
 import { describeRule } from '@contracts/format';
 import { describe, expect, it } from 'vitest';
 import { describedCodes } from '../src/rule-descriptions.js';
 
 describe('rule descriptions', () => {
   it('describe every released code in full, with help', () => {
-    for (const code of [...yamlCodes, ...schemaCodes, ...playbookCodes]) {
+    for (const code of [...yamlCodes, ...ioCodes, ...contractCodes, ...schemaCodes, ...playbookCodes, ...draftingCodes]) {
       expect(describedCodes()).toContain(code);
       const d = describeRule(code);
       expect(d.full.length, code).toBeGreaterThan(d.short.length - 10);

@@ -1,6 +1,7 @@
 import { UsageError } from '@contracts/core';
 import { readAtCommits } from './contract-at.js';
 import { assertAgreementId } from './contract-id.js';
+import { otherFilesWithId } from './id-holders.js';
 import { runGit } from './exec.js';
 import type { Repo } from './repo.js';
 import { listRounds, roundTagName, type Round } from './rounds.js';
@@ -17,6 +18,7 @@ export interface CreateRoundOptions {
  * commit that last changed `relPath`. Refuses, with a UsageError:
  * - 'git/bad-contract-id': an id the schema does not allow (it would squat other contracts' tags);
  * - 'git/shallow': a shallow clone, where the last round may be missing and numbering would restart;
+ * - 'git/duplicate-id': another file committed at HEAD has the same id (it would share the tags);
  * - 'git/untracked', 'git/dirty': a file never committed, or with uncommitted changes (the round would
  *   not hold what the negotiator sees);
  * - 'git/already-tagged', 'git/no-change': a commit that is a round already, or a file unchanged since
@@ -35,6 +37,15 @@ export async function createRound(repo: Repo, relPath: string, contractId: strin
   const status = await runGit(repo.git, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', relPath]);
   if (status !== '') {
     throw new UsageError('git/dirty', `${relPath} has uncommitted changes; commit them before tagging ${tag}.`);
+  }
+  // One id, one negotiation: a copy of this contract (or another with its id) would share its tags.
+  const head = (await runGit(repo.git, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  const others = await otherFilesWithId(repo, head, relPath, contractId);
+  if (others.length > 0) {
+    throw new UsageError(
+      'git/duplicate-id',
+      `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} the id ${contractId} too; give each agreement its own id before tagging a round: the tags ${contractId}/round-<n> would mix the negotiations.`,
+    );
   }
   if (!options.force) await assertNewRound(repo, relPath, commit, rounds);
   // Annotated, so the round records who tagged it and when; `--message=` keeps any text a value.

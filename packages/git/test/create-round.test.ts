@@ -77,3 +77,30 @@ describe('createRound checks the contract id against the schema first', () => {
     expect(await agreementIdProblem('a'.repeat(65))).toBe('it may have at most 64 characters');
   });
 });
+
+describe('createRound keeps one negotiation per id', () => {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+
+  it('refuses to tag a contract whose id another committed contract has, and names that file', async () => {
+    initRepo(dir);
+    const contract = (title: string) => `schemaVersion: 1\nid: door-sensors\ntitle: ${title}\n`;
+    commitFile(dir, 'contracts/door-sensors.yaml', contract('Door sensors'), 'draft');
+    const repo = await openRepo(dir);
+    expect((await createRound(repo, 'contracts/door-sensors.yaml', 'door-sensors')).n).toBe(1);
+    // A copy made to start another deal, its id left as it was.
+    commitFile(dir, 'contracts/other-deal.yaml', contract('Other deal'), 'copy');
+    await expect(createRound(repo, 'contracts/other-deal.yaml', 'door-sensors')).rejects.toMatchObject({
+      code: 'git/duplicate-id',
+      exitCode: 2,
+      message: expect.stringContaining('contracts/door-sensors.yaml has the id door-sensors too'),
+    });
+    commitFile(dir, 'contracts/door-sensors.yaml', `${contract('Door sensors')}# round 2\n`, 'counter');
+    await expect(createRound(repo, 'contracts/door-sensors.yaml', 'door-sensors')).rejects.toMatchObject({ code: 'git/duplicate-id' });
+    expect((await listRounds(repo, 'door-sensors')).length).toBe(1);
+    // Once the copy has its own id, both can be tagged.
+    commitFile(dir, 'contracts/other-deal.yaml', contract('Other deal').replace('id: door-sensors', 'id: other-deal'), 'own id');
+    expect((await createRound(repo, 'contracts/door-sensors.yaml', 'door-sensors')).n).toBe(2);
+    expect((await createRound(repo, 'contracts/other-deal.yaml', 'other-deal')).n).toBe(1);
+  });
+});

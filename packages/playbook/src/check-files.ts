@@ -1,4 +1,4 @@
-import { compareDiagnostics, loadValidator, validateOne, type Diagnostic, type LoadedFile } from '@contracts/core';
+import { compareDiagnostics, contractIdAt, loadValidator, validateOne, type ContractIdAt, type Diagnostic, type LoadedFile } from '@contracts/core';
 import { checkContract } from './check-contract.js';
 import type { CheckSummary, Playbook } from './types.js';
 
@@ -8,6 +8,8 @@ export interface CheckedFile {
   diagnostics: Diagnostic[];
   /** `undefined` when the file could not be read as a contract. */
   summary: CheckSummary | undefined;
+  /** The contract's id and where it is written, for the check across files (one id, one negotiation). */
+  id?: ContractIdAt;
 }
 
 export interface CheckFilesOptions {
@@ -36,7 +38,8 @@ export async function checkFiles(files: readonly string[], playbook: Playbook, o
     const checked = checkContract(loaded, playbook, { schemaDiagnostics: validation, info, terms: false });
     let diagnostics = validation.length === 0 ? checked.diagnostics : [...validation, ...checked.diagnostics].sort(compareDiagnostics);
     if (options.also && !validation.some((d) => d.severity === 'error')) diagnostics = [...diagnostics, ...options.also(loaded)].sort(compareDiagnostics);
-    const result = { file, diagnostics, summary: checked.summary };
+    const id = contractIdAt(loaded);
+    const result = { file, diagnostics, summary: checked.summary, ...(id ? { id } : {}) };
     if (options.onResult) options.onResult(result);
     else out.push(result);
   }
