@@ -90,7 +90,7 @@ describe('contracts diff with bad input', () => {
   it('rejects an unknown ref with one line and exit 2', async () => {
     const r = await cli(['diff', 'contract.yaml', '--from', 'no-such-branch']);
     expect(r).toMatchObject({ exitCode: 2, stdout: '' });
-    expect(r.stderr).toBe('contracts: Unknown git ref "no-such-branch": no such commit in this repository.\n');
+    expect(r.stderr).toBe('contracts: Unknown git ref "no-such-branch": no such commit in this repository. [git/bad-ref]\n');
   });
 
   it('never passes a ref shaped like an option to git', async () => {
@@ -109,7 +109,7 @@ describe('contracts diff with bad input', () => {
   it('says the file did not exist at that ref', async () => {
     const r = await cli(['diff', 'contract.yaml', '--from', 'before-contract']);
     expect(r).toMatchObject({ exitCode: 2 });
-    expect(r.stderr).toMatch(/^contracts: contract\.yaml does not exist at before-contract \([0-9a-f]{12}\)\.\n$/);
+    expect(r.stderr).toMatch(/^contracts: contract\.yaml does not exist at before-contract \([0-9a-f]{12}\)\. \[[a-z]+\/[a-z-]+\]\n$/);
   });
 
   it('refuses a binary file at a ref', async () => {
@@ -150,6 +150,8 @@ describe('contracts diff with bad input', () => {
   it('requires --from', async () => {
     const r = await cli(['diff', 'contract.yaml']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('contracts: --from is required (the version to compare with: a git ref or round-<n>); see contracts diff --help\n');
+    expect(r.stderr).toBe(
+      'contracts: --from is required (the version to compare with: a git ref or round-<n>); see contracts diff --help [usage/missing-flag]\n',
+    );
   });
 });

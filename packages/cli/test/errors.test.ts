@@ -67,7 +67,11 @@ describe('every failure is one line with exit 2', () => {
     ['an unknown flag', ['diff', file, '--from', 'HEAD', '--nope'], /Nonexistent flag: --nope \(see contracts diff --help\)/],
     ['a bad option value', ['rounds', file, '--format', 'nonsense'], /Expected --format=nonsense to be one of/],
     ['a missing argument', ['history'], /Missing 1 required arg: file Contract file \(see contracts history --help\)/],
-    ['a missing required flag', ['report', file], /^contracts: --out is required \(folder to write the site to\); see contracts report --help\n?$/],
+    [
+      'a missing required flag',
+      ['report', file],
+      /^contracts: --out is required \(folder to write the site to\); see contracts report --help \[usage\/missing-flag\]\n?$/,
+    ],
   ])('for %s (oclif)', async (_name, args, message) => {
     expectOneLine(await cli(args), message);
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,41 @@ describe('contracts init and new', () => {
     expect(checked.stdout).toMatch(/0 walk-away, 0 fallback, \d+ preferred, 0 missing, 0 risk findings/);
   });
 
+  it('checks every file before writing any, merges the editor settings and keeps the README of an existing folder', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, '.vscode'));
+    const settings = { 'editor.fontSize': 15, 'yaml.schemas': { 'https://json.schemastore.org/github-workflow.json': '.github/workflows/*.yml' } };
+    writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify(settings));
+    writeFileSync(join(dir, 'README.md'), '# Procurement team\n');
+    writeFileSync(join(dir, 'playbook.yaml'), '# our own positions\n');
+    // A conflict on a toolkit file: refused before anything is written.
+    const refused = await runCli(['init'], { cwd: dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/^contracts: playbook\.yaml already exists with other content, so nothing was written; .*--force.* \[io\/exists\]\n$/);
+    expect(readdirSync(dir).sort()).toEqual(['.vscode', 'README.md', 'playbook.yaml']);
+    expect(readdirSync(join(dir, '.vscode'))).toEqual(['settings.json']);
+    // Without the conflict: the user's settings keep their values and gain ours; their README stays.
+    rmSync(join(dir, 'playbook.yaml'));
+    const done = await runCli(['init'], { cwd: dir });
+    expect(done.exitCode, done.stderr).toBe(0);
+    expect(done.stderr).toContain('merged .vscode/settings.json');
+    expect(done.stderr).toContain('kept your README.md; the guide for legal ops is in CONTRACTS.md');
+    const merged = JSON.parse(readFileSync(join(dir, '.vscode', 'settings.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(merged['editor.fontSize']).toBe(15);
+    expect(merged['yaml.schemas']).toMatchObject({
+      'https://json.schemastore.org/github-workflow.json': '.github/workflows/*.yml',
+      './schemas/vendor-agreement.schema.json': ['contracts/**/*.yaml', 'contracts/**/*.yml'],
+    });
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Procurement team\n');
+    expect(readFileSync(join(dir, 'CONTRACTS.md'), 'utf8')).toContain('contracts');
+    expect(existsSync(join(dir, 'contracts', 'example-door-sensors.yaml'))).toBe(true);
+    // Run again: nothing changes, and --force still never replaces the user's own files.
+    expect((await runCli(['init'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['init', '--force'], { cwd: dir })).exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Procurement team\n');
+    expect(JSON.parse(readFileSync(join(dir, '.vscode', 'settings.json'), 'utf8'))['editor.fontSize']).toBe(15);
+  });
+
   it('never replaces what a user wrote without --force', async () => {
     const dir = scratch();
     await runCli(['init'], { cwd: dir });
@@ -43,7 +78,7 @@ describe('contracts init and new', () => {
     writeFileSync(join(dir, 'playbook.yaml'), '# our own positions\n');
     const again = await runCli(['init'], { cwd: dir });
     expect(again.exitCode).toBe(2);
-    expect(again.stderr).toContain('playbook.yaml already exists; pass --force');
+    expect(again.stderr).toContain('playbook.yaml already exists with other content, so nothing was written');
     expect(readFileSync(join(dir, 'playbook.yaml'), 'utf8')).toBe('# our own positions\n');
     await runCli(['init', '--force'], { cwd: dir });
     await runCli(['new', 'acme', '--vendor', 'Acme', '--yes'], { cwd: dir });
@@ -57,7 +92,7 @@ describe('contracts init and new', () => {
     const dir = scratch();
     const r = await runCli(['new', id, '--vendor', 'X'], { cwd: dir });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/^contracts: "[^"]+" cannot be an agreement id: .*\n$/);
+    expect(r.stderr).toMatch(/^contracts: "[^"]+" cannot be an agreement id: .* \[[a-z]+\/[a-z-]+\]\n$/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(dir, 'contracts'))).toBe(false);
   });

@@ -61,7 +61,7 @@ describe('contracts validate', () => {
   it('exits 2 with one clear line for a missing path', async () => {
     const r = await runCli(['validate', 'no/such/file.yaml']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr.trim()).toBe('contracts: No such file or directory: no/such/file.yaml');
+    expect(r.stderr.trim()).toBe('contracts: No such file or directory: no/such/file.yaml [io/not-found]');
     expect(r.stdout).toBe('');
   });
 
@@ -85,7 +85,7 @@ describe('contracts validate', () => {
   it('names a missing required flag (exit 2)', async () => {
     const r = await runCli(['render', 'contracts/springfield-smartcam.yaml']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/^contracts: --to is required \(.*\); see contracts render --help\n$/);
+    expect(r.stderr).toMatch(/^contracts: --to is required \(.*\); see contracts render --help \[usage\/missing-flag\]\n$/);
     noStackTrace(r.stderr);
   });
 

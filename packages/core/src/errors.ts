@@ -73,15 +73,17 @@ export function deserializeError(data: ReturnType<typeof serializeError>): Error
 
 /**
  * The one line the CLI prints for an error: a ContractsError's message with any continuation lines
- * (an install hint, pandoc's stderr) joined onto it; anything else is a bug and says so.
+ * (an install hint, pandoc's stderr) joined onto it, then its stable code in brackets, as a diagnostic
+ * ends with its code (scripts and support match on the code, never on the wording); anything else is
+ * a bug and says so.
  */
 export function errorLine(error: unknown): string {
   if (isContractsError(error))
-    return error.message
+    return `${error.message
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean)
-      .join(' ');
+      .join(' ')} [${error.code}]`;
   const message = error instanceof Error ? error.message : String(error);
   return `internal error (please report it): ${message.split('\n')[0]} (CONTRACTS_DEBUG=1 prints the stack)`;
 }

@@ -30,6 +30,42 @@ describe('one clear diagnostic for bad input', () => {
     expect(diagnostics[0]!.message).toBe('This line is indented with a tab; YAML indentation must be spaces');
   });
 
+  it('says in plain words what a value with ": " and a misaligned field are, with the field and no echoes', () => {
+    const colon = example.replace('title: Connected Camera Purchase and Security Agreement', 'title: Cameras: Purchase Agreement');
+    expect(loadYamlText(colon, 'x.yaml').diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'yaml/syntax',
+        path: '/title',
+        line: lineOf(colon, 'title: Cameras'),
+        message:
+          'The value of title contains ": ", which YAML reads as the start of another field; put the value in quotes: title: "Cameras: Purchase Agreement"',
+      }),
+    ]);
+    // One field of incidentResponse indented 3 spaces instead of 4: one diagnostic, not the four yaml gives.
+    const indent = example.replace('    notificationHours: 48', '   notificationHours: 48');
+    expect(parseDocument(indent, parseOptions).errors.length).toBeGreaterThan(1);
+    const [d, ...rest] = loadYamlText(indent, 'x.yaml').diagnostics;
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ path: '/terms/incidentResponse/notificationHours', line: lineOf(indent, '   notificationHours: 48') });
+    expect(d!.message).toMatch(
+      /^The line after notificationHours is indented more than notificationHours.*fields of one mapping must start at the same column$/,
+    );
+    // A field indented less than the one before it in its mapping: at its own column, naming that field.
+    const dedent = example.replace('\n  vendor:\n', '\n vendor:\n');
+    expect(loadYamlText(dedent, 'x.yaml').diagnostics[0]).toMatchObject({
+      path: '/parties/vendor',
+      line: lineOf(dedent, ' vendor:'),
+      column: 2,
+      message:
+        'vendor starts at column 2, but buyer, the field before it in the same mapping, at column 3; fields of one mapping must start at the same column',
+    });
+    // yaml's own words are not cut short where they contain ": ".
+    const long = `schemaVersion: 1\n${'k'.repeat(1100)}: 1\n`;
+    expect(loadYamlText(long, 'x.yaml').diagnostics[0]!.message).toBe(
+      'The : indicator must be at most 1024 chars after the start of an implicit block mapping key',
+    );
+  });
+
   it('names a duplicate key and where it was first given', () => {
     const text = example.replace('    kind: government\n', '    kind: government\n    kind: company\n');
     const [d, ...rest] = loadYamlText(text, 'x.yaml').diagnostics;

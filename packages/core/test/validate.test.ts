@@ -16,6 +16,19 @@ describe('schema diagnostics', () => {
     expect(await diagnosticsFor(example)).toEqual([]);
   });
 
+  it('refuses control characters and bidirectional overrides in text the agreement prints, which would hide there', async () => {
+    const text = example
+      .replace('name: Acme Cameras Inc.', 'name: "Acme\\e[2K Cameras\\u202E Inc."')
+      .replace('title: Connected', 'title: "Connected\\tCamera"  # was');
+    const found = (await diagnosticsFor(text)).map((d) => [d.code, d.path, d.line]);
+    expect(found).toContainEqual(['schema/pattern', '/parties/vendor/name', lineOf(text, 'name: "Acme')]);
+    expect(found).toContainEqual(['schema/pattern', '/title', lineOf(text, 'title: "Connected')]);
+    const [d] = await diagnosticsFor(example.replace('name: Acme Cameras Inc.', 'name: "Acme\\u202E Inc."'));
+    expect(d!.message).toContain('must be one line of text without control characters or bidirectional overrides');
+    // Notes may run over several lines; a line break or a tab is not hidden.
+    expect(await diagnosticsFor(example)).toEqual([]);
+  });
+
   it('explains a wrong type in words, at the value', async () => {
     const text = example.replace('notificationHours: 48', 'notificationHours: soon');
     const [d] = await diagnosticsFor(text);

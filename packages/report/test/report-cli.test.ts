@@ -166,7 +166,7 @@ describe('contracts report: the site it writes', () => {
     const refused = await cli(['report', '--out', foreign]);
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toBe(
-      `contracts: ${foreign} is not empty and holds no previous report (no report.json written by contracts report); choose an empty folder or pass --force\n`,
+      `contracts: ${foreign} is not empty and holds no previous report (no report.json written by contracts report); choose an empty folder or pass --force [report/out-not-empty]\n`,
     );
     expect(readdirSync(foreign)).toEqual(['notes.txt']);
     expect((await cli(['report', '--out', foreign, '--force'])).exitCode).toBe(0);

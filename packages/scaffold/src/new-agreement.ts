@@ -52,19 +52,25 @@ export interface NewAgreementOptions {
   out?: string | undefined;
   playbook?: string | undefined;
   force?: boolean;
+  /** Make the agreement but write nothing (`contracts init` checks every file before it writes any). */
+  write?: boolean;
+  /** The schema the modeline names (default: the repository's copy, else ours); `init` names the copy it is about to write. */
+  schema?: string;
 }
 
 /** The schema the modeline should name: the repository's copy (after `contracts init`), else ours. */
 function schemaFor(outFile: string): string {
   for (let dir = dirname(resolve(outFile)); ; dir = dirname(dir)) {
     const candidate = join(dir, 'schemas', 'vendor-agreement.schema.json');
-    if (existsSync(candidate))
-      return relative(dirname(resolve(outFile)), candidate)
-        .split('\\')
-        .join('/');
+    if (existsSync(candidate)) return relativeSchema(outFile, candidate);
     if (dirname(dir) === dir) return schemaFile('vendor-agreement');
   }
 }
+
+const relativeSchema = (outFile: string, schema: string) =>
+  relative(dirname(resolve(outFile)), resolve(schema))
+    .split('\\')
+    .join('/');
 
 /** What `newAgreement` wrote. */
 export interface NewAgreement {
@@ -145,7 +151,7 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
   // What the law asks of this product (the Data Act's access, the CRA's reporting hours, MFA for remote access, …).
   const { contract: draft, set: required } = withRequiredTerms(playbook, agreement);
   const header = [
-    `# yaml-language-server: $schema=${schemaFor(file)}`,
+    `# yaml-language-server: $schema=${options.schema ? relativeSchema(file, options.schema) : schemaFor(file)}`,
     `# New agreement: the terms start at the playbook's preferred positions (${relative(process.cwd(), playbook.file) || playbook.file}).`,
     ...(required.length > 0 ? [`# Beyond them, the rules that bind this product set: ${required.map((r) => r.term).join(', ')}.`] : []),
     '# First complete the product evaluation and the parties: risk rules read them to decide which',
@@ -154,7 +160,7 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
   const text = `${header}\n${yamlLib().stringify(draft, { lineWidth: 0 })}`;
   const problems = validateLoaded(loadYamlText(text, file), await loadValidator('vendor-agreement'));
   if (problems.length > 0) throw new UsageError('usage/bad-answer', `The answers do not make a valid agreement: ${problems[0]!.message}`);
-  await writeFileAtomic(file, text, { force: options.force ?? false });
+  if (options.write !== false) await writeFileAtomic(file, text, { force: options.force ?? false });
   return { file, text, assumed, required };
 }
 

@@ -13,6 +13,7 @@ import type { Document, Node, YAMLError } from 'yaml';
 import { dottedPath, toPointer, type Diagnostic } from '../diagnostic.js';
 import { excerpt } from '../text/excerpt.js';
 import type { LinePositions } from './line-index.js';
+import { pathAtLine } from './line-path.js';
 import { yamlLib } from './yaml-lib.js';
 
 /** Most YAML diagnostics one file gets; past that, they are nearly always echoes of the first ones. */
@@ -48,8 +49,9 @@ function errorOffsets(error: YAMLError, text: string): [number, number] {
  */
 function boundedMessage(error: YAMLError): string {
   const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  const colon = first.indexOf(': ');
-  const message = colon < 0 ? excerpt(first, 120) : `${excerpt(first.slice(0, colon), 80)}: ${excerpt(first.slice(colon + 2), 40)}`;
+  // Only what a message quotes from the file ("…: \"<text>\"", "…: !tag") is cut short; yaml's own words are kept.
+  const quoted = /: (?=["'!])/.exec(first);
+  const message = quoted ? `${excerpt(first.slice(0, quoted.index), 120)}: ${excerpt(first.slice(quoted.index + 2), 40)}` : excerpt(first, 200);
   if (error.code === 'TAG_RESOLVE_FAILED') return `${message.replace('Unresolved tag', 'Unknown tag')} (tags are not allowed in contract files)`;
   if (error.code === 'TAB_AS_INDENT') return 'This line is indented with a tab; YAML indentation must be spaces';
   return message;
@@ -59,7 +61,7 @@ function toDiagnostic(error: YAMLError, file: string, lines: LinePositions, text
   const [from, to] = errorOffsets(error, text);
   const start = lines.linePos(from);
   const end = lines.linePos(to);
-  return {
+  const diagnostic: Diagnostic = {
     code: yamlErrorCodes[error.code] ?? 'yaml/syntax',
     severity: 'error',
     message: boundedMessage(error),
@@ -68,8 +70,88 @@ function toDiagnostic(error: YAMLError, file: string, lines: LinePositions, text
     column: start.col,
     endLine: end.line,
     endColumn: end.col,
-    path: '',
+    // The field the line is in, from its indentation: the file did not parse, so no tree says.
+    path: pathAtLine(text, start.line),
   };
+  const hinted = layoutHint(error, diagnostic, text.split(/\r?\n/, start.line + 40));
+  if (!hinted) return diagnostic;
+  layoutErrors.add(hinted);
+  return hinted;
+}
+
+/** Diagnostics that explain a misaligned field: the parser's errors after one, inside the same mapping, are its echoes. */
+const layoutErrors = new WeakSet<Diagnostic>();
+const parentOf = (pointer: string) => pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
+
+const KEY_LINE = /^(\s*(?:-\s+)*)((?:"[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?))\s*:(?:\s+(.*))?$/;
+
+/**
+ * The two mistakes people make most when editing a contract by hand, said in their words rather than
+ * the parser's: a value with ": " in it (`title: Door Sensors: Purchase Agreement`), and a field not
+ * lined up with the fields beside it.
+ */
+function layoutHint(error: YAMLError, d: Diagnostic, lines: readonly string[]): Diagnostic | undefined {
+  const line = lines[d.line - 1];
+  const match = line === undefined ? null : KEY_LINE.exec(line);
+  if (!match) return undefined;
+  const [, lead, key, value] = match as unknown as [string, string, string, string | undefined];
+  const indent = lead.length;
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const next = lines.slice(d.line).find((l) => !/^\s*(#.*)?$/.test(l));
+    const nextIndent = next === undefined ? -1 : next.length - next.trimStart().length;
+    if (value !== undefined && /:\s/.test(value) && !/^["']/.test(value) && (nextIndent <= indent || next === undefined)) {
+      return {
+        ...d,
+        message: `The value of ${key} contains ": ", which YAML reads as the start of another field; put the value in quotes: ${key}: ${JSON.stringify(excerpt(value.trim(), 60))}`,
+      };
+    }
+    if (nextIndent > indent && value !== undefined && value.trim() !== '')
+      return {
+        ...d,
+        message: `The line after ${key} is indented more than ${key}, so YAML reads it as part of that field's value; fields of one mapping must start at the same column`,
+      };
+    return undefined;
+  }
+  if (error.code === 'BAD_INDENT' && /same column/.test(error.message)) {
+    const sibling = previousSibling(lines, d.line - 1, indent);
+    const column = indent + 1;
+    const at = { ...d, column, endColumn: column + key.length };
+    if (!sibling) return { ...at, message: `${key} is not lined up with the fields beside it; fields of one mapping must start at the same column` };
+    if (sibling.indent === indent) return undefined; // lined up with the field before it: the misaligned line is elsewhere
+    return {
+      ...at,
+      message: `${key} starts at column ${column}, but ${sibling.key}, the field before it in the same mapping, at column ${sibling.indent + 1}; fields of one mapping must start at the same column`,
+    };
+  }
+  return undefined;
+}
+
+/** The field before line `index` in its mapping: among the lines since its parent (the last line indented less), the least indented. */
+function previousSibling(lines: readonly string[], index: number, indent: number): { key: string; indent: number } | undefined {
+  let best: { key: string; indent: number } | undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const match = KEY_LINE.exec(lines[i]!);
+    if (!match) continue;
+    const at = match[1]!.length;
+    if (at < indent) break;
+    if (!best || at <= best.indent) best = { key: match[2]!, indent: at };
+  }
+  if (best) return best;
+  // `indent` is less than every line since the parent: the parent is the last line indented less than the
+  // siblings, so walk back to it and take the least indented line after it.
+  let parent = -1;
+  for (let i = index - 1; i >= 0; i--) {
+    const match = KEY_LINE.exec(lines[i]!);
+    if (match && match[1]!.length < indent) {
+      parent = i;
+      break;
+    }
+  }
+  for (let i = parent + 1; i < index; i++) {
+    const match = KEY_LINE.exec(lines[i]!);
+    if (match && (!best || match[1]!.length < best.indent)) best = { key: match[2]!, indent: match[1]!.length };
+  }
+  return best;
 }
 
 /** The diagnostics for yaml's errors and warnings on one document (see the module comment for the rules). */
@@ -88,9 +170,12 @@ export function yamlDiagnostics(document: Document.Parsed, file: string, lines: 
   }
   const diagnostics: Diagnostic[] = [];
   let lastLine = -1;
+  let misaligned: string | undefined; // the mapping a misaligned field was found in
   for (const error of problems) {
     const diagnostic = toDiagnostic(error, file, lines, text);
     if (diagnostic.line === lastLine) continue; // one per line: the others are the same mistake seen again
+    if (misaligned !== undefined && diagnostic.code === 'yaml/syntax' && diagnostic.path.startsWith(`${misaligned}/`)) continue;
+    if (misaligned === undefined && layoutErrors.has(diagnostic)) misaligned = parentOf(diagnostic.path);
     lastLine = diagnostic.line;
     diagnostics.push(diagnostic);
   }

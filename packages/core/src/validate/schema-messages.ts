@@ -52,6 +52,12 @@ const patternHelp: Record<string, string> = {
   '^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9]+(-[a-z0-9]+)*$':
     'a slug of lowercase letters, digits and single hyphens, and not a device name Windows reserves (con, prn, aux, nul, com0-9, lpt0-9)',
   '^(EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$': 'an ISO 3166 code such as US, US-IL or GB-ENG',
+  // Printed in the agreement: a control character or a bidirectional override would be hidden there, or
+  // make the printed name read differently from the one the parties agreed.
+  '^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$':
+    'one line of text without control characters or bidirectional overrides (they would be hidden in the printed agreement)',
+  '^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$':
+    'text without control characters or bidirectional overrides (they would be hidden in the printed agreement)',
 };
 
 const list = (values: readonly unknown[]): string => values.map((v) => String(v)).join(', ');
