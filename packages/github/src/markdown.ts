@@ -19,6 +19,8 @@ export interface ReportContext {
   artifact?: string | undefined;
   /** Notes to print under the verdict (skipped redlines, the comment that could not be written). */
   notes?: readonly string[];
+  /** What the redlines' clause library is and what the change does to it (`libraryNotes`), in summary and comment. */
+  library?: readonly string[];
 }
 
 export interface Totals {
@@ -101,7 +103,10 @@ function contractSection(c: ContractReview, ctx: ReportContext, level: '###' | '
   }
   if (c.requirements.length > 0) out.push(`${sub} Risk requirements now met or unmet`, '', ...requirementsTable(c.requirements), '');
   const files = ctx.redlines.get(c.path);
-  if (files?.length) out.push(`Redline: ${files.map((f) => markdownCode(f)).join(', ')}${ctx.artifact ? ` (artifact ${markdownCode(ctx.artifact)})` : ''}`, '');
+  if (files?.length) {
+    const where = ctx.artifact ? ` in the artifact ${markdownCode(ctx.artifact)}${ctx.runUrl ? ` of [this run](${encodeURI(ctx.runUrl)})` : ''}` : '';
+    out.push(`Redline: ${files.map((f) => markdownCode(f)).join(', ')}${where}`, '');
+  }
   return out;
 }
 
@@ -166,6 +171,10 @@ function playbookSection(p: PlaybookChange, level: '###' | '####'): string[] {
   return out;
 }
 
+function librarySection(ctx: ReportContext, level: '###' | '####'): string[] {
+  return ctx.library?.length ? [`${level} Clause library`, '', ...ctx.library.map(md).join(' ').split('\n'), ''] : [];
+}
+
 function overview(review: PullRequestReview): string[] {
   if (review.contracts.length === 0) return [];
   const rows = review.contracts.map((c) => {
@@ -183,6 +192,7 @@ export function summaryMarkdown(review: PullRequestReview, ctx: ReportContext): 
   for (const note of ctx.notes ?? []) out.push(`> ${md(note)}`, '');
   out.push(...overview(review));
   if (review.playbook) out.push(...playbookSection(review.playbook, '###'));
+  out.push(...librarySection(ctx, '###'));
   if (review.removed.length > 0) out.push(`Removed: ${review.removed.map((p) => markdownCode(p)).join(', ')}`, '');
   for (const c of review.contracts) out.push(...contractSection(c, ctx, '###'));
   return limit(`${out.join('\n').trimEnd()}\n`, SUMMARY_LIMIT, ctx);
@@ -197,6 +207,7 @@ export function commentMarkdown(review: PullRequestReview, ctx: ReportContext): 
   out.push(`Compared ${md(ctx.headLabel)} with ${md(ctx.baseLabel)}.${ctx.runUrl ? ` [Full report and redlines](${encodeURI(ctx.runUrl)})` : ''}`, '');
   out.push(...overview(review));
   if (review.playbook) out.push(...playbookSection(review.playbook, '####'));
+  out.push(...librarySection(ctx, '####'));
   for (const c of review.contracts) {
     const open = c.findings.some((f) => f.introduced && f.severity === 'error') ? ' open' : '';
     out.push(`<details${open}><summary>${md(c.path)}</summary>`, '', ...contractSection(c, ctx, '####'), '</details>', '');

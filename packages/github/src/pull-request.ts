@@ -11,6 +11,7 @@ import { comparePlaybooks, type PlaybookChange } from './playbook-change.js';
 import { reviewPlaybooks } from './playbook-source.js';
 import { commentMarkdown, summaryMarkdown, totals, type ReportContext } from './markdown.js';
 import { writeRedlines } from './redlines.js';
+import { libraryNotes, reviewTemplates } from './templates.js';
 import { GitHubClient } from './rest.js';
 import { reviewPullRequest, type PullRequestReview } from './review.js';
 import { ruleTexts } from './rule-texts.js';
@@ -26,6 +27,12 @@ export interface PullRequestCheckOptions {
   /** Folder for the redlines (relative to `cwd`); none: no redlines. */
   redlineDir?: string | undefined;
   redlineFormats?: readonly ('docx' | 'html')[];
+  /**
+   * The repository's clause library for the redlines (as `contracts render --templates`), relative to the
+   * repository root; default `templates` when the base has that folder, else the bundled library. The
+   * base branch's copy is used: templates are pull-request input (see `reviewTemplates`).
+   */
+  templates?: string | undefined;
   /** Post or update the PR comment (default true; only on a pull request). */
   comment?: boolean;
   /** Where to write the summary; default GITHUB_STEP_SUMMARY (appended). */
@@ -89,12 +96,18 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
   if (review.playbook) warnings.push(playbookWarning(review.playbook));
 
   const redlines = new Map<string, string[]>();
+  const written: string[] = [];
+  const library: string[] = [];
   if (o.redlineDir !== undefined && base) {
     const headSha = context.pullRequest?.headSha;
     const by = await versionAuthor(repo, headSha && (await hasCommit(repo, headSha)) ? headSha : undefined);
+    const outDir = resolve(cwd, o.redlineDir);
+    const templates = await reviewTemplates(repo, base, o.templates);
+    library.push(...libraryNotes(templates));
+    if (templates.changed.length > 0) warnings.push(`${library[0]} ${library[1]}`);
     try {
       const result = await writeRedlines(review.contracts, {
-        outDir: resolve(cwd, o.redlineDir),
+        outDir,
         formats: o.redlineFormats ?? ['docx', 'html'],
         ...labels,
         baseName: base.slice(0, 7),
@@ -102,17 +115,23 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
         by,
         playbook,
         validator,
+        ...(templates.dir ? { templatesDir: templates.dir } : {}),
       });
-      for (const [path, written] of result.written)
+      for (const [path, files] of result.written) {
+        written.push(...files);
+        // In the artifact by name (the runner's temp folder means nothing to a reader); else from the repository root.
         redlines.set(
           path,
-          written.map((f) => shownPath(repo.root, f)),
+          files.map((f) => (o.artifact ? shownPath(outDir, f) : shownPath(repo.root, f))),
         );
+      }
       notes.push(...result.skipped);
     } catch (error) {
       environmentFailed = true;
       messages.push(`contracts: no redlines: ${(error as Error).message.split('\n')[0]}`);
       notes.push(`No redlines: ${(error as Error).message.split('\n')[0]}`);
+    } finally {
+      await templates.dispose();
     }
   }
 
@@ -123,6 +142,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
     runUrl: context.runUrl,
     artifact: redlines.size > 0 ? o.artifact : undefined,
     notes,
+    library,
   };
 
   let comment: CommentOutcome | undefined;
@@ -170,7 +190,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
     await writeFileAtomic(sarifFile, text, { force: true });
     messages.push(`contracts: wrote ${relative(cwd, sarifFile) || sarifFile}`);
   }
-  for (const files of redlines.values()) for (const f of files) messages.push(`contracts: wrote ${f}`);
+  for (const f of written) messages.push(`contracts: wrote ${relative(cwd, f).startsWith('..') ? f : relative(cwd, f)}`);
   if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputs(review, sarifFile, o.redlineDir ? resolve(cwd, o.redlineDir) : undefined, comment));
 
   const t = totals(review);
@@ -183,7 +203,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
     summary,
     comment,
     sarifFile,
-    redlines: [...redlines.values()].flat(),
+    redlines: written,
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { failing, multitoolBinary, multitoolValidate } from '../../format/test/multitool.js';
 import { checkPullRequest } from '../src/index.js';
 import { COMMENT_MARKER } from '../src/comment.js';
 import { example, repoRoot, scratchRepo, type ScratchRepo } from './fixture.js';
@@ -43,7 +44,7 @@ function baseWith(files: Record<string, string>) {
   repo.git('checkout', '-q', '-b', 'vendor-markup');
 }
 
-async function review(options: { base?: string | null; comment?: boolean } = {}) {
+async function review(options: { base?: string | null; comment?: boolean; sarif?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'contracts-actions-'));
   scratch.push(dir);
   const head = repo.git('rev-parse', 'HEAD').trim();
@@ -74,8 +75,10 @@ async function review(options: { base?: string | null; comment?: boolean } = {})
     SOURCE_DATE_EPOCH: '1772704800',
   };
   const summary = join(dir, 'summary.md');
-  const result = await checkPullRequest({ cwd: repo.dir, env, summary, comment: options.comment ?? false });
-  return { ...result, summaryText: readFileSync(summary, 'utf8') };
+  const sarif = options.sarif ? join(dir, 'contracts.sarif') : undefined;
+  const tool = { toolVersion: '0.1.0', toolInformationUri: 'https://github.example/city/contracts-as-code' };
+  const result = await checkPullRequest({ cwd: repo.dir, env, summary, comment: options.comment ?? false, sarif, ...tool });
+  return { ...result, summaryText: readFileSync(summary, 'utf8'), sarifText: sarif ? readFileSync(sarif, 'utf8') : '' };
 }
 
 describe('contracts pr when the change edits the playbook', () => {
@@ -160,11 +163,19 @@ describe('contracts pr when the change edits the playbook', () => {
     repo.write('playbook.yaml', playbook.replace(NOTICE, '    better: lower\n    preferred: soon\n'));
     repo.write(FILE, example().replace('notificationHours: 48', 'notificationHours: 120'));
     repo.commit('Vendor: a playbook that cannot rate the notice');
-    const r = await review();
+    const r = await review({ sarif: true });
     expect(r.exitCode).toBe(1);
     expect(r.review.playbook!.problems.length).toBeGreaterThan(0);
     expect(r.log).toMatch(/^::error file=playbook\.yaml,line=\d+,/m);
     expect(r.review.contracts[0]!.findings.some((f) => f.code === 'playbook/walk-away' && f.introduced)).toBe(true);
     expect(r.summaryText).toContain('#### Errors in the proposed playbook');
+    const results = JSON.parse(r.sarifText).runs[0].results;
+    expect(
+      results.some(
+        (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          x.locations[0]!.physicalLocation.artifactLocation.uri === 'playbook.yaml',
+      ),
+    ).toBe(true);
+    if (multitoolBinary().path) expect(failing(await multitoolValidate(r.sarifText))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failing, multitoolBinary, multitoolValidate } from '../../format/test/multitool.js';
 import { checkPullRequest } from '../src/index.js';
 import { COMMENT_MARKER } from '../src/comment.js';
 import { example, scratchRepo, type ScratchRepo } from './fixture.js';
@@ -60,7 +61,8 @@ describe('contracts pr with symlinked contracts in the change', () => {
       GITHUB_WORKSPACE: repo.dir,
       SOURCE_DATE_EPOCH: '1772704800',
     };
-    const r = await checkPullRequest({ cwd: repo.dir, env, summary: join(dir, 'summary.md'), sarif: join(dir, 'contracts.sarif') });
+    const tool = { toolVersion: '0.1.0', toolInformationUri: 'https://github.example/city/contracts-as-code' };
+    const r = await checkPullRequest({ cwd: repo.dir, env, summary: join(dir, 'summary.md'), sarif: join(dir, 'contracts.sarif'), ...tool });
 
     expect(r.exitCode).toBe(1);
     expect(r.review.contracts.map((c) => c.path)).toEqual(['contracts/gitcfg.yaml', 'contracts/passwd.yaml', 'contracts/walk.yaml']);
@@ -95,6 +97,7 @@ describe('contracts pr with symlinked contracts in the change', () => {
     expect(JSON.parse(sarif).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(
       expect.arrayContaining(['io/symlink-outside', 'io/symlink-outside', 'playbook/walk-away']),
     );
+    if (multitoolBinary().path) expect(failing(await multitoolValidate(sarif))).toEqual([]);
     const ours = api.comments.filter((c) => c.body.startsWith(COMMENT_MARKER));
     expect(ours).toHaveLength(1);
     expect(ours[0]!.body).toContain('contracts/passwd.yaml');
