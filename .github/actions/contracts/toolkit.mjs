@@ -40,6 +40,7 @@ const cli = join(root, 'packages/cli/bin/run.js');
 function pr() {
   const args = ['pr', '--base', input('base'), '--fail-on', input('fail-on', 'introduced') || 'introduced'];
   if (input('playbook')) args.push('--playbook', input('playbook'));
+  if (input('templates')) args.push('--templates', input('templates'));
   if (input('comment', 'true') !== 'true') args.push('--no-comment');
   if (input('upload-sarif', 'true') === 'true' || input('sarif-file')) args.push('--sarif', input('sarif-file') || join(temp, 'contracts.sarif'));
   if (input('upload-redlines', 'true') === 'true' || input('redline-dir')) {

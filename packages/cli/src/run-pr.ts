@@ -7,6 +7,7 @@ export interface PrFlags {
   playbook?: string | undefined;
   sarif?: string | undefined;
   'out-dir'?: string | undefined;
+  templates?: string | undefined;
   'redline-format'?: string[] | undefined;
   summary?: string | undefined;
   comment: boolean;
@@ -23,6 +24,7 @@ export async function runPr(paths: string[], flags: PrFlags) {
     playbook: flags.playbook || undefined,
     sarif: flags.sarif || undefined,
     redlineDir: flags['out-dir'] || undefined,
+    templates: flags.templates || undefined,
     ...(flags['redline-format']?.length ? { redlineFormats: flags['redline-format'] as ('docx' | 'html')[] } : {}),
     summary: flags.summary || undefined,
     comment: flags.comment,

@@ -2,7 +2,7 @@
  * @contracts/git: the git operations behind negotiation rounds. Every user-given ref is checked
  * and resolved to a full SHA before use, and no user-derived value ever reaches git as an option.
  */
-export { openRepo, repoPath, type Repo } from './repo.js';
+export { openRepo, repoPath, type Repo, type RepoPathOptions } from './repo.js';
 export { assertRefSyntax, assertContractId, isFullSha } from './ref-syntax.js';
 export { agreementIdProblem, assertAgreementId } from './contract-id.js';
 export { resolveRef, expandRef, isRoundShorthand } from './refs.js';

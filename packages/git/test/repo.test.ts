@@ -39,4 +39,25 @@ describe('openRepo / repoPath', () => {
     expect(() => repoPath(repo, '../plain/x.yaml', join(dir, 'repo'))).toThrow(expect.objectContaining({ code: 'git/outside-repo' }));
     expect(() => repoPath(repo, join(dir, 'repo'))).toThrow(expect.objectContaining({ code: 'git/outside-repo' }));
   });
+
+  it('keeps a symlink whose target leaves the work tree at its own path, which is inside the repository', async () => {
+    const root = join(dir, 'repo');
+    const repo = await openRepo(root);
+    symlinkSync('/etc/passwd', join(root, 'contracts', 'passwd.yaml'));
+    symlinkSync('../.git/config', join(root, 'contracts', 'gitcfg.yaml'));
+    symlinkSync('missing.yaml', join(root, 'contracts', 'dangling.yaml'));
+    for (const followLinks of [true, false]) {
+      expect(repoPath(repo, join(root, 'contracts', 'passwd.yaml'), root, { followLinks })).toBe('contracts/passwd.yaml');
+      expect(repoPath(repo, 'contracts/gitcfg.yaml', root, { followLinks })).toBe('contracts/gitcfg.yaml');
+      expect(repoPath(repo, 'contracts/dangling.yaml', root, { followLinks })).toBe('contracts/dangling.yaml');
+    }
+  });
+
+  it('follows a link to a file elsewhere in the work tree unless told not to (a change lists the link itself)', async () => {
+    const root = join(dir, 'repo');
+    const repo = await openRepo(root);
+    symlinkSync('acme.yaml', join(root, 'contracts', 'alias.yaml'));
+    expect(repoPath(repo, 'contracts/alias.yaml', root)).toBe('contracts/acme.yaml');
+    expect(repoPath(repo, 'contracts/alias.yaml', root, { followLinks: false })).toBe('contracts/alias.yaml');
+  });
 });

@@ -5,6 +5,8 @@
  */
 export { checkPullRequest, type PullRequestCheckOptions, type PullRequestCheckResult } from './pull-request.js';
 export { reviewPullRequest, requirementMoves, type ContractReview, type PullRequestReview, type RequirementMove, type ReviewedFinding } from './review.js';
+export { reviewPlaybooks, type ReviewPlaybooks, type ProposedPlaybook, type JudgedWith } from './playbook-source.js';
+export { comparePlaybooks, type PlaybookChange, type TermPositionChange, type RuleChange, type FindingShift } from './playbook-change.js';
 export { readActionsContext, baseOf, type ActionsContext, type PullRequestInfo } from './context.js';
 export { GitHubClient, GitHubApiError, nextLink, API_VERSION, type IssueComment, type GitHubClientOptions } from './rest.js';
 export { upsertComment, findOurComment, COMMENT_MARKER, type CommentOutcome } from './comment.js';

@@ -1,6 +1,7 @@
 import { dottedPath, type Diagnostic } from '@contracts/core';
 import { formatDiffMarkdown, summaryLine } from '@contracts/diff';
 import { markdownCode, markdownText as md } from '@contracts/format/escape';
+import type { PlaybookChange } from './playbook-change.js';
 import type { ContractReview, PullRequestReview, RequirementMove, ReviewedFinding } from './review.js';
 
 /** What the Markdown reports need besides the review. */
@@ -18,6 +19,8 @@ export interface ReportContext {
   artifact?: string | undefined;
   /** Notes to print under the verdict (skipped redlines, the comment that could not be written). */
   notes?: readonly string[];
+  /** What the redlines' clause library is and what the change does to it (`libraryNotes`), in summary and comment. */
+  library?: readonly string[];
 }
 
 export interface Totals {
@@ -34,6 +37,7 @@ export function totals(review: PullRequestReview): Totals {
       if (f.severity === 'error') f.introduced ? t.newErrors++ : t.oldErrors++;
       else if (f.severity === 'warning') f.introduced ? t.newWarnings++ : t.oldWarnings++;
     }
+  t.newErrors += review.playbook?.problems.length ?? 0; // the change breaks the playbook
   return t;
 }
 
@@ -41,7 +45,7 @@ const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' :
 
 /** The one-line verdict: what decides the check's status first. */
 export function verdict(t: Totals, contracts: number): string {
-  if (contracts === 0) return '✅ This change touches no contract.';
+  if (contracts === 0 && t.newErrors === 0) return '✅ This change touches no contract.';
   const old = t.oldErrors + t.oldWarnings > 0 ? ` (already on the base: ${n(t.oldErrors, 'error')}, ${n(t.oldWarnings, 'warning')})` : '';
   if (t.newErrors > 0)
     return `❌ This change introduces ${n(t.newErrors, 'error')} (walk-away positions, unmet risk requirements or invalid contracts) and ${n(t.newWarnings, 'warning')}${old}.`;
@@ -99,8 +103,76 @@ function contractSection(c: ContractReview, ctx: ReportContext, level: '###' | '
   }
   if (c.requirements.length > 0) out.push(`${sub} Risk requirements now met or unmet`, '', ...requirementsTable(c.requirements), '');
   const files = ctx.redlines.get(c.path);
-  if (files?.length) out.push(`Redline: ${files.map((f) => markdownCode(f)).join(', ')}${ctx.artifact ? ` (artifact ${markdownCode(ctx.artifact)})` : ''}`, '');
+  if (files?.length) {
+    const where = ctx.artifact ? ` in the artifact ${markdownCode(ctx.artifact)}${ctx.runUrl ? ` of [this run](${encodeURI(ctx.runUrl)})` : ''}` : '';
+    out.push(`Redline: ${files.map((f) => markdownCode(f)).join(', ')}${where}`, '');
+  }
   return out;
+}
+
+const judgedWith: Record<PlaybookChange['judgedWith'], string> = {
+  base: "the base branch's playbook",
+  bundled: 'the bundled playbook, which the base used (it has no playbook file)',
+  change: "this change's playbook, because the base's has errors: review the playbook itself with care",
+};
+const direction: Record<PlaybookChange['terms'][number]['direction'], string> = {
+  looser: '🔓 looser',
+  tighter: '🔒 tighter',
+  mixed: 'looser and tighter',
+  other: 'changed',
+};
+
+/**
+ * The playbook section: the change edits the playbook, so the contracts were judged with the base's
+ * (the PR's playbook is hostile input); what the edit would do — the terms whose positions moved (old
+ * → new bands), the rules added, removed or changed, and per contract the findings it would add or remove.
+ */
+function playbookSection(p: PlaybookChange, level: '###' | '####'): string[] {
+  const sub = level === '###' ? '####' : '#####';
+  const verb = p.status === 'added' ? 'adds' : p.status === 'removed' ? 'deletes' : 'edits';
+  const out = [`${level} Playbook: this change ${verb} ${markdownCode(p.file)}`, ''];
+  out.push(
+    `Every contract in this report was judged with ${judgedWith[p.judgedWith]}, not with the one this change proposes: a change cannot loosen the playbook and pass under the loosened positions. Once merged, the edited playbook judges later changes.`,
+    '',
+  );
+  if (p.problems.length > 0)
+    out.push(
+      `${sub} Errors in the proposed playbook`,
+      '',
+      '| Line | Field | Problem |',
+      '|---|---|---|',
+      ...p.problems.map((d) => `| ${d.line}:${d.column} | ${field(d)} | ${md(d.message)} ${markdownCode(d.code, { inTable: true })} |`),
+      '',
+    );
+  if (p.terms.length > 0)
+    out.push(
+      `${sub} Term positions`,
+      '',
+      '| Term | Base playbook | This change | For the buyer |',
+      '|---|---|---|---|',
+      ...p.terms.map(
+        (t) =>
+          `| ${md(t.label)} (${markdownCode(t.term, { inTable: true })}) | ${md(t.before)} | ${md(t.after)} | ${t.status === 'changed' ? direction[t.direction] : `${t.status}, ${direction[t.direction]}`} |`,
+      ),
+      '',
+    );
+  else if (p.problems.length === 0) out.push('No term position moved.', '');
+  if (p.rules.length > 0) out.push(`${sub} Rules`, '', ...p.rules.map((r) => `- ${r.kind} ${markdownCode(r.id)} ${r.status}`), '');
+  if (p.problems.length > 0) return out;
+  out.push(`${sub} Findings the proposed playbook would add or remove`, '');
+  if (p.findings.length === 0) out.push('None: every contract in scope keeps the findings it has.', '');
+  else {
+    const row = (path: string, what: string, d: Diagnostic) =>
+      `| ${markdownCode(path, { inTable: true })} | ${what} | ${severity(d)} | ${d.line}:${d.column} | ${field(d)} | ${md(d.message)} ${markdownCode(d.code, { inTable: true })} |`;
+    out.push('| Contract | | Severity | Line | Field | Finding |', '|---|---|---|---|---|---|');
+    for (const f of p.findings) out.push(...f.added.map((d) => row(f.path, '➕ would add', d)), ...f.removed.map((d) => row(f.path, '➖ would remove', d)));
+    out.push('');
+  }
+  return out;
+}
+
+function librarySection(ctx: ReportContext, level: '###' | '####'): string[] {
+  return ctx.library?.length ? [`${level} Clause library`, '', ...ctx.library.map(md).join(' ').split('\n'), ''] : [];
 }
 
 function overview(review: PullRequestReview): string[] {
@@ -113,12 +185,14 @@ function overview(review: PullRequestReview): string[] {
   return ['| Contract | Change | New errors | New warnings | On base (errors / warnings) | Positions |', '|---|---|---|---|---|---|', ...rows, ''];
 }
 
-/** The job summary (`GITHUB_STEP_SUMMARY`): the verdict, an overview, then every changed contract in full. */
+/** The job summary (`GITHUB_STEP_SUMMARY`): the verdict, an overview, the playbook change, then every changed contract in full. */
 export function summaryMarkdown(review: PullRequestReview, ctx: ReportContext): string {
   const out = [`## Contracts: ${md(ctx.title)}`, '', verdict(totals(review), review.contracts.length), ''];
   out.push(`Compared ${md(ctx.headLabel)} with ${md(ctx.baseLabel)}.`, '');
   for (const note of ctx.notes ?? []) out.push(`> ${md(note)}`, '');
   out.push(...overview(review));
+  if (review.playbook) out.push(...playbookSection(review.playbook, '###'));
+  out.push(...librarySection(ctx, '###'));
   if (review.removed.length > 0) out.push(`Removed: ${review.removed.map((p) => markdownCode(p)).join(', ')}`, '');
   for (const c of review.contracts) out.push(...contractSection(c, ctx, '###'));
   return limit(`${out.join('\n').trimEnd()}\n`, SUMMARY_LIMIT, ctx);
@@ -132,6 +206,8 @@ export function commentMarkdown(review: PullRequestReview, ctx: ReportContext): 
   const out = [`### Contracts: ${verdict(totals(review), review.contracts.length)}`, ''];
   out.push(`Compared ${md(ctx.headLabel)} with ${md(ctx.baseLabel)}.${ctx.runUrl ? ` [Full report and redlines](${encodeURI(ctx.runUrl)})` : ''}`, '');
   out.push(...overview(review));
+  if (review.playbook) out.push(...playbookSection(review.playbook, '####'));
+  out.push(...librarySection(ctx, '####'));
   for (const c of review.contracts) {
     const open = c.findings.some((f) => f.introduced && f.severity === 'error') ? ' open' : '';
     out.push(`<details${open}><summary>${md(c.path)}</summary>`, '', ...contractSection(c, ctx, '####'), '</details>', '');

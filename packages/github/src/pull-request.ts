@@ -3,13 +3,15 @@ import { relative, resolve } from 'node:path';
 import { contractFilesIn, loadValidator, UsageError } from '@contracts/core';
 import { writeFileAtomic } from '@contracts/core/write';
 import { sarif } from '@contracts/format';
-import { changedFilesSince, contractAt, mergeBase, openRepo, repoPath, resolveRef, versionAuthor, type Repo } from '@contracts/git';
-import { loadPlaybook, loadPlaybookText, resolvePlaybookPath, type Playbook } from '@contracts/playbook';
+import { mergeBase, openRepo, repoPath, resolveRef, versionAuthor, type Repo } from '@contracts/git';
 import { annotate } from './annotations.js';
 import { upsertComment, type CommentOutcome } from './comment.js';
 import { baseOf, readActionsContext } from './context.js';
+import { comparePlaybooks, type PlaybookChange } from './playbook-change.js';
+import { reviewPlaybooks } from './playbook-source.js';
 import { commentMarkdown, summaryMarkdown, totals, type ReportContext } from './markdown.js';
 import { writeRedlines } from './redlines.js';
+import { libraryNotes, reviewTemplates } from './templates.js';
 import { GitHubClient } from './rest.js';
 import { reviewPullRequest, type PullRequestReview } from './review.js';
 import { ruleTexts } from './rule-texts.js';
@@ -25,6 +27,12 @@ export interface PullRequestCheckOptions {
   /** Folder for the redlines (relative to `cwd`); none: no redlines. */
   redlineDir?: string | undefined;
   redlineFormats?: readonly ('docx' | 'html')[];
+  /**
+   * The repository's clause library for the redlines (as `contracts render --templates`), relative to the
+   * repository root; default `templates` when the base has that folder, else the bundled library. The
+   * base branch's copy is used: templates are pull-request input (see `reviewTemplates`).
+   */
+  templates?: string | undefined;
   /** Post or update the PR comment (default true; only on a pull request). */
   comment?: boolean;
   /** Where to write the summary; default GITHUB_STEP_SUMMARY (appended). */
@@ -66,26 +74,15 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
   const repo = await openRepo(cwd);
   const paths = (o.paths?.length ? o.paths : ['contracts']).map((p) => resolve(repo.root, p));
   const scope = paths.map((p) => relative(repo.root, p).split('\\').join('/'));
-  const files = (await contractFilesIn(paths)).map((f) => repoPath(repo, f, repo.root));
-  const playbookFile = resolvePlaybookPath(o.playbook, cwd);
-  const loaded = await loadPlaybook(playbookFile);
-  if (!loaded.playbook)
-    throw new UsageError('usage/bad-playbook', `The playbook ${relative(cwd, playbookFile) || playbookFile} has errors; run contracts check to see them`);
-  const playbook = loaded.playbook;
-
+  // The link's own path (git lists it in the change); reading it is refused later, as a finding on it.
+  const files = (await contractFilesIn(paths)).map((f) => repoPath(repo, f, repo.root, { followLinks: false }));
   const wanted = baseOf(context, o.base);
   const base = wanted === undefined ? undefined : await mergeBase(repo, await resolveRef(repo, wanted).catch((e) => rethrowBase(e, wanted)));
-  const basePlaybook = base ? await playbookAtBase(repo, base, playbookFile) : undefined;
-  const review = await reviewPullRequest({
-    repo,
-    base,
-    files,
-    scope,
-    playbook,
-    ...(basePlaybook ? { basePlaybook } : {}),
-    everything: basePlaybook !== undefined,
-    validator: await loadValidator('vendor-agreement'),
-  });
+  const playbooks = await reviewPlaybooks(repo, base, o.playbook, cwd);
+  const playbook = playbooks.judge;
+  const validator = await loadValidator('vendor-agreement');
+  const review = await reviewPullRequest({ repo, base, files, scope, playbook, validator });
+  if (playbooks.proposed) review.playbook = comparePlaybooks(playbooks.proposed, repo.root, files, validator);
 
   const head = (await headCommit(repo)) ?? undefined;
   const labels = {
@@ -96,32 +93,45 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
   const warnings: string[] = [];
   const notes: string[] = [];
   let environmentFailed = false;
+  if (review.playbook) warnings.push(playbookWarning(review.playbook));
 
   const redlines = new Map<string, string[]>();
+  const written: string[] = [];
+  const library: string[] = [];
   if (o.redlineDir !== undefined && base) {
     const headSha = context.pullRequest?.headSha;
     const by = await versionAuthor(repo, headSha && (await hasCommit(repo, headSha)) ? headSha : undefined);
+    const outDir = resolve(cwd, o.redlineDir);
+    const templates = await reviewTemplates(repo, base, o.templates);
+    library.push(...libraryNotes(templates));
+    if (templates.changed.length > 0) warnings.push(`${library[0]} ${library[1]}`);
     try {
       const result = await writeRedlines(review.contracts, {
-        outDir: resolve(cwd, o.redlineDir),
+        outDir,
         formats: o.redlineFormats ?? ['docx', 'html'],
         ...labels,
         baseName: base.slice(0, 7),
         headName: head ? head.slice(0, 7) : 'working',
         by,
         playbook,
-        validator: await loadValidator('vendor-agreement'),
+        validator,
+        ...(templates.dir ? { templatesDir: templates.dir } : {}),
       });
-      for (const [path, written] of result.written)
+      for (const [path, files] of result.written) {
+        written.push(...files);
+        // In the artifact by name (the runner's temp folder means nothing to a reader); else from the repository root.
         redlines.set(
           path,
-          written.map((f) => shownPath(repo.root, f)),
+          files.map((f) => (o.artifact ? shownPath(outDir, f) : shownPath(repo.root, f))),
         );
+      }
       notes.push(...result.skipped);
     } catch (error) {
       environmentFailed = true;
       messages.push(`contracts: no redlines: ${(error as Error).message.split('\n')[0]}`);
       notes.push(`No redlines: ${(error as Error).message.split('\n')[0]}`);
+    } finally {
+      await templates.dispose();
     }
   }
 
@@ -132,6 +142,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
     runUrl: context.runUrl,
     artifact: redlines.size > 0 ? o.artifact : undefined,
     notes,
+    library,
   };
 
   let comment: CommentOutcome | undefined;
@@ -156,7 +167,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
   const summaryFile = o.summary ?? context.stepSummary;
   if (summaryFile) await appendFile(resolve(cwd, summaryFile), summary);
 
-  const findings = review.contracts.flatMap((c) => c.findings);
+  const findings = [...review.contracts.flatMap((c) => c.findings), ...(review.playbook?.problems ?? []).map((d) => ({ ...d, introduced: true }))];
   const repository = { root: repo.root, cwd: repo.root };
   let sarifFile: string | undefined;
   if (o.sarif) {
@@ -179,7 +190,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
     await writeFileAtomic(sarifFile, text, { force: true });
     messages.push(`contracts: wrote ${relative(cwd, sarifFile) || sarifFile}`);
   }
-  for (const files of redlines.values()) for (const f of files) messages.push(`contracts: wrote ${f}`);
+  for (const f of written) messages.push(`contracts: wrote ${relative(cwd, f).startsWith('..') ? f : relative(cwd, f)}`);
   if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputs(review, sarifFile, o.redlineDir ? resolve(cwd, o.redlineDir) : undefined, comment));
 
   const t = totals(review);
@@ -192,7 +203,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
     summary,
     comment,
     sarifFile,
-    redlines: [...redlines.values()].flat(),
+    redlines: written,
   };
 }
 
@@ -210,22 +221,16 @@ function outputs(review: PullRequestReview, sarifFile: string | undefined, redli
   return `${lines.join('\n')}\n`;
 }
 
-/** The playbook as it was at the base, when the change edits it (so findings it adds count as introduced). */
-async function playbookAtBase(repo: Repo, base: string, playbookFile: string): Promise<Playbook | undefined> {
-  let rel: string;
-  try {
-    rel = repoPath(repo, playbookFile);
-  } catch {
-    return undefined; // the bundled playbook, outside the repository
-  }
-  const changed = await changedFilesSince(repo, base);
-  if (!changed.some((c) => c.path === rel)) return undefined;
-  try {
-    const old = await contractAt(repo, base, rel);
-    return (await loadPlaybookText(Buffer.from(old.bytes).toString('utf8'), `${rel}@base`)).playbook;
-  } catch {
-    return undefined; // added by this change: the head playbook is all there is
-  }
+/** One line for the step log: the playbook changed, so the contracts were judged with another one. */
+function playbookWarning(change: PlaybookChange): string {
+  const added = change.findings.reduce((n, f) => n + f.added.length, 0);
+  const removed = change.findings.reduce((n, f) => n + f.removed.length, 0);
+  const judge = {
+    base: "the base branch's playbook",
+    bundled: 'the bundled playbook (the base has none)',
+    change: "this change's playbook (the base's has errors)",
+  }[change.judgedWith];
+  return `This change ${change.status === 'added' ? 'adds' : change.status === 'removed' ? 'deletes' : 'edits'} the playbook ${change.file}: the contracts were judged with ${judge}. The edit moves ${change.terms.length} term${change.terms.length === 1 ? '' : 's'} and would add ${added} and remove ${removed} finding${added + removed === 1 ? '' : 's'}; see the job summary.`;
 }
 
 /** A path as reports show it: relative to the repository root when inside it, else as it is. */

@@ -17,6 +17,8 @@ export interface RedlineRequest {
   by: VersionAuthor;
   playbook: Playbook;
   validator: SchemaValidator;
+  /** Clause library overriding the bundled templates, for both versions (`reviewTemplates`: the base's). */
+  templatesDir?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function writeRedlines(contracts: readonly ContractReview[], r: Red
     const result = await redlineVersions(
       { bytes: c.baseBytes, ref: 'base', commit: null, loaded: { file: `${c.basePath}@base` }, label: r.baseLabel },
       { bytes: c.headBytes, ref: 'head', commit: null, loaded: { file: c.path }, label: r.headLabel },
-      { format: r.formats, by: r.by, playbook: r.playbook, validator: r.validator },
+      { format: r.formats, by: r.by, playbook: r.playbook, validator: r.validator, ...(r.templatesDir ? { templatesDir: r.templatesDir } : {}) },
     );
     if (!result.ok) {
       skipped.push(`${c.path}: no redline, the ${result.broken[0]!.version === 'before' ? 'base' : 'head'} version has schema errors`);

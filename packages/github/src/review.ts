@@ -3,6 +3,7 @@ import { compareDiagnostics, loadYamlBytes, readContractFile, validateLoaded, ty
 import { diffPositions, requiredTerms, type PositionDiff } from '@contracts/diff';
 import { changedFilesSince, contractAt, type Repo } from '@contracts/git';
 import { checkContract, type Playbook } from '@contracts/playbook';
+import type { PlaybookChange } from './playbook-change.js';
 
 /** A finding at the head of the PR, and whether the PR brought it in (it was not there at the base). */
 export interface ReviewedFinding extends Diagnostic {
@@ -48,6 +49,8 @@ export interface PullRequestReview {
   contracts: ContractReview[];
   /** Contracts the PR deleted (repository-relative paths at the base). */
   removed: string[];
+  /** Set when the change edits the playbook: what the edit would change (the contracts were judged without it). */
+  playbook?: PlaybookChange;
 }
 
 export interface ReviewOptions {
@@ -58,12 +61,12 @@ export interface ReviewOptions {
   files: readonly string[];
   /** Repository-relative folders and files that hold contracts (for deleted ones). */
   scope: readonly string[];
+  /**
+   * The playbook that judges both versions: the base's, never the one the PR proposes (a PR could
+   * loosen it and move a contract into the loosened range in one commit). See `reviewPlaybooks`.
+   */
   playbook: Playbook;
-  /** The playbook at the base, when the PR changed it (else `playbook`). */
-  basePlaybook?: Playbook;
   validator: SchemaValidator;
-  /** Review every contract in scope, changed or not (the playbook changed, so any finding may have). */
-  everything?: boolean;
 }
 
 const isContractPath = (path: string) => /\.ya?ml$/i.test(path);
@@ -79,11 +82,6 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<PullRequestRe
   const inFiles = new Set(o.files);
   const changes: { status: string; path: string; oldPath?: string | undefined }[] =
     o.base === undefined ? o.files.map((path) => ({ status: 'A', path })) : await changedFilesSince(o.repo, o.base);
-  if (o.everything && o.base !== undefined) {
-    const listed = new Set(changes.map((c) => c.path));
-    for (const path of o.files) if (!listed.has(path)) changes.push({ status: 'M', path });
-    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
   const contracts: ContractReview[] = [];
   const removed: string[] = [];
   for (const change of changes) {
@@ -99,14 +97,11 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<PullRequestRe
 }
 
 async function reviewContract(o: ReviewOptions, path: string, basePath: string | undefined): Promise<ContractReview> {
-  // Read as check reads (regular files inside the repository, bounded); a refusal is the head's finding.
-  const read = readContractFile(resolve(o.repo.root, path));
-  const headBytes = read.ok ? read.bytes : new Uint8Array(0);
-  const headLoaded = read.ok ? loadYamlBytes(headBytes, path) : { ...loadYamlBytes(headBytes, path), diagnostics: [{ ...read.diagnostic, file: path }] };
+  const { bytes: headBytes, loaded: headLoaded } = readHead(o.repo.root, path);
   const head = checkVersion(headLoaded, o.validator, o.playbook);
   const base = basePath !== undefined && o.base !== undefined ? await contractAt(o.repo, o.base, basePath) : undefined;
   const baseLoaded = base ? { ...base.loaded, file: basePath! } : undefined;
-  const before = baseLoaded ? checkVersion(baseLoaded, o.validator, o.basePlaybook ?? o.playbook) : undefined;
+  const before = baseLoaded ? checkVersion(baseLoaded, o.validator, o.playbook) : undefined;
   const findings = markIntroduced(head.diagnostics, before?.diagnostics ?? []);
   const headKeys = new Set(head.diagnostics.map(key));
   const resolved = (before?.diagnostics ?? []).filter((d) => !headKeys.has(key(d)));
@@ -129,8 +124,19 @@ async function reviewContract(o: ReviewOptions, path: string, basePath: string |
   return review;
 }
 
+/**
+ * The working-tree file read as check reads it (regular files inside the repository, bounded): a
+ * symlink out of the repository or a FIFO is not read, and the refusal is the file's one finding.
+ */
+export function readHead(root: string, path: string): { bytes: Uint8Array; loaded: LoadedFile } {
+  const read = readContractFile(resolve(root, path));
+  const bytes = read.ok ? read.bytes : new Uint8Array(0);
+  const loaded = loadYamlBytes(bytes, path);
+  return { bytes, loaded: read.ok ? loaded : { ...loaded, diagnostics: [{ ...read.diagnostic, file: path }] } };
+}
+
 /** Schema, playbook and risk findings of one version, errors and warnings only, sorted. */
-function checkVersion(loaded: LoadedFile, validator: SchemaValidator, playbook: Playbook) {
+export function checkVersion(loaded: LoadedFile, validator: SchemaValidator, playbook: Playbook) {
   const schema = [...loaded.diagnostics, ...validateLoaded(loaded, validator)];
   const checked = loaded.value === undefined ? undefined : checkContract(loaded, playbook, { schemaDiagnostics: schema, info: false, terms: false });
   const diagnostics = [...schema, ...(checked?.diagnostics ?? [])].filter((d) => d.severity !== 'info').sort(compareDiagnostics);
@@ -138,7 +144,7 @@ function checkVersion(loaded: LoadedFile, validator: SchemaValidator, playbook: 
 }
 
 /** A finding is the same finding across versions when its code and field are: lines move, values change. */
-const key = (d: Diagnostic) => `${d.code}\u0000${d.path}`;
+export const key = (d: Diagnostic) => `${d.code}\u0000${d.path}`;
 
 function markIntroduced(head: readonly Diagnostic[], base: readonly Diagnostic[]): ReviewedFinding[] {
   const left = new Map<string, number>();

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failing, multitoolBinary, multitoolValidate } from '../../format/test/multitool.js';
+import { checkPullRequest } from '../src/index.js';
+import { COMMENT_MARKER } from '../src/comment.js';
+import { example, scratchRepo, type ScratchRepo } from './fixture.js';
+import { startFakeGitHub, type FakeGitHub } from './github-api-server.js';
+
+/**
+ * Symlinks a pull request commits under contracts/: a link out of the repository and a link into its
+ * .git are findings on those files (as check reports them), never an aborted review and never a file
+ * left out; every other contract is still reviewed, annotated, summarised and commented. Real git,
+ * a simulated Actions environment, the comment through a REST server on 127.0.0.1.
+ */
+const TOKEN = 'ghs_symlink-test';
+let api: FakeGitHub;
+let repo: ScratchRepo;
+let baseSha: string;
+let dir: string;
+
+beforeAll(async () => {
+  api = await startFakeGitHub({ token: TOKEN, owner: 'city', repo: 'contracts', issue: 11 });
+  repo = scratchRepo('contracts-pr-links-');
+  repo.write('contracts/springfield-smartcam.yaml', example());
+  baseSha = repo.commit('As signed');
+  repo.git('checkout', '-q', '-b', 'hostile');
+  symlinkSync('/etc/passwd', join(repo.dir, 'contracts/passwd.yaml'));
+  symlinkSync('../.git/config', join(repo.dir, 'contracts/gitcfg.yaml'));
+  repo.write(
+    'contracts/walk.yaml',
+    example()
+      .replace(/^id: .*$/m, 'id: walk')
+      .replace('notificationHours: 48', 'notificationHours: 720'),
+  );
+  repo.commit('Links and a walk-away');
+  dir = mkdtempSync(join(tmpdir(), 'contracts-actions-'));
+});
+afterAll(async () => {
+  await api.close();
+  repo.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('contracts pr with symlinked contracts in the change', () => {
+  it('reports each link that leaves the repository as io/symlink-outside on that file, and reviews every other contract', async () => {
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const event = join(dir, 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({ pull_request: { number: 11, base: { sha: baseSha, ref: 'main' }, head: { sha: head, repo: { full_name: 'city/contracts' } } } }),
+    );
+    const env = {
+      ...repo.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'city/contracts',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: api.url,
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_WORKSPACE: repo.dir,
+      SOURCE_DATE_EPOCH: '1772704800',
+    };
+    const tool = { toolVersion: '0.1.0', toolInformationUri: 'https://github.example/city/contracts-as-code' };
+    const r = await checkPullRequest({ cwd: repo.dir, env, summary: join(dir, 'summary.md'), sarif: join(dir, 'contracts.sarif'), ...tool });
+
+    expect(r.exitCode).toBe(1);
+    expect(r.review.contracts.map((c) => c.path)).toEqual(['contracts/gitcfg.yaml', 'contracts/passwd.yaml', 'contracts/walk.yaml']);
+    const [gitcfg, passwd, walk] = r.review.contracts;
+    expect(passwd!.findings).toEqual([
+      expect.objectContaining({
+        code: 'io/symlink-outside',
+        file: 'contracts/passwd.yaml',
+        line: 1,
+        introduced: true,
+        message: 'This is a symbolic link to /etc/passwd, outside the repository; it was not read',
+      }),
+    ]);
+    expect(gitcfg!.findings).toEqual([
+      expect.objectContaining({
+        code: 'io/symlink-outside',
+        file: 'contracts/gitcfg.yaml',
+        line: 1,
+        message: "This is a symbolic link to ../.git/config, inside the repository's .git folder; it was not read",
+      }),
+    ]);
+    expect(walk!.findings.some((f) => f.code === 'playbook/walk-away' && f.introduced)).toBe(true);
+
+    // Nothing of the link targets is read into any output.
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    const sarif = readFileSync(join(dir, 'contracts.sarif'), 'utf8');
+    for (const text of [summary, sarif, r.log]) expect(text).not.toMatch(/root:x:0:0|repositoryformatversion/);
+    expect(r.log).toMatch(/^::error file=contracts\/passwd\.yaml,line=1,.*title=io\/symlink-outside::This is a symbolic link to \/etc\/passwd/m);
+    expect(r.log).toMatch(/^::error file=contracts\/gitcfg\.yaml,line=1,.*title=io\/symlink-outside::/m);
+    expect(summary).toContain('### `contracts/walk.yaml` (added)');
+    expect(summary).toContain('### `contracts/passwd.yaml` (added)');
+    expect(JSON.parse(sarif).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(
+      expect.arrayContaining(['io/symlink-outside', 'io/symlink-outside', 'playbook/walk-away']),
+    );
+    if (multitoolBinary().path) expect(failing(await multitoolValidate(sarif))).toEqual([]);
+    const ours = api.comments.filter((c) => c.body.startsWith(COMMENT_MARKER));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body).toContain('contracts/passwd.yaml');
+    expect(ours[0]!.body).toContain('contracts/walk.yaml');
+  });
+});
