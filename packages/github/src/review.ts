@@ -1,5 +1,16 @@
 import { resolve } from 'node:path';
-import { compareDiagnostics, loadYamlBytes, readContractFile, validateLoaded, type Diagnostic, type LoadedFile, type SchemaValidator } from '@contracts/core';
+import {
+  compareDiagnostics,
+  ContractIds,
+  contractIdAt,
+  contractIdsOf,
+  loadYamlBytes,
+  readContractFile,
+  validateLoaded,
+  type Diagnostic,
+  type LoadedFile,
+  type SchemaValidator,
+} from '@contracts/core';
 import { diffPositions, requiredTerms, type PositionDiff } from '@contracts/diff';
 import { changedFilesSince, contractAt, type Repo } from '@contracts/git';
 import { checkContract, type Playbook } from '@contracts/playbook';
@@ -84,6 +95,9 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<PullRequestRe
     o.base === undefined ? o.files.map((path) => ({ status: 'A', path })) : await changedFilesSince(o.repo, o.base);
   const contracts: ContractReview[] = [];
   const removed: string[] = [];
+  // One id, one negotiation (as `check`): a changed contract whose id another contract in scope has.
+  const reviewed = new Set(changes.filter((c) => c.status !== 'D' && inFiles.has(c.path)).map((c) => c.path));
+  const ids = new ContractIds(contractIdsOf(o.files.filter((f) => !reviewed.has(f)).map((f) => ({ path: resolve(o.repo.root, f), shown: f }))));
   for (const change of changes) {
     if (change.status === 'D') {
       if (isContractPath(change.path) && inScope(change.path, o.scope)) removed.push(change.path);
@@ -91,14 +105,19 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<PullRequestRe
     }
     if (!inFiles.has(change.path)) continue;
     const basePath = change.status === 'A' ? undefined : (change.oldPath ?? change.path);
-    contracts.push(await reviewContract(o, change.path, basePath));
+    contracts.push(await reviewContract(o, change.path, basePath, ids));
   }
   return { base: o.base, contracts, removed };
 }
 
-async function reviewContract(o: ReviewOptions, path: string, basePath: string | undefined): Promise<ContractReview> {
+async function reviewContract(o: ReviewOptions, path: string, basePath: string | undefined, ids: ContractIds): Promise<ContractReview> {
   const { bytes: headBytes, loaded: headLoaded } = readHead(o.repo.root, path);
   const head = checkVersion(headLoaded, o.validator, o.playbook);
+  const duplicate = ids.see(path, contractIdAt(headLoaded));
+  if (duplicate) {
+    head.diagnostics.push(duplicate);
+    head.diagnostics.sort(compareDiagnostics);
+  }
   const base = basePath !== undefined && o.base !== undefined ? await contractAt(o.repo, o.base, basePath) : undefined;
   const baseLoaded = base ? { ...base.loaded, file: basePath! } : undefined;
   const before = baseLoaded ? checkVersion(baseLoaded, o.validator, o.playbook) : undefined;
