@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkContract, evaluateRules, ruleApplicability } from '../src/index.js';
-import { asLoaded, baseContract, defaultPlaybook } from './helpers.js';
+import { parse } from 'yaml';
+import { checkContract, evaluateRules, ruleApplicability, type PlaybookSource } from '../src/index.js';
+import { boundaries } from './boundaries.js';
+import { asLoaded, baseContract, defaultPlaybook, repoRoot } from './helpers.js';
 import { buyer, data, dayBefore, deal, located, on, people, product, terms, vendor, type Facts } from './law.js';
 
 const fed = buyer({ entityType: 'federal-agency', kind: 'government', jurisdiction: 'US-DC' });
@@ -244,6 +247,22 @@ describe('shipped risk rules', async () => {
         expect(before.every((f) => f.status === 'upcoming')).toBe(true);
         expect(due(start).every((f) => f.status === 'enforced')).toBe(true);
       });
+  });
+
+  describe.each(Object.entries(boundaries))('%s at the boundaries counsel found', (id, scenarios) => {
+    it.each(scenarios)('%s', (_scenario, facts, status) => {
+      expect(ruleApplicability(playbook, deal(...facts), { rules: new Set([id]) })[0]!.status).toBe(status);
+      if (status !== 'applies') expect(findingsOf(id, deal(...facts))).toEqual([]);
+    });
+  });
+
+  it('reads "personal data processed" from one definition in every privacy rule, so the rules cannot drift apart', () => {
+    const source = parse(readFileSync(`${repoRoot}playbook.yaml`, 'utf8')) as PlaybookSource;
+    const definition = source.riskRules!.find((r) => r.id === 'eu-gdpr-processor-terms')!.scope!.data;
+    const text = readFileSync(`${repoRoot}playbook.yaml`, 'utf8');
+    expect(text.match(/&personal-data-processed/g)).toHaveLength(1);
+    for (const id of ['eu-transfer-mechanism', 'uk-gdpr-processor-terms', 'uk-transfer-mechanism', 'california-ccpa'])
+      expect(JSON.stringify(source.riskRules!.find((r) => r.id === id)!.scope!.data), id).toContain(JSON.stringify(definition));
   });
 
   it('reports an upcoming obligation as a warning with its date, not as an error', () => {
