@@ -1,5 +1,5 @@
 import type { RuleStatus } from '../src/index.js';
-import { buyer, data, product, type Facts } from './law.js';
+import { buyer, data, on, people, product, type Facts } from './law.js';
 
 /**
  * The boundaries counsel's review of the shipped rules found, each a scenario on one side of it: the
@@ -29,5 +29,14 @@ export const boundaries: Record<string, Boundary[]> = {
   'eu-transfer-mechanism': personalData([euBuyer]),
   'uk-gdpr-processor-terms': personalData([ukBuyer]),
   'uk-transfer-mechanism': personalData([ukBuyer]),
-  'california-ccpa': personalData(caBusiness),
+  'california-ccpa': [
+    ...personalData(caBusiness),
+    ['the CPRA text is not operative on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'not-in-force'],
+    ['the CPRA text is operative from 2023-01-01', [...caBusiness, people('US-CA'), on('2023-01-01')], 'applies'],
+  ],
+  'california-ccpa-2020': [
+    ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
+    ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],
+    ['the CPRA text replaces it from 2023-01-01', [...caBusiness, people('US-CA'), on('2023-01-01')], 'repealed'],
+  ],
 };
