@@ -11,6 +11,7 @@ export type Boundary = [scenario: string, facts: Facts[], status: RuleStatus];
 const euBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'DE' });
 const ukBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'GB' });
 const caBusiness = [buyer({ entityType: 'for-profit' }), product({ personalData: { subjectsLocatedIn: ['US-CA'] } })];
+const revenue = (annualRevenueUsd: number): Facts => buyer({ entityType: 'for-profit', annualRevenueUsd });
 /** A product that says nothing about personal data beyond what it collects (`personalData.processed` absent). */
 const collects = (dataCollected: string[], more: Facts = {}): Facts => product({ dataCollected, ...more });
 
@@ -25,18 +26,32 @@ const personalData = (rulePrefix: Facts[]): Boundary[] => [
 ];
 
 export const boundaries: Record<string, Boundary[]> = {
-  'eu-gdpr-processor-terms': personalData([euBuyer]),
+  'eu-gdpr-processor-terms': [
+    ...personalData([euBuyer]),
+    ['Norway, the day the GDPR applies there (2018-07-20)', [buyer({ jurisdiction: 'NO' }), people('NO'), on('2018-07-20')], 'applies'],
+    ['Norway before then, with people in the EU', [buyer({ jurisdiction: 'NO' }), people('NO', 'SE'), on('2018-07-19')], 'applies'],
+  ],
   'eu-transfer-mechanism': personalData([euBuyer]),
   'uk-gdpr-processor-terms': personalData([ukBuyer]),
-  'uk-transfer-mechanism': personalData([ukBuyer]),
+  'uk-transfer-mechanism': [
+    ...personalData([ukBuyer]),
+    ['UK GDPR Chapter V before IP completion day', [ukBuyer, people('GB'), on('2020-12-31')], 'not-in-force'],
+    ['UK GDPR Chapter V from 2021-01-01, before the IDTA', [ukBuyer, people('GB'), on('2021-06-01')], 'applies'],
+  ],
   'california-ccpa': [
     ...personalData(caBusiness),
     ['the CPRA text is not operative on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'not-in-force'],
     ['the CPRA text is operative from 2023-01-01', [...caBusiness, people('US-CA'), on('2023-01-01')], 'applies'],
+    ['employee data, once the exemption has lapsed', [...caBusiness, people('US-CA'), product({ dataSubjects: ['employees'] }), on('2023-01-01')], 'applies'],
+    ['revenue USD 26,000,000 in 2024 (threshold USD 25,000,000)', [revenue(26_000_000), people('US-CA'), on('2024-12-31')], 'applies'],
+    ['revenue USD 26,000,000 in 2025 (threshold USD 26,625,000)', [revenue(26_000_000), people('US-CA'), on('2025-01-01')], 'exempt'],
+    ['revenue USD 26,625,001 in 2025', [revenue(26_625_001), people('US-CA'), on('2025-06-01')], 'applies'],
   ],
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],
+    ['employees and customers in 2021', [...caBusiness, people('US-CA'), product({ dataSubjects: ['employees', 'customers'] }), on('2021-06-01')], 'applies'],
+    ['revenue USD 26,000,000 in 2022 (threshold USD 25,000,000)', [revenue(26_000_000), people('US-CA'), on('2022-06-01')], 'applies'],
     ['the CPRA text replaces it from 2023-01-01', [...caBusiness, people('US-CA'), on('2023-01-01')], 'repealed'],
   ],
 };

@@ -19,8 +19,16 @@ const radio = product({ connectivity: ['wifi'], markets: ['EU'] });
  * from the rule's own `inForceFrom` / `appliesFrom`.
  */
 const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<string, Facts[]> }> = {
-  'eu-gdpr-processor-terms': { fire: [euBuyer, people('DE')], silent: [euBuyer, product({ personalData: { processed: false } })] },
-  'eu-transfer-mechanism': { fire: [euBuyer, people('DE'), located('processing', 'US')], silent: [euBuyer, people('DE'), located('storage', 'DE')] },
+  'eu-gdpr-processor-terms': {
+    fire: [euBuyer, people('DE')],
+    silent: [euBuyer, product({ personalData: { processed: false } })],
+    exempt: { 'eea-efta-before-2018-07-20': [buyer({ jurisdiction: 'NO' }), people('NO'), on('2018-07-19')] },
+  },
+  'eu-transfer-mechanism': {
+    fire: [euBuyer, people('DE'), located('processing', 'US')],
+    silent: [euBuyer, people('DE'), located('storage', 'DE')],
+    exempt: { 'eea-efta-before-2018-07-20': [buyer({ jurisdiction: 'IS' }), people('IS'), on('2018-07-19')] },
+  },
   'eu-cra-product-security': {
     fire: [product({ markets: ['EU'] })],
     silent: [product({ markets: ['US'] })],
@@ -130,7 +138,10 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
   'california-ccpa-2020': {
     fire: [buyer({ entityType: 'for-profit' }), people('US-CA'), on('2021-06-01')],
     silent: [buyer({ entityType: 'non-profit' }), people('US-CA'), on('2021-06-01')],
-    exempt: { 'below-thresholds': [buyer({ entityType: 'for-profit', annualRevenueUsd: 25_000_000 }), people('US-CA'), on('2021-06-01')] },
+    exempt: {
+      'below-thresholds': [buyer({ entityType: 'for-profit', annualRevenueUsd: 25_000_000 }), people('US-CA'), on('2021-06-01')],
+      'employee-data': [product({ dataSubjects: ['employees', 'california-residents'] })],
+    },
   },
   'california-ccpa': {
     fire: [buyer({ entityType: 'for-profit' }), people('US-CA')],
