@@ -25,6 +25,15 @@ const personalData = (rulePrefix: Facts[]): Boundary[] => [
   ['the evaluation says no personal data', [...rulePrefix, collects(['video'], { personalData: { processed: false } })], 'out-of-scope'],
 ];
 
+/** The US state consumer privacy Acts: people acting as employees are not consumers; a missing legal form is read from the buyer's kind. */
+const stateConsumers = (state: string, nonProfits: 'covered' | 'outside'): Boundary[] => [
+  ['employees only', [people(state), product({ dataSubjects: ['employees'] })], 'out-of-scope'],
+  ['employees and customers', [people(state), product({ dataSubjects: ['employees', 'customers'] })], 'applies'],
+  ['a government buyer that gives only its kind', [buyer({ kind: 'government' }), people(state)], 'out-of-scope'],
+  ['a non-profit buyer that gives only its kind', [buyer({ kind: 'nonprofit' }), people(state)], nonProfits === 'covered' ? 'applies' : 'out-of-scope'],
+  ['a company that gives only its kind', [buyer({ kind: 'company' }), people(state)], 'applies'],
+];
+
 export const boundaries: Record<string, Boundary[]> = {
   'eu-gdpr-processor-terms': [
     ...personalData([euBuyer]),
@@ -47,6 +56,22 @@ export const boundaries: Record<string, Boundary[]> = {
     ['revenue USD 26,000,000 in 2025 (threshold USD 26,625,000)', [revenue(26_000_000), people('US-CA'), on('2025-01-01')], 'exempt'],
     ['revenue USD 26,625,001 in 2025', [revenue(26_625_001), people('US-CA'), on('2025-06-01')], 'applies'],
   ],
+  'virginia-cdpa-processor': stateConsumers('US-VA', 'outside'),
+  'colorado-cpa-processor': stateConsumers('US-CO', 'covered'),
+  'connecticut-dpa-processor': [
+    ...stateConsumers('US-CT', 'outside'),
+    ['a GLBA bank on 2026-06-30', [buyer({ kind: 'financial', statuses: ['glba-financial-institution'] }), people('US-CT'), on('2026-06-30')], 'exempt'],
+    [
+      'a GLBA institution from 2026-07-01 (SB 1295)',
+      [buyer({ kind: 'financial', statuses: ['glba-financial-institution'] }), people('US-CT'), on('2026-07-01')],
+      'applies',
+    ],
+  ],
+  'texas-dpsa-processor': [
+    ...stateConsumers('US-TX', 'outside'),
+    ['a HIPAA business associate', [buyer({ entityType: 'for-profit', statuses: ['hipaa-business-associate'] }), people('US-TX')], 'exempt'],
+  ],
+  'oregon-cpa-processor': stateConsumers('US-OR', 'covered'),
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],

@@ -168,11 +168,18 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     silent: [buyer({ entityType: 'local-government' }), people('US-CO')],
     exempt: { 'glba-financial-institution': [buyer({ entityType: 'for-profit', statuses: ['glba-financial-institution'] }), people('US-CO')] },
   },
-  'connecticut-dpa-processor': { fire: [people('US-CT')], silent: [people('US-NY')] },
+  'connecticut-dpa-processor': {
+    fire: [people('US-CT')],
+    silent: [people('US-NY')],
+    exempt: { 'glba-financial-institution-before-2026-07': [buyer({ statuses: ['glba-financial-institution'] }), on('2026-01-15')] },
+  },
   'texas-dpsa-processor': {
     fire: [people('US-TX')],
     silent: [people('US-NM')],
-    exempt: { 'glba-financial-institution': [buyer({ statuses: ['glba-financial-institution'] }), people('US-TX')] },
+    exempt: {
+      'glba-financial-institution': [buyer({ statuses: ['glba-financial-institution'] }), people('US-TX')],
+      'hipaa-entity': [buyer({ kind: 'healthcare', entityType: 'for-profit', statuses: ['hipaa-covered-entity'] }), people('US-TX')],
+    },
   },
   'oregon-cpa-processor': {
     fire: [buyer({ entityType: 'for-profit' }), people('US-OR')],
