@@ -72,6 +72,31 @@ export const boundaries: Record<string, Boundary[]> = {
     ['a HIPAA business associate', [buyer({ entityType: 'for-profit', statuses: ['hipaa-business-associate'] }), people('US-TX')], 'exempt'],
   ],
   'oregon-cpa-processor': stateConsumers('US-OR', 'covered'),
+  'hipaa-business-associate': [
+    ['a US health care buyer with PHI and no status stated', [buyer({ kind: 'healthcare', jurisdiction: 'US-NY' }), data('phi')], 'applies'],
+    ['a covered entity in Puerto Rico (PR)', [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'PR' }), data('phi')], 'applies'],
+    ['a covered entity in Puerto Rico (US-PR)', [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'US-PR' }), data('phi')], 'applies'],
+    ['a German hospital', [buyer({ kind: 'healthcare', jurisdiction: 'DE' }), data('phi')], 'out-of-scope'],
+    [
+      'a company that is not in health care, with no PHI',
+      [buyer({ kind: 'company', jurisdiction: 'US-NY' }), product({ dataCollected: ['health'] })],
+      'out-of-scope',
+    ],
+    [
+      'an isolated network, but the vendor connects remotely',
+      [buyer({ kind: 'healthcare' }), data('phi'), product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: true } })],
+      'applies',
+    ],
+    [
+      'an isolated network, but the vendor hosts a cloud service',
+      [
+        buyer({ kind: 'healthcare' }),
+        data('phi'),
+        product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: true } }),
+      ],
+      'applies',
+    ],
+  ],
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],

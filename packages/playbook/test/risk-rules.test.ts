@@ -94,6 +94,11 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
   'hipaa-business-associate': {
     fire: [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'US-MA' }), data('phi')],
     silent: [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'US-MA' }), data()],
+    exempt: {
+      'no-vendor-access-to-phi': [
+        product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } }),
+      ],
+    },
   },
   'medical-device-cybersecurity': { fire: [product({ regulatedAs: ['us-fda-device'] })], silent: [product({ category: 'medical-device', markets: ['EU'] })] },
   'nydfs-third-party-service-providers': { fire: [buyer({ statuses: ['nydfs-covered-entity'] })], silent: [buyer({ statuses: ['sec-registrant'] })] },
