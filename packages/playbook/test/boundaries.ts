@@ -97,6 +97,26 @@ export const boundaries: Record<string, Boundary[]> = {
       'applies',
     ],
   ],
+  'washington-biometric-identifiers': [
+    [
+      'facial recognition on camera video (data generated from a recording)',
+      [product({ category: 'camera', dataCollected: ['video'], featuresEnabled: { facialRecognition: true }, deployment: { installedIn: ['US-WA'] } })],
+      'out-of-scope',
+    ],
+    [
+      'face templates from camera images, recorded as biometric identifiers',
+      [
+        product({
+          dataCollected: ['video'],
+          regulatedData: ['biometric-identifiers'],
+          featuresEnabled: { facialRecognition: true },
+          deployment: { installedIn: ['US-WA'] },
+        }),
+      ],
+      'out-of-scope',
+    ],
+    ['a fingerprint reader', [product({ dataCollected: ['biometric'], deployment: { installedIn: ['US-WA'] } })], 'applies'],
+  ],
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],

@@ -11,6 +11,7 @@ const dod = buyer({ entityType: 'for-profit', statuses: ['dod-contractor'], kind
 const euBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'DE' });
 const gov = buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-IL' });
 const face = product({ featuresEnabled: { facialRecognition: true }, regulatedData: ['biometric-identifiers'] });
+const fingerprint = product({ category: 'access-control', dataCollected: ['biometric'], regulatedData: ['biometric-identifiers'] });
 const radio = product({ connectivity: ['wifi'], markets: ['EU'] });
 
 /**
@@ -133,11 +134,12 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     exempt: { 'government-body': [buyer({ entityType: 'local-government' }), face, product({ deployment: { installedIn: ['US-TX'] } })] },
   },
   'washington-biometric-identifiers': {
-    fire: [face, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['marketing'] })],
-    silent: [face, product({ deployment: { installedIn: ['US-OR'] } })],
+    fire: [fingerprint, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['marketing'] })],
+    silent: [fingerprint, product({ deployment: { installedIn: ['US-OR'] } })],
     exempt: {
-      'security-purpose': [face, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['security'] })],
-      'government-body': [buyer({ entityType: 'state-agency' }), face, product({ deployment: { installedIn: ['US-WA'] } })],
+      'security-purpose': [fingerprint, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['security'] })],
+      'government-body': [buyer({ entityType: 'state-agency' }), fingerprint, product({ deployment: { installedIn: ['US-WA'] } })],
+      'hipaa-health-care-information': [buyer({ statuses: ['hipaa-covered-entity'] }), product({ purposes: ['clinical-care'] })],
     },
   },
   'california-ccpa-2020': {
