@@ -117,6 +117,19 @@ export const boundaries: Record<string, Boundary[]> = {
     ],
     ['a fingerprint reader', [product({ dataCollected: ['biometric'], deployment: { installedIn: ['US-WA'] } })], 'applies'],
   ],
+  'illinois-biometrics': [
+    [
+      'an Illinois headquarters, devices installed only in Texas',
+      [buyer({ entityType: 'for-profit', jurisdiction: 'US-IL' }), data('biometric-identifiers'), product({ deployment: { installedIn: ['US-TX'] } })],
+      'out-of-scope',
+    ],
+    ['an Illinois headquarters, devices not located', [buyer({ entityType: 'for-profit', jurisdiction: 'US-IL' }), data('biometric-identifiers')], 'applies'],
+    [
+      'a Texas headquarters, devices in Illinois',
+      [buyer({ entityType: 'for-profit', jurisdiction: 'US-TX' }), data('biometric-identifiers'), product({ deployment: { installedIn: ['US-IL', 'US-TX'] } })],
+      'applies',
+    ],
+  ],
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],
