@@ -130,6 +130,14 @@ export const boundaries: Record<string, Boundary[]> = {
       'applies',
     ],
   ],
+  'california-connected-device-security': [
+    ['a serial-only device', [product({ connectivity: ['serial'], deployment: { installedIn: ['US-CA'] } })], 'out-of-scope'],
+    ['a Zigbee-only device (no IP or Bluetooth address)', [product({ connectivity: ['zigbee'], deployment: { installedIn: ['US-CA'] } })], 'out-of-scope'],
+    ['connectivity not stated, nothing says it connects', [product({ deployment: { installedIn: ['US-CA'], internetFacing: false } })], 'out-of-scope'],
+    ['connectivity not stated, reachable from the internet', [product({ deployment: { installedIn: ['US-CA'], internetFacing: true } })], 'applies'],
+    ['a Bluetooth device', [product({ connectivity: ['bluetooth'], deployment: { installedIn: ['US-CA'] } })], 'applies'],
+    ['an Ethernet device', [product({ connectivity: ['ethernet', 'serial'], deployment: { installedIn: ['US-CA'] } })], 'applies'],
+  ],
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],

@@ -156,8 +156,8 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     exempt: { 'below-thresholds': [buyer({ entityType: 'for-profit', annualRevenueUsd: 5_000_000 }), people('US-CA')] },
   },
   'california-connected-device-security': {
-    fire: [product({ deployment: { installedIn: ['US-CA'] } })],
-    silent: [product({ deployment: { installedIn: ['US-NV'] } })],
+    fire: [product({ connectivity: ['wifi'], deployment: { installedIn: ['US-CA'] } })],
+    silent: [product({ connectivity: ['wifi'], deployment: { installedIn: ['US-NV'] } })],
     exempt: { 'federally-regulated-device': [product({ deployment: { installedIn: ['US-CA'] }, regulatedAs: ['us-fda-device'] })] },
   },
   'ny-shield-safeguards': {
