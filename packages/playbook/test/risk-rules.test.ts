@@ -315,6 +315,13 @@ describe('shipped risk rules', async () => {
     expect(findingsOf('eu-transfer-mechanism', c).map((f) => f.pointer)).toEqual(['/terms/jurisdiction/crossBorderTransfer/transferImpactAssessment']);
   });
 
+  it('accepts the EU-US DPF only for transfers to the US, not for storage in India', () => {
+    const dpf = terms({ jurisdiction: { crossBorderTransfer: { mechanism: 'eu-us-dpf' } } });
+    expect(findingsOf('eu-transfer-mechanism', deal(euBuyer, people('DE'), located('storage', 'US'), dpf))).toEqual([]);
+    const india = findingsOf('eu-transfer-mechanism', deal(euBuyer, people('DE'), located('storage', 'IN'), dpf));
+    expect(india.map((f) => f.demand)).toEqual(['must be one of sccs-2021-914, adequacy-decision, bcrs']);
+  });
+
   it('treats the legacy UK region as ISO GB and a subdivision as within its country', () => {
     expect(findingsOf('uk-psti', deal(product({ consumerProduct: true, markets: ['UK'] }))).length).toBeGreaterThan(0);
     expect(findingsOf('illinois-biometrics', deal(face, product({ deployment: { installedIn: ['US-IL'] } }), vendor({ roles: ['manufacturer'] }))).length).toBe(
