@@ -138,6 +138,32 @@ export const boundaries: Record<string, Boundary[]> = {
     ['a Bluetooth device', [product({ connectivity: ['bluetooth'], deployment: { installedIn: ['US-CA'] } })], 'applies'],
     ['an Ethernet device', [product({ connectivity: ['ethernet', 'serial'], deployment: { installedIn: ['US-CA'] } })], 'applies'],
   ],
+  'us-government-data-residency': [
+    ['a German city written as local-government', [buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'DE' })], 'out-of-scope'],
+    ['a US county', [buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-IL' })], 'applies'],
+  ],
+  'eu-cra-product-security': [
+    ['installed in Germany, markets not stated', [product({ deployment: { installedIn: ['DE'] } })], 'applies'],
+    ['installed in Germany, markets stated as the US only', [product({ markets: ['US'], deployment: { installedIn: ['DE'] } })], 'out-of-scope'],
+  ],
+  'eu-data-act-connected-product': [['installed in France, markets not stated', [product({ deployment: { installedIn: ['FR'] } })], 'applies']],
+  'eu-red-cybersecurity': [['installed in Austria, markets not stated', [product({ connectivity: ['wifi'], deployment: { installedIn: ['AT'] } })], 'applies']],
+  'uk-psti': [['installed in the UK, markets not stated', [product({ consumerProduct: true, deployment: { installedIn: ['GB-ENG'] } })], 'applies']],
+  'dora-ict-third-party': [
+    [
+      'a one-off hardware purchase: isolated, no remote access, no cloud, no update commitment',
+      [
+        buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'DE' }),
+        product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } }),
+      ],
+      'out-of-scope',
+    ],
+    [
+      "hardware with the vendor's firmware updates (a hardware service)",
+      [buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'DE' }), { terms: { vulnerabilityManagement: { patchDays: { critical: 14 } } } }],
+      'applies',
+    ],
+  ],
   'california-ccpa-2020': [
     ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
     ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],

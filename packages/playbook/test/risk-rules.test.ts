@@ -53,7 +53,7 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
   'eu-ai-act-biometric-identification': { fire: [euBuyer, face], silent: [buyer({ jurisdiction: 'US-IL' }), face] },
   'nis2-supply-chain': { fire: [buyer({ statuses: ['nis2-important-entity'], jurisdiction: 'FR' })], silent: [euBuyer] },
   'dora-ict-third-party': {
-    fire: [buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'IE' })],
+    fire: [buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'IE' }), product({ vendorRemoteAccess: { enabled: true } })],
     silent: [buyer({ statuses: ['glba-financial-institution'] })],
   },
   'uk-gdpr-processor-terms': {
@@ -320,6 +320,20 @@ describe('shipped risk rules', async () => {
     expect(findingsOf('eu-transfer-mechanism', deal(euBuyer, people('DE'), located('storage', 'US'), dpf))).toEqual([]);
     const india = findingsOf('eu-transfer-mechanism', deal(euBuyer, people('DE'), located('storage', 'IN'), dpf));
     expect(india.map((f) => f.demand)).toEqual(['must be one of sccs-2021-914, adequacy-decision, bcrs']);
+  });
+
+  it('cites a law for a recommendation only where that law reaches the deal, and labels the rest as practice', () => {
+    const sourceOf = (id: string, ...facts: Facts[]) => findingsOf(id, deal(...facts)).map((f) => f.source);
+    const filmsPublic = product({ dataCollected: ['video'], deployment: { physical: ['public-space'] } });
+    expect(sourceOf('privacy-impact-assessment', euBuyer, filmsPublic)).toEqual(['GDPR Art. 35']);
+    expect(sourceOf('privacy-impact-assessment', gov, filmsPublic)).toEqual(['article']);
+    const audio = product({ featuresEnabled: { audio: true } });
+    expect(sourceOf('audio-off-by-default', buyer({ jurisdiction: 'US-CA' }), audio)).toEqual(['18 U.S.C. 2511; Cal. Penal Code 632; 720 ILCS 5/14-2']);
+    expect(sourceOf('audio-off-by-default', euBuyer, audio)).toEqual(['article']);
+    const patches = findingsOf('medical-device-cybersecurity', deal(product({ regulatedAs: ['us-fda-device'] }))).filter((f) =>
+      f.term.startsWith('vulnerabilityManagement.patchDays'),
+    );
+    expect(patches.map((f) => f.source)).toEqual(['common practice', 'common practice']);
   });
 
   it('treats the legacy UK region as ISO GB and a subdivision as within its country', () => {
