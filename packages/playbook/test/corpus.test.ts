@@ -191,6 +191,8 @@ const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: strin
       buyer({ entityType: 'non-profit', kind: 'nonprofit', jurisdiction: 'US-CA' }),
       product({
         category: 'camera',
+        // IP cameras: SB-327 reaches devices with an IP or Bluetooth address.
+        connectivity: ['ethernet'],
         markets: ['US'],
         dataCollected: ['video'],
         dataSubjects: ['public'],

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkContract, evaluateRules, ruleApplicability } from '../src/index.js';
-import { asLoaded, baseContract, defaultPlaybook } from './helpers.js';
+import { parse } from 'yaml';
+import { checkContract, evaluateRules, ruleApplicability, type PlaybookSource } from '../src/index.js';
+import { boundaries } from './boundaries.js';
+import { asLoaded, baseContract, defaultPlaybook, repoRoot } from './helpers.js';
 import { buyer, data, dayBefore, deal, located, on, people, product, terms, vendor, type Facts } from './law.js';
 
 const fed = buyer({ entityType: 'federal-agency', kind: 'government', jurisdiction: 'US-DC' });
@@ -8,6 +11,7 @@ const dod = buyer({ entityType: 'for-profit', statuses: ['dod-contractor'], kind
 const euBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'DE' });
 const gov = buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-IL' });
 const face = product({ featuresEnabled: { facialRecognition: true }, regulatedData: ['biometric-identifiers'] });
+const fingerprint = product({ category: 'access-control', dataCollected: ['biometric'], regulatedData: ['biometric-identifiers'] });
 const radio = product({ connectivity: ['wifi'], markets: ['EU'] });
 
 /**
@@ -16,8 +20,16 @@ const radio = product({ connectivity: ['wifi'], markets: ['EU'] });
  * from the rule's own `inForceFrom` / `appliesFrom`.
  */
 const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<string, Facts[]> }> = {
-  'eu-gdpr-processor-terms': { fire: [euBuyer, people('DE')], silent: [euBuyer, product({ personalData: { processed: false } })] },
-  'eu-transfer-mechanism': { fire: [euBuyer, people('DE'), located('processing', 'US')], silent: [euBuyer, people('DE'), located('storage', 'DE')] },
+  'eu-gdpr-processor-terms': {
+    fire: [euBuyer, people('DE')],
+    silent: [euBuyer, product({ personalData: { processed: false } })],
+    exempt: { 'eea-efta-before-2018-07-20': [buyer({ jurisdiction: 'NO' }), people('NO'), on('2018-07-19')] },
+  },
+  'eu-transfer-mechanism': {
+    fire: [euBuyer, people('DE'), located('processing', 'US')],
+    silent: [euBuyer, people('DE'), located('storage', 'DE')],
+    exempt: { 'eea-efta-before-2018-07-20': [buyer({ jurisdiction: 'IS' }), people('IS'), on('2018-07-19')] },
+  },
   'eu-cra-product-security': {
     fire: [product({ markets: ['EU'] })],
     silent: [product({ markets: ['US'] })],
@@ -41,7 +53,7 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
   'eu-ai-act-biometric-identification': { fire: [euBuyer, face], silent: [buyer({ jurisdiction: 'US-IL' }), face] },
   'nis2-supply-chain': { fire: [buyer({ statuses: ['nis2-important-entity'], jurisdiction: 'FR' })], silent: [euBuyer] },
   'dora-ict-third-party': {
-    fire: [buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'IE' })],
+    fire: [buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'IE' }), product({ vendorRemoteAccess: { enabled: true } })],
     silent: [buyer({ statuses: ['glba-financial-institution'] })],
   },
   'uk-gdpr-processor-terms': {
@@ -83,6 +95,11 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
   'hipaa-business-associate': {
     fire: [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'US-MA' }), data('phi')],
     silent: [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'US-MA' }), data()],
+    exempt: {
+      'no-vendor-access-to-phi': [
+        product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } }),
+      ],
+    },
   },
   'medical-device-cybersecurity': { fire: [product({ regulatedAs: ['us-fda-device'] })], silent: [product({ category: 'medical-device', markets: ['EU'] })] },
   'nydfs-third-party-service-providers': { fire: [buyer({ statuses: ['nydfs-covered-entity'] })], silent: [buyer({ statuses: ['sec-registrant'] })] },
@@ -117,11 +134,20 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     exempt: { 'government-body': [buyer({ entityType: 'local-government' }), face, product({ deployment: { installedIn: ['US-TX'] } })] },
   },
   'washington-biometric-identifiers': {
-    fire: [face, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['marketing'] })],
-    silent: [face, product({ deployment: { installedIn: ['US-OR'] } })],
+    fire: [fingerprint, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['marketing'] })],
+    silent: [fingerprint, product({ deployment: { installedIn: ['US-OR'] } })],
     exempt: {
-      'security-purpose': [face, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['security'] })],
-      'government-body': [buyer({ entityType: 'state-agency' }), face, product({ deployment: { installedIn: ['US-WA'] } })],
+      'security-purpose': [fingerprint, product({ deployment: { installedIn: ['US-WA'] }, purposes: ['security'] })],
+      'government-body': [buyer({ entityType: 'state-agency' }), fingerprint, product({ deployment: { installedIn: ['US-WA'] } })],
+      'hipaa-health-care-information': [buyer({ statuses: ['hipaa-covered-entity'] }), product({ purposes: ['clinical-care'] })],
+    },
+  },
+  'california-ccpa-2020': {
+    fire: [buyer({ entityType: 'for-profit' }), people('US-CA'), on('2021-06-01')],
+    silent: [buyer({ entityType: 'non-profit' }), people('US-CA'), on('2021-06-01')],
+    exempt: {
+      'below-thresholds': [buyer({ entityType: 'for-profit', annualRevenueUsd: 25_000_000 }), people('US-CA'), on('2021-06-01')],
+      'employee-data': [product({ dataSubjects: ['employees', 'california-residents'] })],
     },
   },
   'california-ccpa': {
@@ -130,8 +156,8 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     exempt: { 'below-thresholds': [buyer({ entityType: 'for-profit', annualRevenueUsd: 5_000_000 }), people('US-CA')] },
   },
   'california-connected-device-security': {
-    fire: [product({ deployment: { installedIn: ['US-CA'] } })],
-    silent: [product({ deployment: { installedIn: ['US-NV'] } })],
+    fire: [product({ connectivity: ['wifi'], deployment: { installedIn: ['US-CA'] } })],
+    silent: [product({ connectivity: ['wifi'], deployment: { installedIn: ['US-NV'] } })],
     exempt: { 'federally-regulated-device': [product({ deployment: { installedIn: ['US-CA'] }, regulatedAs: ['us-fda-device'] })] },
   },
   'ny-shield-safeguards': {
@@ -149,11 +175,18 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     silent: [buyer({ entityType: 'local-government' }), people('US-CO')],
     exempt: { 'glba-financial-institution': [buyer({ entityType: 'for-profit', statuses: ['glba-financial-institution'] }), people('US-CO')] },
   },
-  'connecticut-dpa-processor': { fire: [people('US-CT')], silent: [people('US-NY')] },
+  'connecticut-dpa-processor': {
+    fire: [people('US-CT')],
+    silent: [people('US-NY')],
+    exempt: { 'glba-financial-institution-before-2026-07': [buyer({ statuses: ['glba-financial-institution'] }), on('2026-01-15')] },
+  },
   'texas-dpsa-processor': {
     fire: [people('US-TX')],
     silent: [people('US-NM')],
-    exempt: { 'glba-financial-institution': [buyer({ statuses: ['glba-financial-institution'] }), people('US-TX')] },
+    exempt: {
+      'glba-financial-institution': [buyer({ statuses: ['glba-financial-institution'] }), people('US-TX')],
+      'hipaa-entity': [buyer({ kind: 'healthcare', entityType: 'for-profit', statuses: ['hipaa-covered-entity'] }), people('US-TX')],
+    },
   },
   'oregon-cpa-processor': {
     fire: [buyer({ entityType: 'for-profit' }), people('US-OR')],
@@ -246,6 +279,24 @@ describe('shipped risk rules', async () => {
       });
   });
 
+  describe.each(Object.entries(boundaries))('%s at the boundaries counsel found', (id, scenarios) => {
+    it.each(scenarios)('%s', (_scenario, facts, status) => {
+      expect(ruleApplicability(playbook, deal(...facts), { rules: new Set([id]) })[0]!.status).toBe(status);
+      const found = findingsOf(id, deal(...facts));
+      if (status === 'not-in-force' || status === 'upcoming') expect(found.every((f) => f.status === 'upcoming')).toBe(true);
+      else if (status !== 'applies') expect(found).toEqual([]);
+    });
+  });
+
+  it('reads "personal data processed" from one definition in every privacy rule, so the rules cannot drift apart', () => {
+    const source = parse(readFileSync(`${repoRoot}playbook.yaml`, 'utf8')) as PlaybookSource;
+    const definition = source.riskRules!.find((r) => r.id === 'eu-gdpr-processor-terms')!.scope!.data;
+    const text = readFileSync(`${repoRoot}playbook.yaml`, 'utf8');
+    expect(text.match(/&personal-data-processed/g)).toHaveLength(1);
+    for (const id of ['eu-transfer-mechanism', 'uk-gdpr-processor-terms', 'uk-transfer-mechanism', 'california-ccpa'])
+      expect(JSON.stringify(source.riskRules!.find((r) => r.id === id)!.scope!.data), id).toContain(JSON.stringify(definition));
+  });
+
   it('reports an upcoming obligation as a warning with its date, not as an error', () => {
     const c = baseContract();
     c.effectiveDate = '2026-06-01';
@@ -262,6 +313,27 @@ describe('shipped risk rules', async () => {
     expect(findingsOf('eu-transfer-mechanism', c)).toEqual([]);
     c.terms.jurisdiction.crossBorderTransfer.mechanism = 'bcrs';
     expect(findingsOf('eu-transfer-mechanism', c).map((f) => f.pointer)).toEqual(['/terms/jurisdiction/crossBorderTransfer/transferImpactAssessment']);
+  });
+
+  it('accepts the EU-US DPF only for transfers to the US, not for storage in India', () => {
+    const dpf = terms({ jurisdiction: { crossBorderTransfer: { mechanism: 'eu-us-dpf' } } });
+    expect(findingsOf('eu-transfer-mechanism', deal(euBuyer, people('DE'), located('storage', 'US'), dpf))).toEqual([]);
+    const india = findingsOf('eu-transfer-mechanism', deal(euBuyer, people('DE'), located('storage', 'IN'), dpf));
+    expect(india.map((f) => f.demand)).toEqual(['must be one of sccs-2021-914, adequacy-decision, bcrs']);
+  });
+
+  it('cites a law for a recommendation only where that law reaches the deal, and labels the rest as practice', () => {
+    const sourceOf = (id: string, ...facts: Facts[]) => findingsOf(id, deal(...facts)).map((f) => f.source);
+    const filmsPublic = product({ dataCollected: ['video'], deployment: { physical: ['public-space'] } });
+    expect(sourceOf('privacy-impact-assessment', euBuyer, filmsPublic)).toEqual(['GDPR Art. 35']);
+    expect(sourceOf('privacy-impact-assessment', gov, filmsPublic)).toEqual(['article']);
+    const audio = product({ featuresEnabled: { audio: true } });
+    expect(sourceOf('audio-off-by-default', buyer({ jurisdiction: 'US-CA' }), audio)).toEqual(['18 U.S.C. 2511; Cal. Penal Code 632; 720 ILCS 5/14-2']);
+    expect(sourceOf('audio-off-by-default', euBuyer, audio)).toEqual(['article']);
+    const patches = findingsOf('medical-device-cybersecurity', deal(product({ regulatedAs: ['us-fda-device'] }))).filter((f) =>
+      f.term.startsWith('vulnerabilityManagement.patchDays'),
+    );
+    expect(patches.map((f) => f.source)).toEqual(['common practice', 'common practice']);
   });
 
   it('treats the legacy UK region as ISO GB and a subdivision as within its country', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkPlaybookCitations, checkProseCitations, loadSources, type PlaybookSource } from '../src/index.js';
+import { checkCitation, checkPlaybookCitations, checkProseCitations, loadSources, type PlaybookSource } from '../src/index.js';
 import { repoRoot } from './helpers.js';
 
 const table = loadSources(`${repoRoot}docs/law/sources.yaml`);
@@ -46,6 +46,20 @@ describe('sources table', () => {
     ]);
     expect(problems[0]!.message).toMatch(/withdrawn/);
     expect(problems[1]!.message).toMatch(/incorrect.*Item 106/);
+  });
+
+  it('rejects the citations counsel found wrong, naming the right one', () => {
+    const wrong = {
+      'ORS 646A.578': 'ORS 646A.581',
+      'PSTI Regulations 2023 Sch. 2': 'PSTI Regulations 2023 reg. 6 and Sch. 4',
+      'Va. Code 59.1-576(C)': 'Va. Code 59.1-576(B)',
+    };
+    for (const [bad, good] of Object.entries(wrong)) {
+      const [problem] = checkCitation(bad, '/test', table);
+      expect(problem!.message, bad).toMatch(/is incorrect/);
+      expect(problem!.message, bad).toContain(good);
+      expect(checkCitation(good, '/test', table), good).toEqual([]);
+    }
   });
 
   it('holds every citation in the clause library (templates/**, labels included) to the table', () => {

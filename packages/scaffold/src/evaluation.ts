@@ -99,6 +99,19 @@ export function evaluationChoices(): Record<
   };
 }
 
+// Kinds of data that are about people whoever is named: video and audio of them, their logins, biometrics, health.
+const PERSONAL_BY_NATURE = ['personal', 'biometric', 'health', 'video', 'audio', 'credentials'];
+
+/**
+ * Whether the answers say people's data is collected: a kind that is personal by nature, or location
+ * when the answers name whose data it is (a badge's position is an employee's; a pallet's is nobody's).
+ * The playbook reads an evaluation without `personalData.processed` the same way
+ * (`*personal-data-processed` in playbook.yaml); a test holds the two equal for every combination.
+ */
+export function collectsPersonalData(e: Pick<Evaluation, 'dataCollected' | 'dataSubjects'>): boolean {
+  return e.dataCollected.some((kind) => PERSONAL_BY_NATURE.includes(kind)) || (e.dataCollected.includes('location') && e.dataSubjects.length > 0);
+}
+
 /** The country part of a jurisdiction (`US-IL` → `US`), as a data region; `EU` stays `EU`. */
 export const regionOf = (jurisdiction: string, regions: readonly string[]): string => {
   const country = jurisdiction.split('-')[0]!;

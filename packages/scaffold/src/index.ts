@@ -4,6 +4,6 @@
  * from it at the playbook's preferred positions (`contracts new`), and a repository of agreements
  * ready for pull requests (`contracts init`).
  */
-export { DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
+export { collectsPersonalData, DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
 export { EXAMPLE_ID, initRepository } from './init-repository.js';
 export { newAgreement, type NewAgreement, type NewAgreementOptions } from './new-agreement.js';

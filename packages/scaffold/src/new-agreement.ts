@@ -4,7 +4,7 @@ import { loadValidator, loadYamlText, PLACEHOLDERS, schemaFile, UsageError, vali
 import { agreementIdProblem } from '@contracts/git';
 import { loadPlaybook, preferredTerms, resolvePlaybookPath, withRequiredTerms, type RequiredTerm } from '@contracts/playbook';
 import { writeFileAtomic } from '@contracts/core/write';
-import { DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
+import { collectsPersonalData, DEFAULTS, evaluationChoices, jurisdictionFromName, regionOf, type Evaluation } from './evaluation.js';
 
 const [PRODUCT_PLACEHOLDER, BUYER_PLACEHOLDER] = PLACEHOLDERS.map((p) => p.value);
 const MAX_NAME = 200; // the schema's maxLength for names and the title
@@ -24,6 +24,8 @@ function productOf(e: Evaluation, features: readonly string[], product: string |
     deployment: { network: e.network, internetFacing: e.internetFacing, physical: e.physical },
     dataCollected: e.dataCollected,
     ...(e.dataSubjects.length ? { dataSubjects: e.dataSubjects } : {}),
+    // Said outright, so the privacy laws that ask whether personal data is processed need not infer it.
+    ...(collectsPersonalData(e) ? { personalData: { processed: true } } : {}),
     vendorRemoteAccess: { enabled: e.remoteAccess, ...(e.remoteAccess && e.remoteMethod ? { method: e.remoteMethod } : {}) },
     featuresEnabled: Object.fromEntries(features.map((f) => [f, e.features.includes(f)])),
     dataLocations: { storage: e.storage, ...(e.processing.length ? { processing: e.processing } : {}) },

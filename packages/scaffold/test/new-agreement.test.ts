@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContract, loadPlaybook, preferredTerms, resolvePlaybookPath } from '@contracts/playbook';
+import { checkContract, loadPlaybook, preferredTerms, resolvePlaybookPath, ruleApplicability } from '@contracts/playbook';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadYamlText, yamlLib } from '@contracts/core';
-import { DEFAULTS, type Evaluation, evaluationChoices, jurisdictionFromName, newAgreement, regionOf } from '../src/index.js';
+import { collectsPersonalData, DEFAULTS, type Evaluation, evaluationChoices, jurisdictionFromName, newAgreement, regionOf } from '../src/index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -182,5 +182,34 @@ describe('a new agreement passes its own check', () => {
     const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
     const codes = checkContract(loadYamlText(text, out), playbook!).diagnostics.map((d) => d.code);
     expect(codes).toContain('risk/evaluation-terms-storage-location');
+  });
+
+  it("says personal data is processed when its answers say people's data is collected, and the privacy laws then apply", async () => {
+    const out = join(dir, 'badges.yaml');
+    const { text } = await newAgreement('badges', {
+      vendor: 'TrackCo Ltd.',
+      buyer: 'Hafen Logistik GmbH',
+      out,
+      evaluation: { dataCollected: ['location', 'telemetry'], dataSubjects: ['employees'], storage: ['US'], processing: ['US'] },
+    });
+    const value = yamlLib().parse(text) as { product: { personalData?: { processed: boolean } } };
+    expect(value.product.personalData).toEqual({ processed: true });
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    const applies = ruleApplicability(playbook!, value)
+      .filter((a) => a.status === 'applies')
+      .map((a) => a.ruleId);
+    expect(applies).toEqual(expect.arrayContaining(['eu-gdpr-processor-terms', 'eu-transfer-mechanism']));
+  });
+
+  it("reads people's data from the answers exactly as the playbook reads an evaluation that does not say (every combination)", async () => {
+    const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
+    const kinds = evaluationChoices().dataCollected;
+    for (let mask = 0; mask < 1 << kinds.length; mask++)
+      for (const dataSubjects of [[], ['employees']]) {
+        const dataCollected = kinds.filter((_, i) => mask & (1 << i));
+        const unstated = { parties: { buyer: { jurisdiction: 'DE' } }, product: { dataCollected, ...(dataSubjects.length ? { dataSubjects } : {}) } };
+        const playbookSays = ruleApplicability(playbook!, unstated, { rules: new Set(['eu-gdpr-processor-terms']) })[0]!.status === 'applies';
+        expect(collectsPersonalData({ dataCollected, dataSubjects }), `${dataCollected.join(',')} / ${dataSubjects.join(',')}`).toBe(playbookSays);
+      }
   });
 });

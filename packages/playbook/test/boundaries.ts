@@ -1,0 +1,174 @@
+import type { RuleStatus } from '../src/index.js';
+import { buyer, data, on, people, product, type Facts } from './law.js';
+
+/**
+ * The boundaries counsel's review of the shipped rules found, each a scenario on one side of it: the
+ * facts of a deal and the standing the rule must take for it (`ruleApplicability`). Read with the
+ * `cases` table in risk-rules.test.ts, which holds one `fire` / `silent` / `exempt` case per rule.
+ */
+export type Boundary = [scenario: string, facts: Facts[], status: RuleStatus];
+
+const euBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'DE' });
+const ukBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'GB' });
+const caBusiness = [buyer({ entityType: 'for-profit' }), product({ personalData: { subjectsLocatedIn: ['US-CA'] } })];
+const revenue = (annualRevenueUsd: number): Facts => buyer({ entityType: 'for-profit', annualRevenueUsd });
+/** A product that says nothing about personal data beyond what it collects (`personalData.processed` absent). */
+const collects = (dataCollected: string[], more: Facts = {}): Facts => product({ dataCollected, ...more });
+
+/** "Personal data processed", inferred when the evaluation does not answer it: the same for every privacy rule. */
+const personalData = (rulePrefix: Facts[]): Boundary[] => [
+  ['employee badge location', [...rulePrefix, collects(['location', 'telemetry'], { dataSubjects: ['employees'] })], 'applies'],
+  ['logins of users', [...rulePrefix, collects(['credentials', 'telemetry'])], 'applies'],
+  ['regulated personal data (PHI) alone', [...rulePrefix, collects(['telemetry']), data('phi')], 'applies'],
+  ['location of assets, no people named', [...rulePrefix, collects(['location', 'telemetry'])], 'out-of-scope'],
+  ['regulated data that is not about people (CUI)', [...rulePrefix, collects(['telemetry']), data('cui')], 'out-of-scope'],
+  ['the evaluation says no personal data', [...rulePrefix, collects(['video'], { personalData: { processed: false } })], 'out-of-scope'],
+];
+
+/** The US state consumer privacy Acts: people acting as employees are not consumers; a missing legal form is read from the buyer's kind. */
+const stateConsumers = (state: string, nonProfits: 'covered' | 'outside'): Boundary[] => [
+  ['employees only', [people(state), product({ dataSubjects: ['employees'] })], 'out-of-scope'],
+  ['employees and customers', [people(state), product({ dataSubjects: ['employees', 'customers'] })], 'applies'],
+  ['a government buyer that gives only its kind', [buyer({ kind: 'government' }), people(state)], 'out-of-scope'],
+  ['a non-profit buyer that gives only its kind', [buyer({ kind: 'nonprofit' }), people(state)], nonProfits === 'covered' ? 'applies' : 'out-of-scope'],
+  ['a company that gives only its kind', [buyer({ kind: 'company' }), people(state)], 'applies'],
+];
+
+export const boundaries: Record<string, Boundary[]> = {
+  'eu-gdpr-processor-terms': [
+    ...personalData([euBuyer]),
+    ['Norway, the day the GDPR applies there (2018-07-20)', [buyer({ jurisdiction: 'NO' }), people('NO'), on('2018-07-20')], 'applies'],
+    ['Norway before then, with people in the EU', [buyer({ jurisdiction: 'NO' }), people('NO', 'SE'), on('2018-07-19')], 'applies'],
+  ],
+  'eu-transfer-mechanism': personalData([euBuyer]),
+  'uk-gdpr-processor-terms': personalData([ukBuyer]),
+  'uk-transfer-mechanism': [
+    ...personalData([ukBuyer]),
+    ['UK GDPR Chapter V before IP completion day', [ukBuyer, people('GB'), on('2020-12-31')], 'not-in-force'],
+    ['UK GDPR Chapter V from 2021-01-01, before the IDTA', [ukBuyer, people('GB'), on('2021-06-01')], 'applies'],
+  ],
+  'california-ccpa': [
+    ...personalData(caBusiness),
+    ['the CPRA text is not operative on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'not-in-force'],
+    ['the CPRA text is operative from 2023-01-01', [...caBusiness, people('US-CA'), on('2023-01-01')], 'applies'],
+    ['employee data, once the exemption has lapsed', [...caBusiness, people('US-CA'), product({ dataSubjects: ['employees'] }), on('2023-01-01')], 'applies'],
+    ['revenue USD 26,000,000 in 2024 (threshold USD 25,000,000)', [revenue(26_000_000), people('US-CA'), on('2024-12-31')], 'applies'],
+    ['revenue USD 26,000,000 in 2025 (threshold USD 26,625,000)', [revenue(26_000_000), people('US-CA'), on('2025-01-01')], 'exempt'],
+    ['revenue USD 26,625,001 in 2025', [revenue(26_625_001), people('US-CA'), on('2025-06-01')], 'applies'],
+  ],
+  'virginia-cdpa-processor': stateConsumers('US-VA', 'outside'),
+  'colorado-cpa-processor': stateConsumers('US-CO', 'covered'),
+  'connecticut-dpa-processor': [
+    ...stateConsumers('US-CT', 'outside'),
+    ['a GLBA bank on 2026-06-30', [buyer({ kind: 'financial', statuses: ['glba-financial-institution'] }), people('US-CT'), on('2026-06-30')], 'exempt'],
+    [
+      'a GLBA institution from 2026-07-01 (SB 1295)',
+      [buyer({ kind: 'financial', statuses: ['glba-financial-institution'] }), people('US-CT'), on('2026-07-01')],
+      'applies',
+    ],
+  ],
+  'texas-dpsa-processor': [
+    ...stateConsumers('US-TX', 'outside'),
+    ['a HIPAA business associate', [buyer({ entityType: 'for-profit', statuses: ['hipaa-business-associate'] }), people('US-TX')], 'exempt'],
+  ],
+  'oregon-cpa-processor': stateConsumers('US-OR', 'covered'),
+  'hipaa-business-associate': [
+    ['a US health care buyer with PHI and no status stated', [buyer({ kind: 'healthcare', jurisdiction: 'US-NY' }), data('phi')], 'applies'],
+    ['a covered entity in Puerto Rico (PR)', [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'PR' }), data('phi')], 'applies'],
+    ['a covered entity in Puerto Rico (US-PR)', [buyer({ statuses: ['hipaa-covered-entity'], jurisdiction: 'US-PR' }), data('phi')], 'applies'],
+    ['a German hospital', [buyer({ kind: 'healthcare', jurisdiction: 'DE' }), data('phi')], 'out-of-scope'],
+    [
+      'a company that is not in health care, with no PHI',
+      [buyer({ kind: 'company', jurisdiction: 'US-NY' }), product({ dataCollected: ['health'] })],
+      'out-of-scope',
+    ],
+    [
+      'an isolated network, but the vendor connects remotely',
+      [buyer({ kind: 'healthcare' }), data('phi'), product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: true } })],
+      'applies',
+    ],
+    [
+      'an isolated network, but the vendor hosts a cloud service',
+      [
+        buyer({ kind: 'healthcare' }),
+        data('phi'),
+        product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: true } }),
+      ],
+      'applies',
+    ],
+  ],
+  'washington-biometric-identifiers': [
+    [
+      'facial recognition on camera video (data generated from a recording)',
+      [product({ category: 'camera', dataCollected: ['video'], featuresEnabled: { facialRecognition: true }, deployment: { installedIn: ['US-WA'] } })],
+      'out-of-scope',
+    ],
+    [
+      'face templates from camera images, recorded as biometric identifiers',
+      [
+        product({
+          dataCollected: ['video'],
+          regulatedData: ['biometric-identifiers'],
+          featuresEnabled: { facialRecognition: true },
+          deployment: { installedIn: ['US-WA'] },
+        }),
+      ],
+      'out-of-scope',
+    ],
+    ['a fingerprint reader', [product({ dataCollected: ['biometric'], deployment: { installedIn: ['US-WA'] } })], 'applies'],
+  ],
+  'illinois-biometrics': [
+    [
+      'an Illinois headquarters, devices installed only in Texas',
+      [buyer({ entityType: 'for-profit', jurisdiction: 'US-IL' }), data('biometric-identifiers'), product({ deployment: { installedIn: ['US-TX'] } })],
+      'out-of-scope',
+    ],
+    ['an Illinois headquarters, devices not located', [buyer({ entityType: 'for-profit', jurisdiction: 'US-IL' }), data('biometric-identifiers')], 'applies'],
+    [
+      'a Texas headquarters, devices in Illinois',
+      [buyer({ entityType: 'for-profit', jurisdiction: 'US-TX' }), data('biometric-identifiers'), product({ deployment: { installedIn: ['US-IL', 'US-TX'] } })],
+      'applies',
+    ],
+  ],
+  'california-connected-device-security': [
+    ['a serial-only device', [product({ connectivity: ['serial'], deployment: { installedIn: ['US-CA'] } })], 'out-of-scope'],
+    ['a Zigbee-only device (no IP or Bluetooth address)', [product({ connectivity: ['zigbee'], deployment: { installedIn: ['US-CA'] } })], 'out-of-scope'],
+    ['connectivity not stated, nothing says it connects', [product({ deployment: { installedIn: ['US-CA'], internetFacing: false } })], 'out-of-scope'],
+    ['connectivity not stated, reachable from the internet', [product({ deployment: { installedIn: ['US-CA'], internetFacing: true } })], 'applies'],
+    ['a Bluetooth device', [product({ connectivity: ['bluetooth'], deployment: { installedIn: ['US-CA'] } })], 'applies'],
+    ['an Ethernet device', [product({ connectivity: ['ethernet', 'serial'], deployment: { installedIn: ['US-CA'] } })], 'applies'],
+  ],
+  'us-government-data-residency': [
+    ['a German city written as local-government', [buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'DE' })], 'out-of-scope'],
+    ['a US county', [buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-IL' })], 'applies'],
+  ],
+  'eu-cra-product-security': [
+    ['installed in Germany, markets not stated', [product({ deployment: { installedIn: ['DE'] } })], 'applies'],
+    ['installed in Germany, markets stated as the US only', [product({ markets: ['US'], deployment: { installedIn: ['DE'] } })], 'out-of-scope'],
+  ],
+  'eu-data-act-connected-product': [['installed in France, markets not stated', [product({ deployment: { installedIn: ['FR'] } })], 'applies']],
+  'eu-red-cybersecurity': [['installed in Austria, markets not stated', [product({ connectivity: ['wifi'], deployment: { installedIn: ['AT'] } })], 'applies']],
+  'uk-psti': [['installed in the UK, markets not stated', [product({ consumerProduct: true, deployment: { installedIn: ['GB-ENG'] } })], 'applies']],
+  'dora-ict-third-party': [
+    [
+      'a one-off hardware purchase: isolated, no remote access, no cloud, no update commitment',
+      [
+        buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'DE' }),
+        product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } }),
+      ],
+      'out-of-scope',
+    ],
+    [
+      "hardware with the vendor's firmware updates (a hardware service)",
+      [buyer({ statuses: ['dora-financial-entity'], jurisdiction: 'DE' }), { terms: { vulnerabilityManagement: { patchDays: { critical: 14 } } } }],
+      'applies',
+    ],
+  ],
+  'california-ccpa-2020': [
+    ['the 2018 Act is not in force on 2019-12-31', [...caBusiness, people('US-CA'), on('2019-12-31')], 'not-in-force'],
+    ['the 2018 Act binds a business on 2022-12-31', [...caBusiness, people('US-CA'), on('2022-12-31')], 'applies'],
+    ['employees and customers in 2021', [...caBusiness, people('US-CA'), product({ dataSubjects: ['employees', 'customers'] }), on('2021-06-01')], 'applies'],
+    ['revenue USD 26,000,000 in 2022 (threshold USD 25,000,000)', [revenue(26_000_000), people('US-CA'), on('2022-06-01')], 'applies'],
+    ['the CPRA text replaces it from 2023-01-01', [...caBusiness, people('US-CA'), on('2023-01-01')], 'repealed'],
+  ],
+};
