@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadYamlFile } from '@contracts/core';
 import { checkContract, loadPlaybook, loadPlaybookText, type Playbook, type Tier } from '@contracts/playbook';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffPositions, formatDiffText } from '../src/index.js';
+import { diffPositions, formatDiffText, positionHistory } from '../src/index.js';
 
 const PLAYBOOK = `
 playbookVersion: 1
@@ -181,6 +181,25 @@ describe('the bundled playbook', () => {
     expect(text).toMatch(
       /✗ no longer met {2}Data residency \(jurisdiction\.dataResidency\): .* \[us-government-data-residency\] — NOT met, toward the vendor\n {6}source: \S/,
     );
+
+    // History rates each step as diff rates it.
+    const meta = (n: number) => ({
+      commit: String(n).repeat(40),
+      authorName: 'A',
+      authorEmail: 'a@x',
+      authorDate: '2024-01-01T00:00:00Z',
+      subject: 's',
+      path: 'a.yaml',
+      rounds: [],
+    });
+    const steps = positionHistory(
+      [
+        { ...meta(1), value: before },
+        { ...meta(2), value: after },
+      ],
+      real!,
+    );
+    expect(steps[1]!.changes).toEqual(diff.positions);
 
     // And back: the requirement met again is toward the buyer.
     const back = diffPositions(after, before, real!);

@@ -1,7 +1,7 @@
 import { toPointer } from '@contracts/core';
 import { evaluateTerm, findTerm, type Playbook } from '@contracts/playbook';
 import { droppedAtWalkAway, gainedBy } from './direction.js';
-import { requiredTerms, requirementChanges } from './requirements.js';
+import { requiredTerms, requirementChanges, type RuleRequirement } from './requirements.js';
 import type { ChangeKind, PositionChange, PositionDiff, ProductChange, RequirementChange } from './types.js';
 import { absent, flatten, listDelta, sameValue, unionKeys, type Leaf } from './values.js';
 
@@ -17,7 +17,7 @@ const FACT_SECTIONS = ['parties', 'product'];
  * same inputs, same output, in document order.
  */
 export function diffPositions(oldValue: unknown, newValue: unknown, playbook: Playbook): PositionDiff {
-  const { positions, requirements } = rateMoves(playbook, oldValue, newValue, flattenTerms(oldValue, playbook), flattenTerms(newValue, playbook));
+  const { positions, requirements } = rateMoves(playbook, versionToRate(oldValue, playbook), versionToRate(newValue, playbook));
   const product = diffFacts(oldValue, newValue);
   const count = (f: (c: PositionChange) => boolean) => positions.filter(f).length;
   return {
@@ -38,24 +38,31 @@ export function diffPositions(oldValue: unknown, newValue: unknown, playbook: Pl
   };
 }
 
+/** One version as `rateMoves` reads it: its terms flattened and the rule requirements that bind it, each worked out once. */
+export interface VersionToRate {
+  terms: Map<string, Leaf>;
+  required: Map<string, RuleRequirement>;
+}
+
+/** `value` read once for `rateMoves` (history reads each version once, for the steps on both sides of it). */
+export function versionToRate(value: unknown, playbook: Playbook): VersionToRate {
+  return { terms: flattenTerms(value, playbook), required: requiredTerms(playbook, value) };
+}
+
 /**
- * The term moves between two versions (values and their `flattenTerms`) rated by the playbook's tiers
- * and its risk rules, and the rule requirements whose state changed: the one rating `diffPositions`
- * and `positionHistory` share. `only` limits the moves to one term or subtree.
+ * The term moves between two versions rated by the playbook's tiers and its risk rules, and the rule
+ * requirements whose state changed: the one rating `diffPositions` and `positionHistory` share.
+ * `only` limits the moves to one term or subtree.
  */
 export function rateMoves(
   playbook: Playbook,
-  oldValue: unknown,
-  newValue: unknown,
-  before: Map<string, Leaf>,
-  after: Map<string, Leaf>,
+  before: VersionToRate,
+  after: VersionToRate,
   only?: string,
 ): { positions: PositionChange[]; requirements: RequirementChange[] } {
-  const requiredBefore = requiredTerms(playbook, oldValue);
-  const requiredAfter = requiredTerms(playbook, newValue);
-  const ruleRequired = new Set([...requiredBefore.values(), ...requiredAfter.values()].map((r) => r.term));
-  const requirements = requirementChanges(requiredBefore, requiredAfter, (term) => labelOf(playbook, term));
-  return { positions: withRules(diffFlatTerms(before, after, playbook, only, ruleRequired), requirements), requirements };
+  const ruleRequired = new Set([...before.required.values(), ...after.required.values()].map((r) => r.term));
+  const requirements = requirementChanges(before.required, after.required, (term) => labelOf(playbook, term));
+  return { positions: withRules(diffFlatTerms(before.terms, after.terms, playbook, only, ruleRequired), requirements), requirements };
 }
 
 /** The term moves with the rule requirements each broke or met, and the direction those decide. */

@@ -1,7 +1,6 @@
 import type { CommittedVersion } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
-import { diffFlatTerms, flattenTerms, rateMoves } from './diff-positions.js';
-import type { Leaf } from './values.js';
+import { diffFlatTerms, rateMoves, versionToRate, type VersionToRate } from './diff-positions.js';
 import type { PositionChange } from './types.js';
 
 /** One version of the file in history (oldest first), as git's one-pass reader gives it. */
@@ -23,19 +22,19 @@ export function positionHistory(versions: readonly HistoryVersion[], playbook: P
     .split('/')
     .join('.');
   const steps: HistoryStep[] = [];
-  let previous: { value: unknown; flat: Map<string, Leaf> } | undefined;
+  let previous: VersionToRate | undefined;
   for (const { value, ...meta } of versions) {
     if (value === undefined) {
       steps.push({ ...meta, changes: [] });
       continue;
     }
     // The first version is the opening position, not a move: nobody gained by it.
-    const current = flattenTerms(value, playbook);
+    const current = versionToRate(value, playbook);
     const changes =
       previous === undefined
-        ? diffFlatTerms(new Map(), current, playbook, only).map((c) => ({ ...c, gained: 'neutral' as const }))
-        : rateMoves(playbook, previous.value, value, previous.flat, current, only).positions;
-    previous = { value, flat: current };
+        ? diffFlatTerms(new Map(), current.terms, playbook, only).map((c) => ({ ...c, gained: 'neutral' as const }))
+        : rateMoves(playbook, previous, current, only).positions;
+    previous = current;
     if (only !== undefined && changes.length === 0) continue;
     steps.push({ ...meta, changes });
   }
