@@ -34,17 +34,36 @@ export interface RedlineRun {
   exitCode: number;
 }
 
-/** `--format`, else the extension of `--out`, else DOCX (what counsel opens). */
+/** The redline format a file name's extension names (`.md`, `.markdown`, `.html`, `.htm`, `.docx`), if any. */
+function formatOfExtension(out: string): RedlineFormat | undefined {
+  const ext = extname(out)
+    .slice(1)
+    .toLowerCase()
+    .replace(/^markdown$/, 'md')
+    .replace(/^htm$/, 'html');
+  return (REDLINE_FORMATS as readonly string[]).includes(ext) ? (ext as RedlineFormat) : undefined;
+}
+
+/**
+ * `--format`, else the extension of `--out`, else DOCX (what counsel opens). A `--format` that an
+ * `--out` extension contradicts (`--format md --out x.docx`) is refused: a file named `.docx` that
+ * holds Markdown is a file counsel cannot open, found only when it is sent. An extension that names no
+ * redline format (`.txt`, none) takes the `--format` given.
+ */
 export function redlineFormat(format: string | undefined, out: string | undefined): RedlineFormat {
   if (format === undefined && (out === undefined || out === '-')) return out === '-' ? 'md' : 'docx';
-  const chosen =
-    format ??
-    extname(out!)
-      .slice(1)
-      .toLowerCase()
-      .replace(/^markdown$/, 'md')
-      .replace(/^htm$/, 'html');
-  if ((REDLINE_FORMATS as readonly string[]).includes(chosen)) return chosen as RedlineFormat;
+  const named = out === undefined || out === '-' ? undefined : formatOfExtension(out);
+  if (format !== undefined) {
+    if (!(REDLINE_FORMATS as readonly string[]).includes(format))
+      throw new UsageError('usage/redline-format', `Unknown --format ${format}; pass md, html or docx`);
+    if (named !== undefined && named !== format)
+      throw new UsageError(
+        'usage/format-extension-mismatch',
+        `--format ${format} does not match --out ${out}, a .${extname(out!).slice(1)} file; pass --format ${named}, or an --out ending in .${format}`,
+      );
+    return format as RedlineFormat;
+  }
+  if (named !== undefined) return named;
   throw new UsageError('usage/redline-format', `Cannot tell the output format from --out ${out}; pass --format md|html|docx`);
 }
 

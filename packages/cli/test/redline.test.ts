@@ -122,6 +122,23 @@ describe('contracts redline', () => {
     expect(existsSync(join(repo.dir, 'x.md'))).toBe(false);
   });
 
+  it('refuses a --format the --out extension contradicts, with one line and nothing written, and takes --format for an extension of no format', async () => {
+    for (const [format, out] of [
+      ['md', 'x.docx'],
+      ['docx', 'x.HTML'],
+      ['html', 'x.markdown'],
+    ] as const) {
+      const r = await cli(['--from', 'round-1', '--to', 'round-2', '--format', format, '--out', out]);
+      expect(r.exitCode, `${format} ${out}`).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`--format ${format} does not match --out ${out}`);
+      expect(existsSync(join(repo.dir, out))).toBe(false);
+    }
+    const txt = await cli(['--from', 'round-1', '--to', 'round-2', '--format', 'md', '--out', 'notes.txt']);
+    expect(txt.exitCode).toBe(0);
+    expect(readFileSync(join(repo.dir, 'notes.txt'), 'utf8')).toContain('{.insertion author=');
+  });
+
   it('exits 2 outside a git repository', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'contracts-norepo-'));
     try {

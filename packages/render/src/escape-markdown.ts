@@ -27,16 +27,23 @@ export function neutralizeBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase()}⟩`).replace(BIDI_MARKS, '');
 }
 
+// Control characters have no business in a contract (ESC starts terminal sequences) and some would end a line.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a contract or a commit made inert, the way every value in a rendered contract is: control
+ * characters removed (tab and line breaks kept), bidi controls shown as `⟨U+202E⟩`, directional marks
+ * dropped. For text placed in a rendered document without going through {@link escapeMarkdown}.
+ */
+export function neutralizeText(text: string): string {
+  return neutralizeBidi(text.replace(CONTROLS, ''));
+}
+
 /** Escapes one value for use inside a Markdown paragraph, heading, list item or table cell. */
 export function escapeMarkdown(value: string): string {
   if (PLAIN.test(value) && !/^\d+\)| {2}/.test(value)) return value;
-  let text = neutralizeBidi(
-    value
-      // Control characters have no business in a contract and some would end a line.
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-      // The renderer's own anchor marks can never come from data.
-      .replace(MARK_CHARACTERS, ''),
-  )
+  // The renderer's own anchor marks can never come from data.
+  let text = neutralizeText(value.replace(MARK_CHARACTERS, ''))
     // A value stays one inline run: a newline could start a heading, list or code block.
     .replace(/\s+/g, ' ')
     .trim()

@@ -55,7 +55,7 @@ export { renderMany, type RenderFormat, type RenderManyOptions } from './render-
 export { DEFAULT_TEMPLATES_DIR, libraryLabels, readTemplate } from './environment.js';
 export type { Labels } from './liquid/filters.js';
 export { jurisdictionName, regionName, isPlaceCode, placeCodesNamedIn } from './places.js';
-export { escapeMarkdown, neutralizeBidi } from './escape-markdown.js';
+export { escapeMarkdown, neutralizeBidi, neutralizeText } from './escape-markdown.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';

@@ -1,6 +1,6 @@
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import { show, showMove, showTiers, walkAwayNote } from './show.js';
-import type { PositionChange, PositionDiff } from './types.js';
+import type { PositionChange, PositionDiff, RequirementChange, RequirementState } from './types.js';
 
 export interface DiffFormatOptions {
   /** Display name of the file. */
@@ -22,7 +22,7 @@ export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string
   const c = paint(o.color);
   const lines = [`${c('1', `${t(o.file)}: ${t(o.fromLabel)} → ${t(o.toLabel)}`)}  ${summaryLine(diff)}`];
   if (diff.positions.length > 0) {
-    const rows = diff.positions.map((p) => [t(p.label), t(showMove(p)), p.gained, showTiers(p), walkAwayNote(p)] as const);
+    const rows = diff.positions.map((p) => [t(p.label), t(showMove(p)), p.gained, showTiers(p), t(walkAwayNote(p))] as const);
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => [...r[i]!].length)));
     lines.push('', 'Positions');
     for (const [label, move, gained, tiers, note] of rows) {
@@ -37,9 +37,8 @@ export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string
   if (diff.requirements.length > 0) {
     lines.push('', 'Required terms (risk rules)');
     for (const r of diff.requirements) {
-      const sign = r.change === 'added' ? c('33', '+ now required') : c('2', '− no longer required');
-      const met = r.change === 'added' ? (r.met ? ' — met' : c('31', ' — NOT met')) : '';
-      lines.push(`  ${sign}  ${t(r.label)} (${t(r.term)}): ${t(r.demand)} [${t(r.ruleId)}]${met}`);
+      lines.push(`  ${c(SIGN_COLOUR[r.change], SIGN[r.change])}  ${t(r.label)} (${t(r.term)}): ${t(r.demand)} [${t(r.ruleId)}]${requirementOutcome(r, c)}`);
+      lines.push(`      ${c('2', `source: ${t(r.source)}`)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -55,7 +54,9 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
   if (diff.positions.length > 0) {
     out.push('| Term | Before | After | Gained | Tier | |', '|---|---|---|---|---|---|');
     for (const p of diff.positions)
-      out.push(row([md(p.label), md(show(p.from, p.unit)), md(afterCell(p)), gainedCell(p), showTiers(p), walkAwayNote(p) ? `**${walkAwayNote(p)}**` : '']));
+      out.push(
+        row([md(p.label), md(show(p.from, p.unit)), md(afterCell(p)), gainedCell(p), showTiers(p), walkAwayNote(p) ? `**${md(walkAwayNote(p))}**` : '']),
+      );
     out.push('');
   }
   if (diff.product.length > 0) {
@@ -64,15 +65,17 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
     out.push('');
   }
   if (diff.requirements.length > 0) {
-    out.push('#### Required terms (risk rules)', '', '| | Term | Demand | Rule | Met |', '|---|---|---|---|---|');
+    out.push('#### Required terms (risk rules)', '', '| Term | Demand | Rule | Before | After | Gained | Source |', '|---|---|---|---|---|---|---|');
     for (const r of diff.requirements)
       out.push(
         row([
-          r.change === 'added' ? 'now required' : 'no longer required',
           md(r.label),
           md(r.demand),
           markdownCode(r.ruleId, { inTable: true }),
-          r.change === 'added' ? (r.met ? 'yes' : '**no**') : '',
+          STATE_CELL[r.before],
+          STATE_CELL[r.after],
+          r.gained === 'neutral' ? 'neutral' : gainedCell(r),
+          md(r.source),
         ]),
       );
     out.push('');
@@ -80,16 +83,42 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
   return out.join('\n');
 }
 
-/** `3 positions moved: 2 toward the buyer, 1 toward the vendor; 1 entered walk-away` */
+/**
+ * `3 positions moved: 2 toward the buyer, 1 toward the vendor; 1 entered walk-away; 1 risk requirement now unmet.`
+ * Every count is of rows printed below it.
+ */
 export function summaryLine(diff: PositionDiff): string {
   const s = diff.summary;
-  if (s.moved === 0) return 'No positions moved.';
+  const walk = [
+    ...(s.walkAwayEntered ? [`${s.walkAwayEntered} entered walk-away`] : []),
+    ...(s.walkAwayLeft ? [`${s.walkAwayLeft} left walk-away`] : []),
+    ...(s.walkAwayDropped ? [`${s.walkAwayDropped} walk-away term${s.walkAwayDropped === 1 ? '' : 's'} dropped (review)`] : []),
+  ];
+  const rules = [...(s.requirementsUnmet ? [`${s.requirementsUnmet} now unmet`] : []), ...(s.requirementsMet ? [`${s.requirementsMet} now met`] : [])];
+  const ruleText = rules.length ? `risk requirement${s.requirementsUnmet + s.requirementsMet === 1 ? '' : 's'}: ${rules.join(', ')}` : '';
+  if (s.moved === 0) return ruleText ? `No positions moved; ${ruleText}.` : 'No positions moved.';
   const parts = [`${s.towardBuyer} toward the buyer`, `${s.towardVendor} toward the vendor`, ...(s.neutral ? [`${s.neutral} neutral`] : [])];
-  const walk = [...(s.walkAwayEntered ? [`${s.walkAwayEntered} entered walk-away`] : []), ...(s.walkAwayLeft ? [`${s.walkAwayLeft} left walk-away`] : [])];
-  return `${s.moved} position${s.moved === 1 ? '' : 's'} moved: ${parts.join(', ')}${walk.length ? `; ${walk.join(', ')}` : ''}.`;
+  const tail = [...(walk.length ? [walk.join(', ')] : []), ...(ruleText ? [ruleText] : [])];
+  return `${s.moved} position${s.moved === 1 ? '' : 's'} moved: ${parts.join(', ')}${tail.map((x) => `; ${x}`).join('')}.`;
 }
 
-const gainedCell = (p: PositionChange) => (p.gained === 'buyer' ? '🟢 buyer' : p.gained === 'vendor' ? '🔴 vendor' : 'neutral');
+const STATE_CELL: Record<RequirementState, string> = { absent: 'not required', met: 'met', unmet: '**not met**' };
+const SIGN: Record<RequirementChange['change'], string> = {
+  added: '+ now required',
+  dropped: '− no longer required',
+  unmet: '✗ no longer met',
+  met: '✓ now met',
+};
+const SIGN_COLOUR: Record<RequirementChange['change'], string> = { added: '33', dropped: '2', unmet: '31', met: '32' };
+
+/** ` — NOT met, toward the vendor`, ` — met, toward the buyer`, ` — met`; nothing for a rule that stopped binding. */
+function requirementOutcome(r: RequirementChange, c: ReturnType<typeof paint>): string {
+  if (r.change === 'dropped') return '';
+  const direction = r.gained === 'neutral' ? '' : `, toward the ${r.gained}`;
+  return r.met ? ` — met${direction}` : c('31', ` — NOT met${direction}`);
+}
+
+const gainedCell = (p: { gained: PositionChange['gained'] }) => (p.gained === 'buyer' ? '🟢 buyer' : p.gained === 'vendor' ? '🔴 vendor' : 'neutral');
 const afterCell = (p: PositionChange) => (Array.isArray(p.to) && Array.isArray(p.from) ? `${show(p.to)} (${showMove(p)})` : show(p.to, p.unit));
 /** A table row of cells already escaped (or our own markup). */
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;

@@ -1,6 +1,6 @@
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { HistoryStep } from './history.js';
-import { showMove } from './show.js';
+import { showMove, walkAwayNote } from './show.js';
 
 export interface HistoryFormatOptions {
   file: string;
@@ -28,7 +28,7 @@ export function formatHistoryText(steps: readonly HistoryStep[], o: HistoryForma
     if (s.problem) out.push(`  ${c('31', `unreadable: ${t(s.problem)}`)}`);
     for (const ch of s.changes) {
       const g = ch.gained === 'buyer' ? c('32', 'buyer') : ch.gained === 'vendor' ? c('31', 'vendor') : c('2', 'neutral');
-      const note = ch.walkAway ? c('1;31', ` (${ch.walkAway} walk-away)`) : '';
+      const note = walkAwayNote(ch) ? c('1;31', ` (${t(walkAwayNote(ch))})`) : '';
       out.push(`  ${t(ch.label)}: ${t(showMove(ch))}  ${g}${note}`);
     }
   }
@@ -46,7 +46,7 @@ export function formatHistoryMarkdown(steps: readonly HistoryStep[], o: HistoryF
   for (const s of steps) {
     const meta = [`\`${s.commit.slice(0, 10)}\``, md(day(s.authorDate)), md(s.authorName), md(roundNames(s).join(', '))];
     if (s.problem) out.push(row([...meta, '', md(`unreadable: ${s.problem}`), '']));
-    for (const ch of s.changes) out.push(row([...meta, md(ch.label), md(showMove(ch)), ch.gained + (ch.walkAway ? ` (${ch.walkAway} walk-away)` : '')]));
+    for (const ch of s.changes) out.push(row([...meta, md(ch.label), md(showMove(ch)), ch.gained + (walkAwayNote(ch) ? ` (${md(walkAwayNote(ch))})` : '')]));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,6 @@
 import type { CommittedVersion } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
-import { diffFlatTerms, flattenTerms } from './diff-positions.js';
-import type { Leaf } from './values.js';
+import { diffFlatTerms, rateMoves, versionToRate, type VersionToRate } from './diff-positions.js';
 import type { PositionChange } from './types.js';
 
 /** One version of the file in history (oldest first), as git's one-pass reader gives it. */
@@ -15,7 +14,7 @@ export interface HistoryStep extends Omit<HistoryVersion, 'value'> {
 /**
  * How each position moved across versions (oldest first). Unreadable versions are kept as steps
  * with `problem` and no changes; the next readable one is compared with the last readable before.
- * The first readable version's terms are `added` and neutral. `term` limits the changes to one term (or a term subtree); steps without changes are then dropped.
+ * Moves are rated as `diffPositions` rates them (tiers and risk rules). The first readable version's terms are `added` and neutral. `term` limits the changes to one term (or a term subtree); steps without changes are then dropped.
  */
 export function positionHistory(versions: readonly HistoryVersion[], playbook: Playbook, term?: string): HistoryStep[] {
   const only = term
@@ -23,17 +22,18 @@ export function positionHistory(versions: readonly HistoryVersion[], playbook: P
     .split('/')
     .join('.');
   const steps: HistoryStep[] = [];
-  let previous: Map<string, Leaf> | undefined;
+  let previous: VersionToRate | undefined;
   for (const { value, ...meta } of versions) {
     if (value === undefined) {
       steps.push({ ...meta, changes: [] });
       continue;
     }
     // The first version is the opening position, not a move: nobody gained by it.
-    const current = flattenTerms(value, playbook);
-    const changes = diffFlatTerms(previous ?? new Map(), current, playbook, only).map((c) =>
-      previous === undefined ? { ...c, gained: 'neutral' as const } : c,
-    );
+    const current = versionToRate(value, playbook);
+    const changes =
+      previous === undefined
+        ? diffFlatTerms(new Map(), current.terms, playbook, only).map((c) => ({ ...c, gained: 'neutral' as const }))
+        : rateMoves(playbook, previous, current, only).positions;
     previous = current;
     if (only !== undefined && changes.length === 0) continue;
     steps.push({ ...meta, changes });

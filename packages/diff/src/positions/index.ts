@@ -2,9 +2,9 @@
  * Semantic position diff: which negotiated terms moved between two versions of an agreement, who
  * gained by the playbook's ordering, tiers crossed, and what product-fact changes do to the risk rules.
  */
-export type { ChangeKind, PositionChange, PositionDiff, ProductChange, RequirementChange } from './types.js';
-export { diffPositions, diffTerms, diffFlatTerms, flattenTerms, termChange } from './diff-positions.js';
-export { requiredTerms, diffRequirements } from './requirements.js';
+export type { ChangeKind, PositionChange, PositionDiff, ProductChange, RequirementChange, RequirementState } from './types.js';
+export { diffPositions, diffTerms, diffFlatTerms, flattenTerms, rateMoves, termChange, versionToRate, type VersionToRate } from './diff-positions.js';
+export { requiredTerms, diffRequirements, requirementChanges, type RuleRequirement } from './requirements.js';
 export { positionHistory, type HistoryStep, type HistoryVersion } from './history.js';
 export { formatDiffText, formatDiffMarkdown, summaryLine, type DiffFormatOptions } from './format-diff.js';
 export { formatHistoryText, formatHistoryMarkdown, type HistoryFormatOptions } from './format-history.js';

@@ -26,4 +26,15 @@ export function showTiers(c: PositionChange): string {
   return c.tierFrom === c.tierTo ? c.tierTo : `${c.tierFrom} → ${c.tierTo}`;
 }
 
-export const walkAwayNote = (c: PositionChange): string => (c.walkAway === 'entered' ? 'entered walk-away' : c.walkAway === 'left' ? 'left walk-away' : '');
+/**
+ * What a reader must not miss about a move, the one wording every format prints: `entered walk-away`,
+ * `left walk-away`, `walk-away term dropped: review`, `now fails us-gov-residency`, `now meets …`.
+ */
+export function walkAwayNote(c: PositionChange): string {
+  const notes = [
+    c.walkAway === 'entered' ? 'entered walk-away' : c.walkAway === 'left' ? 'left walk-away' : '',
+    c.review === 'walk-away-dropped' ? 'walk-away term dropped: review' : '',
+    ...(c.rules ?? []).map((r) => `${r.change === 'unmet' ? 'now fails' : 'now meets'} ${r.ruleId}`),
+  ];
+  return notes.filter(Boolean).join('; ');
+}

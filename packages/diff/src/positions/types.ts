@@ -22,8 +22,16 @@ export interface PositionChange {
   gained: BuyerDirection;
   tierFrom: Tier;
   tierTo: Tier;
-  /** Set when the move entered or left the walk-away tier. */
+  /** Set when the move entered or left the walk-away tier (a term dropped at walk-away did not leave it: see `review`). */
   walkAway?: 'entered' | 'left';
+  /**
+   * Why a person should look at this row although its direction says little: `walk-away-dropped` — the
+   * term was at walk-away and is now absent, so the contract is no better for the buyer but `check`
+   * reports a missing term instead of a walk-away.
+   */
+  review?: 'walk-away-dropped';
+  /** Risk rules whose requirement on this term the move broke (`unmet`) or satisfied (`met`); they decide `gained`. */
+  rules?: { ruleId: string; change: 'met' | 'unmet' }[];
   /** For list terms: members added and removed. */
   membersAdded?: unknown[];
   membersRemoved?: unknown[];
@@ -41,19 +49,32 @@ export interface ProductChange {
   membersRemoved?: unknown[];
 }
 
-/** A term a risk rule requires in one version and not the other (because the product facts changed). */
+/** Where a risk rule's requirement stands in one version: not binding, met, or not met. */
+export type RequirementState = 'absent' | 'met' | 'unmet';
+
+/**
+ * A requirement of a risk rule whose state differs between the versions: it started or stopped
+ * binding (`added` / `dropped`, the product facts changed) or the term stopped or started meeting it
+ * (`unmet` / `met`).
+ */
 export interface RequirementChange {
-  change: 'added' | 'dropped';
+  change: 'added' | 'dropped' | 'met' | 'unmet';
   ruleId: string;
   /** Rule message: why the term is required. */
   message: string;
+  /** The primary source the requirement rests on (statute, regulation, policy), with its dates. */
+  source: string;
   /** Dotted term path inside `terms`. */
   term: string;
   label: string;
   /** What the rule demands, e.g. `at most 72`. */
   demand: string;
-  /** Whether the version where the requirement holds meets it. */
+  /** Whether the version where the requirement holds meets it (the later one, or the earlier for `dropped`). */
   met: boolean;
+  before: RequirementState;
+  after: RequirementState;
+  /** `vendor` when the requirement becomes unmet, `buyer` when it becomes met, else `neutral`. */
+  gained: BuyerDirection;
 }
 
 /** Everything `diffPositions` finds. */
@@ -61,5 +82,17 @@ export interface PositionDiff {
   positions: PositionChange[];
   product: ProductChange[];
   requirements: RequirementChange[];
-  summary: { moved: number; towardBuyer: number; towardVendor: number; neutral: number; walkAwayEntered: number; walkAwayLeft: number };
+  summary: {
+    moved: number;
+    towardBuyer: number;
+    towardVendor: number;
+    neutral: number;
+    walkAwayEntered: number;
+    walkAwayLeft: number;
+    /** Rows flagged `walk-away-dropped`. */
+    walkAwayDropped: number;
+    /** Requirement rows toward the vendor (now unmet) and toward the buyer (now met). */
+    requirementsUnmet: number;
+    requirementsMet: number;
+  };
 }

@@ -9,6 +9,7 @@ import { revisionDate } from '@contracts/docx-compare';
 import { clauseContext, type Playbook } from '@contracts/playbook';
 import { renderAgreement, type RenderedAgreement } from '@contracts/render';
 import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
+import { inertText } from './inert-text.js';
 import { positionRows, type PositionRow } from './position-summary.js';
 
 /** One side of the redline. */
@@ -21,7 +22,11 @@ export interface RedlineVersion {
 }
 
 export interface BuildRedlineOptions {
-  /** Who made the later version's changes, and when (ISO 8601): stamped on every change. */
+  /**
+   * Who made the later version's changes, and when (ISO 8601): stamped on every change. Taken as
+   * written (a git author name is anyone's to choose): control characters are removed and bidi
+   * controls made visible here, once, for every format.
+   */
   by: RedlineAuthor;
   /** Clause library overriding the built-in templates; used for both versions. */
   templatesDir?: string;
@@ -64,19 +69,21 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
   const before = from.rendered ?? renderAgreement(from.contract, render);
   const after = to.rendered ?? renderAgreement(to.contract, render);
   const blocks = diffStructured(before.anchored, after.anchored, { oldAnchors: before.anchors, newAnchors: after.anchors });
+  // Everything a format prints beside the rendered rounds is made inert as render makes every value.
+  const by = { author: inertText(options.by.author), date: inertText(options.by.date) };
   let markdown: string | undefined;
   return {
     id: String(to.contract.id),
-    title: to.contract.title,
-    from: from.label,
-    to: to.label,
-    by: options.by,
+    title: inertText(to.contract.title),
+    from: inertText(from.label),
+    to: inertText(to.label),
+    by,
     blocks,
     // Made when first read: the HTML and DOCX redlines never need it (the report makes a thousand HTML ones).
     get markdown() {
-      return (markdown ??= toRedlineMarkdown(blocks, options.by, { anchors: false }));
+      return (markdown ??= toRedlineMarkdown(blocks, by, { anchors: false }));
     },
-    anchoredMarkdown: toRedlineMarkdown(blocks, options.by),
+    anchoredMarkdown: toRedlineMarkdown(blocks, by),
     fromMarkdown: before.markdown,
     toMarkdown: after.markdown,
     stats: redlineStats(blocks),

@@ -5,6 +5,8 @@
  */
 import type { Playbook } from '@contracts/playbook';
 import { diffPositions, type PositionChange } from '../positions/index.js';
+import { walkAwayNote } from '../positions/show.js';
+import { inertText } from './inert-text.js';
 
 /** One line of the header. Plain data; values are shown as text. */
 export interface PositionRow {
@@ -14,7 +16,7 @@ export interface PositionRow {
   path: string;
   from: string;
   to: string;
-  /** `toward buyer` / `toward vendor` / `walk-away entered`…; empty when unrated. */
+  /** `toward buyer` / `toward vendor`, then what must not be missed (`entered walk-away`, `now fails …`); empty when unrated. */
   note: string;
 }
 
@@ -29,7 +31,7 @@ const show = (value: unknown): string =>
 
 function fromPosition(change: PositionChange): PositionRow {
   const unit = change.unit ? ` ${change.unit}` : '';
-  const notes = [change.gained === 'neutral' ? '' : `toward ${change.gained}`, change.walkAway ? `walk-away ${change.walkAway}` : ''];
+  const notes = [change.gained === 'neutral' ? '' : `toward ${change.gained}`, walkAwayNote(change)];
   return {
     label: change.label,
     path: `terms.${change.path}`,
@@ -39,8 +41,21 @@ function fromPosition(change: PositionChange): PositionRow {
   };
 }
 
-/** Rows for every changed term (and, without a playbook, every changed field), in document order. */
+/**
+ * Rows for every changed term (and, without a playbook, every changed field), in document order. Every
+ * text is inert (`inertText`), so a vendor name shows in the header as it does in the contract below it.
+ */
 export function positionRows(oldValue: unknown, newValue: unknown, playbook?: Playbook): PositionRow[] {
+  return changedRows(oldValue, newValue, playbook).map((row) => ({
+    label: inertText(row.label),
+    path: inertText(row.path),
+    from: inertText(row.from),
+    to: inertText(row.to),
+    note: inertText(row.note),
+  }));
+}
+
+function changedRows(oldValue: unknown, newValue: unknown, playbook?: Playbook): PositionRow[] {
   if (playbook) {
     const diff = diffPositions(oldValue, newValue, playbook);
     const facts = diff.product.map((c) => ({ label: c.path, path: c.path, from: show(c.from), to: show(c.to), note: 'product fact' }));
