@@ -47,6 +47,9 @@ export const DEFAULTS: Evaluation = {
 // others) are not guessed beyond their most common home, and the answer is always shown.
 const LEGAL_FORMS: [RegExp, string][] = [
   [/\b(gmbh|ug \(haftungsbeschränkt\)|kgaa|e\.k\.)\b|\bgmbh\s*&\s*co\.?\s*kg\b/i, 'DE'],
+  // AG, KG and OHG are also Austrian and (AG) Swiss forms; Germany is their most common home.
+  [/\b(ag|kg|ohg|e\.\s?v\.?)$/i, 'DE'],
+  [/\b(ulc|ltée)$/i, 'CA'],
   [/\bpty\.?\s+ltd\.?\b/i, 'AU'],
   [/\b(s\.?a\.?s\.?|s\.?a\.?r\.?l\.?)$/i, 'FR'],
   [/\b(b\.?v\.?|n\.?v\.?)$/i, 'NL'],

@@ -20,6 +20,9 @@ describe('the vendor country read from its legal form', () => {
     ['Nordlicht AB', 'SE'],
     ['Sakura Devices K.K.', 'JP'],
     ['Lumen Pty Ltd', 'AU'],
+    ['Siemens AG', 'DE'],
+    ['Müller & Söhne KG', 'DE'],
+    ['Acme ULC', 'CA'],
   ])('reads %s as %s', (name, country) => expect(jurisdictionFromName(name)).toBe(country));
 
   it('guesses nothing from a name without a legal form', () => expect(jurisdictionFromName('Acme Cameras')).toBeUndefined());
