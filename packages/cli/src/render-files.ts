@@ -11,6 +11,9 @@ import { formatters, terminalText } from '@contracts/format';
 import { clauseContext, loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from '@contracts/core/write';
+import { assertExtensionMatches } from './format-extension.js';
+
+const RENDER_FORMATS: readonly RenderFormat[] = ['md', 'html', 'docx', 'pdf'];
 
 export interface RenderFlags {
   to: RenderFormat;
@@ -48,6 +51,7 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   const batch = files.length > 1 || (await Promise.all(paths.map(isDirectory))).some(Boolean);
   const outIsDir = flags.out !== undefined && flags.out !== '-' && (batch || (await isDirectory(flags.out)) || /[/\\]$/.test(flags.out));
   if (batch && !outIsDir) throw new UsageError('usage/out-directory', 'Rendering several contracts needs --out DIR (a directory for the <id>.<ext> files)');
+  if (!outIsDir) assertExtensionMatches(flags.to, flags.out, RENDER_FORMATS, '--to');
 
   const validator = await loadValidator('vendor-agreement');
   const results = files.map((file) => validateOne(file, validator));

@@ -5,7 +5,6 @@
  * comparison engine start first (`warmUpRedlineDocx`), so pandoc-wasm compiles and the engine
  * initialises while git is read and both versions are rendered.
  */
-import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { displayPath, loadValidator, UsageError } from '@contracts/core';
 import { REDLINE_FORMATS, redlineVersions, warmUpRedlineDocx, type RedlineFormat } from '@contracts/diff';
@@ -14,6 +13,7 @@ import { resolveDocxEngine } from '@contracts/render';
 import { versionAuthor } from '@contracts/git';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { openContractFile, versionOf } from './contract-versions.js';
+import { assertExtensionMatches, formatOfExtension } from './format-extension.js';
 import { writeFileAtomic } from '@contracts/core/write';
 
 export interface RedlineFlags {
@@ -34,16 +34,6 @@ export interface RedlineRun {
   exitCode: number;
 }
 
-/** The redline format a file name's extension names (`.md`, `.markdown`, `.html`, `.htm`, `.docx`), if any. */
-function formatOfExtension(out: string): RedlineFormat | undefined {
-  const ext = extname(out)
-    .slice(1)
-    .toLowerCase()
-    .replace(/^markdown$/, 'md')
-    .replace(/^htm$/, 'html');
-  return (REDLINE_FORMATS as readonly string[]).includes(ext) ? (ext as RedlineFormat) : undefined;
-}
-
 /**
  * `--format`, else the extension of `--out`, else DOCX (what counsel opens). A `--format` that an
  * `--out` extension contradicts (`--format md --out x.docx`) is refused: a file named `.docx` that
@@ -52,15 +42,11 @@ function formatOfExtension(out: string): RedlineFormat | undefined {
  */
 export function redlineFormat(format: string | undefined, out: string | undefined): RedlineFormat {
   if (format === undefined && (out === undefined || out === '-')) return out === '-' ? 'md' : 'docx';
-  const named = out === undefined || out === '-' ? undefined : formatOfExtension(out);
+  const named = out === undefined || out === '-' ? undefined : formatOfExtension(out, REDLINE_FORMATS);
   if (format !== undefined) {
     if (!(REDLINE_FORMATS as readonly string[]).includes(format))
       throw new UsageError('usage/redline-format', `Unknown --format ${format}; pass md, html or docx`);
-    if (named !== undefined && named !== format)
-      throw new UsageError(
-        'usage/format-extension-mismatch',
-        `--format ${format} does not match --out ${out}, a .${extname(out!).slice(1)} file; pass --format ${named}, or an --out ending in .${format}`,
-      );
+    assertExtensionMatches(format as RedlineFormat, out, REDLINE_FORMATS, '--format');
     return format as RedlineFormat;
   }
   if (named !== undefined) return named;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,18 @@ describe('contracts render', () => {
     expect(stdout).toMatch(/^# Connected Camera Purchase and Security Agreement\n/);
     expect(stdout).toContain('## 7. Incident Response {#incident-response}');
     expect(stdout).toContain('within forty-eight (48) hours');
+  });
+
+  it('refuses an --out whose extension names another format, and writes nothing', async () => {
+    const cwd = scratch();
+    const r = await runCli(['render', smartcam, '--to', 'md', '--out', 'x.docx'], { cwd });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe(
+      'contracts: --to md does not match --out x.docx, a .docx file; pass --to docx, or an --out ending in .md [usage/format-extension-mismatch]\n',
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+    // An extension that names no format is no contradiction.
+    expect((await runCli(['render', smartcam, '--to', 'md', '--out', 'x.txt'], { cwd })).exitCode).toBe(0);
   });
 
   it('prints standalone HTML with print CSS to stdout, byte-identical across runs', async () => {
