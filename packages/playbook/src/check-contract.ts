@@ -50,7 +50,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
   for (const term of playbook.terms) {
     if (broken.length > 0 && isBroken(term.pointer)) continue;
     const value = valueAt(contract, term.segments);
-    const evaluation = rate(term, value);
+    const evaluation = rate(term, value === undefined ? silentReading(term) : value);
     const { tier } = evaluation;
     // A term a triggered rule finds wanting is reported once, by the rule, as an error.
     let ruleError = false;
@@ -73,7 +73,7 @@ export function checkContract(loaded: LoadedFile, playbook: Playbook, options: C
     if (ruleError) continue;
     if (tier === 'missing' && !expected) continue;
     if (tier === 'preferred' && !info) continue;
-    const d = termDiagnostic(loaded, term, value, evaluation);
+    const d = termDiagnostic(loaded, term, value ?? silentReading(term), evaluation, value === undefined);
     if (d) diagnostics.push(d);
   }
   for (const f of findings) diagnostics.push(findingDiagnostic(loaded, f));
@@ -131,12 +131,25 @@ function wordingOf(term: CompiledTerm): TermWording {
   return wording;
 }
 
-function termDiagnostic(loaded: LoadedFile, term: CompiledTerm, value: unknown, evaluation: TermEvaluation): Diagnostic | undefined {
+/**
+ * What the agreement says when an expected yes/no term is left out: the clause library prints an
+ * obligation only when its flag is true, so a silent contract reads exactly as `false` (a differential
+ * test renders every boolean term both ways). Deleting `indemnity: false` must not turn a walk-away
+ * error into a "missing" warning while the agreement stays word for word the same. Optional terms,
+ * and terms of other kinds, are rated as missing.
+ */
+function silentReading(term: CompiledTerm): unknown {
+  return term.spec.kind === 'boolean' && term.spec.expected !== false ? false : undefined;
+}
+
+function termDiagnostic(loaded: LoadedFile, term: CompiledTerm, value: unknown, evaluation: TermEvaluation, silent = false): Diagnostic | undefined {
   const { tier } = evaluation;
   if (tier === 'unrated') return undefined;
   const { name, unit, preferred, fallback, walkAwayLimit, acceptLimit } = wordingOf(term);
   let message: string;
   if (tier === 'missing') message = `${name} is missing; the playbook prefers ${preferred ?? 'it stated'}`;
+  else if (silent && tier === 'walk-away')
+    message = `${name} is not stated, so the agreement reads as ${showValue(value)}: walk-away; preferred is ${preferred}`;
   else if (tier === 'preferred') message = `${name} is ${showValue(value)}${unit}: preferred position`;
   else if (tier === 'fallback') {
     message = evaluation.beyondFallback

@@ -41,10 +41,25 @@ describe('checkContract', async () => {
 
   it('warns about a missing expected term, pointing at its parent', () => {
     const c = baseContract();
-    delete c.terms.liability.indemnity;
+    delete c.terms.vulnerabilityManagement.supportPeriodYears;
     const loaded = asLoaded(c);
     const d = checkContract(loaded, playbook).diagnostics.find((x) => x.code === 'playbook/missing')!;
-    expect(d).toMatchObject({ severity: 'warning', path: '/terms/liability/indemnity', fix: 'true' });
+    expect(d).toMatchObject({ severity: 'warning', path: '/terms/vulnerabilityManagement/supportPeriodYears' });
+    expect(loaded.text.split('\n')[d.line - 1]).toMatch(/^\s*vulnerabilityManagement:/);
+  });
+
+  it('reads an expected yes/no term left out as false, as the agreement does: deleting indemnity: false keeps its walk-away error', () => {
+    const c = baseContract();
+    c.terms.liability.indemnity = false;
+    const stated = checkContract(asLoaded(c), playbook).diagnostics.find((x) => x.path === '/terms/liability/indemnity')!;
+    delete c.terms.liability.indemnity;
+    const loaded = asLoaded(c);
+    const d = checkContract(loaded, playbook).diagnostics.find((x) => x.path === '/terms/liability/indemnity')!;
+    expect(stated).toMatchObject({ code: 'playbook/walk-away', severity: 'error' });
+    expect(d).toMatchObject({ code: 'playbook/walk-away', severity: 'error', fix: 'true' });
+    expect(d.message).toBe(
+      'Vendor indemnity for data incidents (liability.indemnity) is not stated, so the agreement reads as false: walk-away; preferred is true',
+    );
     expect(loaded.text.split('\n')[d.line - 1]).toMatch(/^\s*liability:/);
   });
 
