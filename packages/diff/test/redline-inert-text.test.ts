@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadVersion, redlineVersions, type RedlineFormat } from '../src/redline-document/index.js';
 
 /**
- * Terminal escapes and bidi controls from a contract value and a commit author never reach a redline
- * (ops probe item 4): the judge is the bytes of each output, every part of the DOCX unzipped.
+ * Terminal escapes and bidi controls from a commit author never reach a redline (ops probe item 4): the
+ * judge is the bytes of each output, every part of the DOCX unzipped. In a contract value they never get
+ * that far: the schema refuses them in every text the agreement prints (schema/pattern), so a round with
+ * such a vendor name is not redlined at all.
  */
 
 // C0 controls but tab and line breaks, C1 controls, bidi embeddings/overrides/isolates and marks.
@@ -56,8 +58,7 @@ beforeAll(async () => {
   git(['add', '-A']);
   git(['-c', 'user.name=Buyer Counsel', '-c', 'user.email=b@x', 'commit', '-qm', 'round 1']);
   git(['tag', 'round-1']);
-  const vendorName = /^( {4}name: ).*$/m.exec(springfield.split('vendor:')[1]!)![0];
-  const hostile = springfield.replace(vendorName, `    name: ${JSON.stringify(HOSTILE_VENDOR)}`).replace(/notificationHours: \d+/, 'notificationHours: 96');
+  const hostile = springfield.replace(/notificationHours: \d+/, 'notificationHours: 96');
   expect(hostile).not.toBe(springfield);
   writeFileSync(join(dir, 'repo', PATH), hostile);
   git(['-c', `user.name=${HOSTILE_AUTHOR}`, '-c', 'user.email=v@x', 'commit', '-qam', 'round 2'], { SOURCE_DATE_EPOCH: '' });
@@ -86,14 +87,12 @@ describe('a redline of a hostile vendor name by a hostile commit author', () => 
     expect(md).toContain('author="Vic[31m Vendor⟨U+202E⟩"');
   });
 
-  it('has no control or bidi character in the HTML, and the header shows the vendor as the contract below it does', () => {
+  it('has no control or bidi character in the HTML, and the header names the author as render would print it', () => {
     const html = outputs.get('html') as string;
     expect(firstForbidden(html)).toBeUndefined();
-    const shown = 'Evil[2K[1A[32m OK[0m Inc.⟨U+202E⟩';
     const header = html.slice(0, html.indexOf('</section>'));
-    expect(header).toContain(shown);
     expect(header).toContain('Changes by Vic[31m Vendor⟨U+202E⟩');
-    expect(accepted(html.slice(html.indexOf('</section>')))).toContain(shown);
+    expect(accepted(html.slice(html.indexOf('</section>')))).toContain('ninety-six (96) hours');
   });
 
   it('has no control or bidi character in any part of the DOCX, w:author included', () => {
@@ -107,6 +106,18 @@ describe('a redline of a hostile vendor name by a hostile commit author', () => 
   it('matches render --to html of the later round, which has none either and prints the vendor the same way', async () => {
     const html = await renderHtml(later);
     expect(firstForbidden(html)).toBeUndefined();
-    expect(html).toContain('Evil[2K[1A[32m OK[0m Inc.⟨U+202E⟩');
+  });
+
+  it('is never made for a round whose vendor name holds them: the schema refuses the round', async () => {
+    const springfield = readFileSync(join(dir, 'repo', PATH), 'utf8');
+    const vendorName = /^( {4}name: ).*$/m.exec(springfield.split('vendor:')[1]!)![0];
+    writeFileSync(join(dir, 'repo', PATH), springfield.replace(vendorName, `    name: ${JSON.stringify(HOSTILE_VENDOR)}`));
+    git(['-c', 'user.name=Vendor', '-c', 'user.email=v@x', 'commit', '-qam', 'round 3']);
+    git(['tag', 'round-3']);
+    const repo = await openRepo(join(dir, 'repo'));
+    const result = await redlineVersions(await contractAt(repo, 'round-2', PATH), await contractAt(repo, 'round-3', PATH), { format: ['md'] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.broken.flatMap((b) => b.diagnostics.map((d) => [d.code, d.path]))).toContainEqual(['schema/pattern', '/parties/vendor/name']);
   });
 });
