@@ -10,7 +10,7 @@ import { displayPath, loadValidator, UsageError } from '@contracts/core';
 import { REDLINE_FORMATS, redlineVersions, warmUpRedlineDocx, type RedlineFormat } from '@contracts/diff';
 import { formatters, terminalText } from '@contracts/format';
 import { resolveDocxEngine } from '@contracts/render';
-import { versionAuthor } from '@contracts/git';
+import { committedAs, listRounds, versionAuthor, type ContractFile, type ContractVersion } from '@contracts/git';
 import { loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { openContractFile, versionOf } from './contract-versions.js';
 import { assertExtensionMatches, formatOfExtension } from './format-extension.js';
@@ -84,6 +84,7 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
   ]);
   const result = await redlineVersions(from, to, {
     format,
+    ...(format === 'docx' ? { provenance: await laterProvenance(contract, to) } : {}),
     by: await versionAuthor(contract.repo, to.commit ?? undefined),
     validator,
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
@@ -102,4 +103,16 @@ export async function runRedline(file: string, flags: RedlineFlags): Promise<Red
   const s = redline.stats;
   const moved = `${redline.from} → ${redline.to}, ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted`;
   return { messages: [terminalText(`wrote ${displayPath(out)}: ${moved}`)], exitCode: 0 };
+}
+
+/**
+ * Where the later version comes from, for the DOCX redline's properties: its commit and round (the
+ * latest round tagged on that commit), or, for the working tree, the committed version it is byte for
+ * byte (as `render --to docx` records it). The counterparty marks up the later round; `import` reads this.
+ */
+async function laterProvenance(contract: ContractFile, to: ContractVersion): Promise<{ commit?: string; round?: number; ref?: string }> {
+  const id = contract.id;
+  if (to.commit === null) return (id ? await committedAs(contract.repo, contract.relPath, to.bytes, id) : undefined) ?? {};
+  const round = id ? (await listRounds(contract.repo, id).catch(() => [])).filter((r) => r.commit === to.commit).at(-1) : undefined;
+  return { commit: to.commit, ...(round ? { round: round.n, ref: round.tag } : { ref: to.ref }) };
 }

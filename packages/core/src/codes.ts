@@ -50,6 +50,8 @@ export const playbookCodes = [
   // Wording a counterparty proposed outside any term (`negotiatedWording`, written by `contracts import`).
   'playbook/negotiated-wording',
   'playbook/negotiation-comment',
+  // A term negotiated wording restates in the counterparty's own words: not read, or no longer the value read.
+  'playbook/restated-term',
 ] as const;
 
 /**

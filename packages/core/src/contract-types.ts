@@ -1128,6 +1128,28 @@ export type Tracked = boolean;
  */
 export type Round = number;
 /**
+ * The term's path in this file (dotted).
+ */
+export type Term = string;
+/**
+ * The counterparty's words where the template printed the term.
+ */
+export type Said = string;
+/**
+ * The value read from their words; absent when it could not be read.
+ */
+export type ValueRead = number | string | boolean;
+/**
+ * Terms this wording states in the counterparty's own words ("96 hours" where the template prints "ninety-six (96) hours"), with what it says and the value `contracts import` read from it. Without a value it could not be read (the document says otherwise elsewhere, or no one number): `contracts check` reports the term as unsettled, and also when the term no longer has the value read.
+ *
+ * @maxItems 100
+ */
+export type RestatedTerms = {
+  term: Term;
+  said: Said;
+  value?: ValueRead;
+}[];
+/**
  * Who wrote it, as Word records it.
  */
 export type Author = string;
@@ -1603,6 +1625,7 @@ export interface NegotiatedWording1 {
   proposedAt?: ProposedAt;
   tracked?: Tracked;
   round?: Round;
+  restates?: RestatedTerms;
   comments?: Comments;
 }
 /**

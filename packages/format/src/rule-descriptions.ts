@@ -151,6 +151,11 @@ const texts: Record<string, [string, string, string]> = {
     'The counterparty proposed wording for a clause that no term of the playbook expresses (kept by `contracts import` as negotiated wording, and printed in place of the template wording).',
     'Have counsel accept it, replace it with a term, or remove the entry to restore the template wording.',
   ],
+  'playbook/restated-term': [
+    "Negotiated wording restates a term in the counterparty's own words, and the term does not match it.",
+    'The counterparty rewrote a passage that prints a term ("96 hours" for "ninety-six (96) hours"). `contracts import` could not read a value from it (the document says otherwise elsewhere, or states no one number), or the term has changed since it was read: the term is rated on a value the wording contradicts.',
+    'Set the term to what is agreed and replace or remove the wording, so the rating and the text say the same.',
+  ],
   'playbook/negotiation-comment': [
     'A counterparty comment awaits an answer.',
     'The counterparty left a Word comment on a clause (kept by `contracts import`); the template wording stands.',

@@ -16,6 +16,16 @@ const shown = (v: unknown) => (v === undefined ? '(removed)' : showValue(v));
 const when = (d: string | undefined) => (d ? d.replace('T', ' ').replace(/:\d\dZ$/, 'Z') : 'date unknown');
 const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `paragraph ${r.key}`);
+const regionName = (region: string) => (region.startsWith('clause:') ? `clause ${region.slice(7)}` : `paragraph ${region.slice(10)}`);
+const ownWords = (v: ImportResult['values'][number]) => (v.ownWords ? ', read from their own words' : '');
+
+/** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
+function unreadLines(result: ImportResult): string[] {
+  return result.unread.map((u) => {
+    const elsewhere = u.contradicted?.length ? `; ${u.contradicted.map(regionName).join(', ')} still say${u.contradicted.length > 1 ? '' : 's'} otherwise` : '';
+    return `${u.path}: ${regionName(u.region)} now says "${excerpt(u.said, 80)}"${elsewhere}. Not read: the term stays ${shown(u.current)}, and check reports it until counsel settles it`;
+  });
+}
 
 /** The report in `format`. */
 export function formatImport(result: ImportResult, format: ImportFormat, options: { color?: boolean } = {}): string {
@@ -32,7 +42,12 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     if (result.values.length > 0) {
       out.push(`#### Values read from the markup (${result.values.length})`, '', '| Term | Before | After | Proposed by |', '|---|---|---|---|');
       for (const v of result.values)
-        out.push(`| \`${md(v.path)}\` | ${md(shown(v.from))} | ${md(shown(v.to))} | ${md(v.author ?? '—')}, ${md(when(v.date))} |`);
+        out.push(`| \`${md(v.path)}\` | ${md(shown(v.from))} | ${md(shown(v.to))} | ${md(v.author ?? '—')}, ${md(when(v.date))}${ownWords(v)} |`);
+      out.push('');
+    }
+    if (result.unread.length > 0) {
+      out.push(`#### Terms restated in the counterparty's own words, not read: counsel to settle (${result.unread.length})`, '');
+      for (const line of unreadLines(result)) out.push(`- **${md(line)}**`);
       out.push('');
     }
     if (wording.length > 0) {
@@ -51,14 +66,21 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
         );
       out.push('');
     }
+    if (result.baseAuthors.length > 0) out.push(`_${baseAuthorsLine(result, md)}_`, '');
     out.push(`_${md(action)}${result.committed ? `; committed ${result.committed.slice(0, 7)}` : ''}._`, '');
     return out.join('\n');
   }
   const out = [formatDiffText(result.diff, labels).trimEnd()];
   if (!result.ours) out.push('', `${t(result.markup)} is not one of ours: every change is kept as negotiated wording.`);
+  if (result.baseAuthors.length > 0) out.push('', baseAuthorsLine(result, t));
   if (result.values.length > 0) {
     out.push('', 'Values read from the markup');
-    for (const v of result.values) out.push(`  ${t(v.path)}  ${t(shown(v.from))} → ${t(shown(v.to))}  (${t(v.author ?? 'unknown')}, ${t(when(v.date))})`);
+    for (const v of result.values)
+      out.push(`  ${t(v.path)}  ${t(shown(v.from))} → ${t(shown(v.to))}  (${t(v.author ?? 'unknown')}, ${t(when(v.date))}${ownWords(v)})`);
+  }
+  if (result.unread.length > 0) {
+    out.push('', "NOT READ: terms restated in the counterparty's own words, counsel to settle");
+    for (const line of unreadLines(result)) out.push(`  ! ${t(line)}`);
   }
   if (wording.length > 0) {
     out.push('', 'Negotiated wording outside the playbook: counsel to review');
@@ -77,3 +99,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}`);
   return `${out.join('\n')}\n`;
 }
+
+/** Why some tracked changes are not read as the counterparty's: they are our redline's. */
+const baseAuthorsLine = (result: ImportResult, esc: (text: string) => string) =>
+  `Tracked changes by ${result.baseAuthors.map(esc).join(', ')} are the redline's (to ${esc(result.base.ref)}): taken as already agreed, not as the counterparty's.`;

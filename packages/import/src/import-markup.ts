@@ -14,7 +14,9 @@ import { clauseContext, type Playbook } from '@contracts/playbook';
 import { readMarkup } from './docx/read-markup.js';
 import { CorruptMarkupError, ImportRefusedError } from './errors.js';
 import { alignMarkup } from './match/align.js';
+import { acceptBaseChanges } from './match/base-changes.js';
 import { libraryFacts } from './match/library-facts.js';
+import type { Restatement } from './match/own-words.js';
 import { readValues, type ValueChange } from './match/read-values.js';
 import { renderRegions } from './match/rendering.js';
 import { attribute, attributeValues, buildProposal, type Attribution, type NegotiatedEntry, type RegionReport } from './proposal.js';
@@ -51,9 +53,13 @@ export interface ImportResult {
   base: { ref: string; commit: string; round?: number };
   /** Whether the markup carried our provenance (else every change is negotiated wording). */
   ours: boolean;
+  /** Authors whose tracked changes were our redline's (the earlier round → the base), taken as accepted, not as proposals. */
+  baseAuthors: string[];
   values: (ValueChange & Attribution)[];
   regions: RegionReport[];
   wording: NegotiatedEntry[];
+  /** Terms the counterparty restated in its own words that could not be read: the term kept its value, counsel settles it. */
+  unread: Restatement[];
   diff: PositionDiff;
   /** Who the round is attributed to (the tracked changes' main author, their latest date). */
   by: Attribution;
@@ -114,7 +120,9 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   // Exactly as `contracts render` renders (its templates, the laws the playbook says apply), for the base and every candidate.
   const render = { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), extraContext: (c: VendorAgreement) => clauseContext(playbook, c) };
   const baseRendering = renderRegions(baseValue, render);
-  const proposals = alignMarkup(baseRendering, markup);
+  // A markup of our redline: its own changes (the earlier round → the base) are ours, already accepted.
+  const { markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering);
+  const proposals = alignMarkup(baseRendering, marked);
   const read = ours
     ? readValues(baseValue, baseRendering, proposals, { render, facts, validator })
     : {
@@ -122,11 +130,12 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
         changes: [],
         matched: new Set<string>(),
         changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ')),
+        restated: [],
         renders: 0,
         renderMs: 0,
       };
   const round = provenance?.round;
-  const { regions, wording } = buildProposal(proposals, read.changed, read.matched, markup, round);
+  const { regions, wording } = buildProposal(proposals, read.changed, read.matched, marked, round, read.restated);
   const values = attributeValues(read.changes, proposals);
   const text = new TextDecoder().decode(contract.working.bytes);
   const yaml = updateContractYaml(
@@ -138,15 +147,17 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   if (!updated || !validator(updated))
     throw new CorruptMarkupError(`${markupName}: the imported contract would not be valid; nothing was written (please report this markup)`);
   const diff = diffPositions(baseValue, updated, playbook);
-  const by = attribute(markup.blocks.flatMap((b) => b.changes));
+  const by = attribute(marked.blocks.flatMap((b) => b.changes));
   const result: ImportResult = {
     file: fileName,
     markup: markupName,
     base: { ref: o.base ?? provenance?.ref ?? baseCommit, commit: baseCommit, ...(round !== undefined ? { round } : {}) },
     ours,
+    baseAuthors,
     values,
     regions,
     wording,
+    unread: read.restated.filter((r) => r.value === undefined),
     diff,
     by: { ...((by.author ?? markup.lastModifiedBy) ? { author: by.author ?? markup.lastModifiedBy } : {}), ...(by.date ? { date: by.date } : {}) },
     yaml,

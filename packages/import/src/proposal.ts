@@ -9,6 +9,7 @@ import type { MarkupComment } from './docx/read-comments.js';
 import type { TrackedChange } from './docx/read-document.js';
 import type { Markup } from './docx/read-markup.js';
 import type { RegionProposal } from './match/align.js';
+import type { Restatement } from './match/own-words.js';
 import type { ValueChange } from './match/read-values.js';
 
 export type NegotiatedEntry = NegotiatedWording[number];
@@ -27,6 +28,8 @@ export interface RegionReport {
   tracked: boolean;
   text?: string;
   comments: EntryComment[];
+  /** Terms the wording restates in the counterparty's own words (own-words.ts): read, or not (`value` absent). */
+  restates: Restatement[];
 }
 
 export interface Attribution {
@@ -74,6 +77,8 @@ function toEntryComment(c: MarkupComment, anchors: Map<string, string>): EntryCo
   };
 }
 
+const isScalar = (v: unknown): v is number | string | boolean => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
+
 const stripClauseNumber = (text: string) => text.replace(/^\d+(?:\.\d+)+\.?\s+/, '');
 
 /** Reports per region, and the negotiated wording entries to keep in the contract. */
@@ -83,6 +88,7 @@ export function buildProposal(
   matched: ReadonlySet<string>,
   markup: Markup,
   round: number | undefined,
+  restated: readonly Restatement[] = [],
 ): { regions: RegionReport[]; wording: NegotiatedEntry[] } {
   const regions: RegionReport[] = [];
   const wording: NegotiatedEntry[] = [];
@@ -107,6 +113,7 @@ export function buildProposal(
       outcome,
       tracked: !untracked,
       comments: entryComments,
+      restates: outcome === 'wording' ? restated.filter((r) => r.region === region) : [],
       ...(by ? { proposedBy: by } : {}),
       ...(at ? { proposedAt: at } : {}),
     };
@@ -118,6 +125,8 @@ export function buildProposal(
       if (by) entry.proposedBy = by;
       if (at) entry.proposedAt = at;
       entry.tracked = !untracked;
+      if (report.restates.length > 0)
+        entry.restates = report.restates.map((r) => ({ term: r.path, said: r.said, ...(isScalar(r.value) ? { value: r.value } : {}) }));
     }
     if (round !== undefined) entry.round = round;
     if (entryComments.length > 0) entry.comments = entryComments;

@@ -4,8 +4,22 @@
  * signed agreement, and each comment-only entry (a question the counterparty asked) as info.
  */
 import { locate, type Diagnostic, type LoadedFile } from '@contracts/core';
+import { showValue } from './compile-term.js';
 
-type Entry = { clause?: unknown; paragraph?: unknown; text?: unknown; proposedBy?: unknown; proposedAt?: unknown; tracked?: unknown; comments?: unknown };
+type Entry = {
+  clause?: unknown;
+  paragraph?: unknown;
+  text?: unknown;
+  proposedBy?: unknown;
+  proposedAt?: unknown;
+  tracked?: unknown;
+  comments?: unknown;
+  restates?: unknown;
+};
+type Restated = { term?: unknown; said?: unknown; value?: unknown };
+
+const valueAt = (value: unknown, path: string) =>
+  path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 
 const short = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -37,6 +51,7 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
         ...at,
         path,
       });
+      out.push(...restatedTerms(loaded, e, where, path));
     } else if (comments > 0) {
       out.push({
         code: 'playbook/negotiation-comment',
@@ -49,4 +64,27 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
     }
   });
   return out;
+}
+
+/**
+ * A term the wording restates in the counterparty's own words is rated on the term's value, so the two
+ * must agree: an error when the import could not read the term from the wording, or when the term has
+ * changed since (the wording, printed in place of the template's, still says the old figure).
+ */
+function restatedTerms(loaded: LoadedFile, e: Entry, where: string, path: string): Diagnostic[] {
+  if (!Array.isArray(e.restates)) return [];
+  return e.restates.flatMap((raw, k) => {
+    const r = (raw ?? {}) as Restated;
+    if (typeof r.term !== 'string' || typeof r.said !== 'string') return [];
+    const current = valueAt(loaded.value, r.term);
+    const said = `"${short(r.said)}"`;
+    let message: string;
+    if (r.value === undefined) {
+      message = `${where} restates ${r.term} as ${said}, which contracts import could not read: the term is rated at ${current === undefined ? 'no value' : showValue(current)}, which the wording contradicts; counsel to settle it`;
+    } else if (JSON.stringify(r.value) !== JSON.stringify(current)) {
+      message = `${where} restates ${r.term} as ${said} (${showValue(r.value)}), but the term is now ${current === undefined ? 'absent' : showValue(current)}: the wording no longer says what the term does; update or remove the wording`;
+    } else return [];
+    const at = `${path}/restates/${k}`;
+    return [{ code: 'playbook/restated-term', severity: 'error', message, file: loaded.file, ...locate(loaded, at, 'first-key'), path: at }];
+  });
 }

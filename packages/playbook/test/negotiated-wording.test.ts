@@ -25,6 +25,38 @@ describe('negotiated wording in check', () => {
     expect(found[0]!.line).toBeGreaterThan(1);
   });
 
+  it('is an error where wording restates a term it could not be read from, or no longer matches it', async () => {
+    const contract = baseContract();
+    const hours = contract.terms.incidentResponse?.notificationHours;
+    contract.negotiatedWording = [
+      {
+        clause: 'incidentResponse/notice',
+        text: 'Notice. Within ninety-six (96) hours.',
+        restates: [{ term: 'terms.incidentResponse.notificationHours', said: 'ninety-six (96) hours' }],
+      },
+      {
+        paragraph: 'cover-page/Incident notice',
+        text: 'within 96 hours',
+        restates: [{ term: 'terms.incidentResponse.notificationHours', said: '96 hours', value: 96 }],
+      },
+      {
+        paragraph: 'cover-page/Data return',
+        text: 'within 30 days',
+        restates: [{ term: 'terms.incidentResponse.notificationHours', said: 'x', value: hours! }],
+      },
+    ];
+    const { diagnostics } = checkContract(asLoaded(contract), await defaultPlaybook());
+    const found = diagnostics.filter((d) => d.code === 'playbook/restated-term');
+    expect(found).toMatchObject([
+      {
+        severity: 'error',
+        path: '/negotiatedWording/0/restates/0',
+        message: `clause incidentResponse/notice restates terms.incidentResponse.notificationHours as "ninety-six (96) hours", which contracts import could not read: the term is rated at ${hours}, which the wording contradicts; counsel to settle it`,
+      },
+      { severity: 'error', path: '/negotiatedWording/1/restates/0', message: expect.stringContaining(`(96), but the term is now ${hours}`) },
+    ]);
+  });
+
   it('is silent without any', async () => {
     const { diagnostics } = checkContract(asLoaded(baseContract()), await defaultPlaybook());
     expect(diagnostics.some((d) => d.code.startsWith('playbook/negotiat'))).toBe(false);

@@ -5,10 +5,10 @@
  * escaper like any value; the clause keeps its number and the clauses after a deleted one renumber.
  */
 import type { NegotiatedWording } from '@contracts/core';
-import { agreementBlocks, type AgreementBlock } from './agreement-blocks.js';
+import { agreementBlocks, blockText, type AgreementBlock } from './agreement-blocks.js';
 import type { Anchor } from './anchors.js';
 import { escapeMarkdown } from './escape-markdown.js';
-import type { RenderedAgreement } from './markdown.js';
+import type { RenderedAgreement, RenderedSection } from './markdown.js';
 
 const NUMBER = /^\*\*(\d+)\.(\d+)\*\*/;
 const SECTION = /^## (\d+)\. /;
@@ -33,9 +33,9 @@ export function withNegotiatedWording(rendered: RenderedAgreement, wording: Nego
       // The clause's first block takes the whole text; its other blocks go.
       const first = !done.has(block.clause);
       done.add(block.clause);
-      replaced[start] = first ? clauseLines(block, byClause.get(block.clause)!) : [];
+      replaced[start] = first ? clauseLines(block, byClause.get(block.clause)!, rendered.sections) : [];
     } else if (block.paragraph !== undefined && byParagraph.has(block.paragraph)) {
-      replaced[start] = paragraphLines(block, byParagraph.get(block.paragraph)!);
+      replaced[start] = paragraphLines(block, byParagraph.get(block.paragraph)!, isHeaderRow(lines, block), rendered.sections);
     } else continue;
     for (let i = start + 1; i < end; i++) replaced[i] = [];
   }
@@ -57,27 +57,69 @@ const paragraphs = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
-function clauseLines(block: AgreementBlock, text: string): string[] {
+const HEADING = /^\*\*\d+\.\d+\*\* \*\*((?:[^*\\]|\\.)+)\*\*/;
+const REFERENCE = /\b(Section|Annex) (\d+|[A-Z]) \(([^()]+)\)/g;
+
+/** One run of counterparty text escaped, its spaces at either end kept (the escaper trims). */
+const escapeRun = (run: string) => {
+  const core = run.trim();
+  if (core === '') return run === '' ? '' : ' ';
+  return `${/^\s/.test(run) ? ' ' : ''}${escapeMarkdown(core)}${/\s$/.test(run) ? ' ' : ''}`;
+};
+
+/**
+ * Counterparty text as Markdown: escaped like any value, except what the template itself marks up and
+ * they kept — the clause's heading in bold, and each `Section N (Title)` naming a section this
+ * agreement has, which becomes the live reference the template prints (numbered as the section is now,
+ * so it follows when sections drop out).
+ */
+function wordingMarkdown(text: string, sections: readonly RenderedSection[], heading?: string): string {
+  let out = '';
+  let rest = text;
+  // Their heading as they wrote it (Word's curly quotes where the template has straight ones).
+  const straight = (t: string) => t.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  if (heading && straight(rest.slice(0, heading.length)) === straight(heading)) {
+    out = `**${escapeMarkdown(rest.slice(0, heading.length))}**`;
+    rest = rest.slice(heading.length);
+  }
+  let last = 0;
+  for (const m of rest.matchAll(REFERENCE)) {
+    const section = sections.find((s) => s.title === m[3] && s.label.startsWith(`${m[1]} `));
+    if (!section) continue;
+    out += `${escapeRun(rest.slice(last, m.index))}[${escapeMarkdown(section.label)} (${escapeMarkdown(section.title)})](#${section.anchor})`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeRun(rest.slice(last));
+}
+
+function clauseLines(block: AgreementBlock, text: string, sections: readonly RenderedSection[]): string[] {
   const number = NUMBER.exec(block.markdown)?.[0];
-  const parts = paragraphs(text).map(escapeMarkdown);
+  const headingMarkdown = HEADING.exec(block.markdown)?.[1];
+  const heading = headingMarkdown === undefined ? undefined : blockText(headingMarkdown).text;
+  const parts = paragraphs(text).map((p, i) => wordingMarkdown(p, sections, i === 0 ? heading : undefined));
   if (parts.length === 0) return [];
   if (number) parts[0] = `${number} ${parts[0]}`;
   return parts.flatMap((p, i) => (i === 0 ? [p] : ['', p]));
 }
 
-function paragraphLines(block: AgreementBlock, text: string): string[] {
+/** A table's header row: its first (the delimiter row follows it). Without it the rows below are no table. */
+const isHeaderRow = (lines: readonly string[], block: AgreementBlock) => block.kind === 'row' && !(lines[block.lines[0] - 1] ?? '').startsWith('|');
+
+function paragraphLines(block: AgreementBlock, text: string, header: boolean, sections: readonly RenderedSection[]): string[] {
   const flat = paragraphs(text).join(' ');
-  if (flat === '') return [];
   if (block.kind === 'row') {
+    // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table.
+    if (flat === '' && !header) return [];
     const label = /^\|([^|]*(?:\\\|[^|]*)*)\|/.exec(block.markdown)?.[1] ?? ' ';
-    return [`|${label}| ${escapeMarkdown(flat)} |`];
+    return [`|${label}| ${wordingMarkdown(flat, sections)} |`];
   }
+  if (flat === '') return [];
   if (block.kind === 'heading') {
     const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
     return [`${hashes} ${escapeMarkdown(flat)}${id ? ` {#${id}}` : ''}`];
   }
   const marker = block.kind === 'item' ? (/^(?:[-*+]|\d{1,9}[.)]) /.exec(block.markdown)?.[0] ?? '- ') : '';
-  return [`${marker}${escapeMarkdown(flat)}`];
+  return [`${marker}${wordingMarkdown(flat, sections)}`];
 }
 
 /** A clause whose wording was deleted leaves an empty fence: remove it. */

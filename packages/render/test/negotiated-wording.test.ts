@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContractFile, type VendorAgreement } from '@contracts/core';
 import { describe, expect, it } from 'vitest';
 import { agreementBlocks, blockText, renderAgreement, withoutAnchorMarkup } from '../src/index.js';
-import { asRendered } from './helpers.js';
+import { asRendered, hasSystemPandoc } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const CONTRACTS = ['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'];
@@ -36,13 +37,56 @@ describe('negotiated wording', () => {
     const number = /## (\d+)\./.exec(audit)![1];
     expect(audit).not.toContain('On-site audit');
     expect(audit).toContain(`**${number}.1** **Independent report.**`);
-    expect(audit).toContain(`**${number}.3** Costs. Each party bears its own \\*costs\\*.\n\n\\# Not a heading`);
+    expect(audit).toContain(`**${number}.3** **Costs.** Each party bears its own \\*costs\\*.\n\n\\# Not a heading`);
     expect(markdown).toContain('| Data return | within ninety \\| ninety days |');
     // The anchors still name what is there, and nothing else.
     const ids = new Set(agreementBlocks(anchored, anchors).map((b) => b.clause ?? b.paragraph));
     expect(ids.has('audit/on-site-audit')).toBe(false);
     expect(anchors.every((a) => anchored.includes(`{#a${a.id}}`))).toBe(true);
   });
+
+  it.skipIf(!hasSystemPandoc)('keeps a table whose header row was emptied a table, and drops an emptied body row (pandoc reads the tables)', () => {
+    const contract = load('springfield-smartcam');
+    const vendor = contract.parties.vendor.name;
+    const buyer = contract.parties.buyer.name;
+    const { markdown } = renderAgreement(
+      {
+        ...contract,
+        negotiatedWording: [
+          { paragraph: 'cover-page/Term', text: '' },
+          { paragraph: 'cover-page/Data return', text: '' },
+          { paragraph: `signatures/${buyer}`, text: '' },
+        ],
+      },
+      asRendered,
+    );
+    const tables = (md: string) => {
+      const html = spawnSync('pandoc', ['-f', 'markdown', '-t', 'html'], { input: md, encoding: 'utf8' }).stdout;
+      return [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((t) => [...t[0].matchAll(/<tr/g)].length);
+    };
+    const before = tables(renderAgreement(contract, asRendered).markdown);
+    expect(tables(markdown)).toEqual([before[0]! - 1, before[1]!]);
+    expect(markdown).not.toContain('Data return');
+    expect(markdown).toContain(`| ${buyer} |  |\n|:`);
+    expect(markdown).not.toContain(`| ${buyer} | ${vendor} |`);
+  });
+
+  it.skipIf(!hasSystemPandoc)(
+    "keeps the clause heading bold and a reference to a section this agreement has live, numbered as it is now (pandoc's HTML links it)",
+    () => {
+      const contract = load('springfield-smartcam');
+      const { sections } = renderAgreement(contract, asRendered);
+      const insurance = sections.find((s) => s.title.startsWith('Insurance'))!;
+      const text = `Notice. Subject to Section 99 (${insurance.title}) and Section 3 (No Such Section), the Vendor shall notify the Buyer *promptly*.`;
+      const { markdown } = renderAgreement({ ...contract, negotiatedWording: [{ clause: 'incidentResponse/notice', text }] }, asRendered);
+      const line = markdown.split('\n').find((l) => l.includes('Subject to'))!;
+      expect(line).toMatch(/^\*\*\d+\.1\*\* \*\*Notice\.\*\* Subject to /);
+      expect(line).toContain(`[${insurance.label} (${insurance.title})](#${insurance.anchor}) and Section 3 (No Such Section), the Vendor`);
+      expect(line).toContain('\\*promptly\\*');
+      const html = spawnSync('pandoc', ['-f', 'markdown', '-t', 'html', '--wrap=none'], { input: markdown, encoding: 'utf8' }).stdout;
+      expect(html).toContain(`<strong>Notice.</strong> Subject to <a href="#${insurance.anchor}">${insurance.label} (${insurance.title})</a>`);
+    },
+  );
 
   it('keys every block by clause or by paragraph, never by number, and reads its text', () => {
     const { anchored, anchors } = renderAgreement(load('springfield-smartcam'), asRendered);

@@ -7,7 +7,7 @@
 import type { VendorAgreement } from '@contracts/core';
 import { revisionDate } from '@contracts/docx-compare';
 import { clauseContext, type Playbook } from '@contracts/playbook';
-import { renderAgreement, type RenderedAgreement } from '@contracts/render';
+import { renderAgreement, type ProvenanceInput, type RenderedAgreement } from '@contracts/render';
 import { diffStructured, redlineStats, toRedlineMarkdown, type RedlineAuthor, type RedlineBlock, type RedlineStats } from '../redline/index.js';
 import { inertText } from './inert-text.js';
 import { positionRows, type PositionRow } from './position-summary.js';
@@ -36,6 +36,12 @@ export interface BuildRedlineOptions {
    * prints them. Without it changed fields are listed plainly and no law is treated as applicable.
    */
   playbook?: Playbook;
+  /**
+   * Where the later version comes from (contract id, commit, round): the DOCX redline records it as a
+   * rendered DOCX does, since it is the later round the counterparty reviews and marks up, and
+   * `contracts import` finds its base from it.
+   */
+  provenance?: ProvenanceInput;
 }
 
 /** Everything the output formats need; plain data, computed once. */
@@ -57,6 +63,8 @@ export interface Redline {
   stats: RedlineStats;
   positions: PositionRow[];
   templatesDir?: string;
+  /** The later version's provenance, written to the DOCX redline's custom properties. */
+  provenance?: ProvenanceInput;
 }
 
 /** Renders both versions to Markdown and diffs them. Synchronous: run it while pandoc-wasm compiles. */
@@ -89,6 +97,7 @@ export function buildRedline(from: RedlineVersion, to: RedlineVersion, options: 
     stats: redlineStats(blocks),
     positions: positionRows(from.contract, to.contract, options.playbook),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    ...(options.provenance ? { provenance: options.provenance } : {}),
   };
 }
 

@@ -64,7 +64,7 @@ export async function redlineDocxMany(redlines: readonly Redline[], options: Red
   for (const [i, redline] of redlines.entries()) {
     // pandoc's DOCX is not the writer's model: only the comparison engine can redline it.
     const tracked = builtin ? trackedDocxEntries(redline, options.referenceDoc ?? referenceDocPath(redline.templatesDir), options.epoch) : undefined;
-    if (tracked && 'entries' in tracked) out[i] = normalizeEntries(tracked.entries, options.epoch);
+    if (tracked && 'entries' in tracked) out[i] = normalizeEntries(tracked.entries, options.epoch, redline.provenance);
     else compared.push(i);
   }
   if (compared.length > 0) {
@@ -108,7 +108,7 @@ async function compareRedlines(redlines: readonly Redline[], options: RedlineDoc
         date: redline.by.date,
         names: { before: redline.from, after: redline.to },
       });
-      out.push(normalizeDocx(tracked, options.epoch));
+      out.push(normalizeDocx(tracked, options.epoch, redline.provenance));
     }
   }
   return out;

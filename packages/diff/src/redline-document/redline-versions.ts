@@ -7,6 +7,7 @@
 import { loadValidator, type Diagnostic, type SchemaValidator } from '@contracts/core';
 import type { ContractVersion, VersionAuthor } from '@contracts/git';
 import type { Playbook } from '@contracts/playbook';
+import type { ProvenanceInput } from '@contracts/render';
 import { buildRedline, changeDate, type Redline } from './build-redline.js';
 import { loadVersion } from './load-version.js';
 import { writeRedline, type RedlineFormat } from './write-redline.js';
@@ -31,6 +32,8 @@ export interface RedlineVersionsOptions {
   epoch?: number;
   /** The vendor-agreement validator, when the caller has loaded it already. */
   validator?: SchemaValidator;
+  /** Where the later version comes from (commit, round, ref): the DOCX redline records it with the contract id, as `render --to docx` does. */
+  provenance?: Omit<ProvenanceInput, 'contractId'>;
 }
 
 /** A version that cannot be redlined, with the errors that stop it. */
@@ -66,6 +69,7 @@ export async function redlineVersions(before: RedlineSource, after: RedlineSourc
       by: { author: options.by.name, date: changeDate(options.by.changedAt) },
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
       ...(options.playbook ? { playbook: options.playbook } : {}),
+      ...(options.provenance ? { provenance: { ...options.provenance, contractId: String(to!.contract.id) } } : {}),
     },
   );
   const epoch = options.epoch ?? options.by.epoch;

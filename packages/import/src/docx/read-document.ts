@@ -34,7 +34,18 @@ export interface MarkupBlock {
 /** The comment ranges' anchored text (accepted view), by comment id. */
 export type CommentAnchors = Map<string, string>;
 
-type Mode = 'same' | 'insert' | 'delete';
+/** How the document is read. */
+export interface ReadDocumentOptions {
+  /**
+   * Authors whose tracked changes are part of the base, already accepted: our own redline's changes
+   * (base → later round) in a markup the counterparty made of the redline. Their insertions read as
+   * plain text, their deletions as absent, and they are not listed as changes.
+   */
+  baseAuthors?: ReadonlySet<string>;
+}
+
+/** `gone`: deleted by a base author, in neither view. */
+type Mode = 'same' | 'insert' | 'delete' | 'gone';
 
 const SKIP = new Set([
   'w:instrText',
@@ -54,7 +65,8 @@ const SKIP = new Set([
 const CHANGE: Record<string, 'insert' | 'delete'> = { 'w:ins': 'insert', 'w:moveTo': 'insert', 'w:del': 'delete', 'w:moveFrom': 'delete' };
 
 /** Reads the blocks of `word/document.xml` in reading order. */
-export function readDocument(xml: string, name: string): { blocks: MarkupBlock[]; commentAnchors: CommentAnchors } {
+export function readDocument(xml: string, name: string, options: ReadDocumentOptions = {}): { blocks: MarkupBlock[]; commentAnchors: CommentAnchors } {
+  const baseAuthors = options.baseAuthors ?? new Set<string>();
   const blocks: MarkupBlock[] = [];
   const commentAnchors: CommentAnchors = new Map();
   const openComments = new Set<string>();
@@ -66,23 +78,24 @@ export function readDocument(xml: string, name: string): { blocks: MarkupBlock[]
   let field = 0; // inside w:fldChar begin…separate: the field code, not its result
   let tableDepth = 0;
   let row: MarkupBlock | undefined;
-  let rowDeleted = false;
+  let rowMode: Mode = 'same';
   let cell: { accepted: string } | undefined;
   let para: (MarkupBlock & { style?: string; numbered?: boolean; mark?: Mode }) | undefined;
   let inPPr = false;
 
   const target = () => row ?? para;
-  const mode = (): { mode: Mode; change?: TrackedChange } => modes[modes.length - 1] ?? { mode: rowDeleted ? 'delete' : 'same' };
+  // Text is in the accepted view unless a change around it deletes it, in the rejected view unless one inserts it.
   const emit = (text: string) => {
     const block = target();
     if (!block || field > 0) return;
-    const { mode: m, change } = mode();
-    if (m !== 'delete') {
+    const all = [rowMode, ...modes.map((m) => m.mode)];
+    if (!all.some((m) => m === 'delete' || m === 'gone')) {
       block.accepted += text;
       if (cell) cell.accepted += text;
       for (const id of openComments) commentAnchors.set(id, (commentAnchors.get(id) ?? '') + text);
     }
-    if (m !== 'insert') block.rejected += text;
+    if (!all.some((m) => m === 'insert' || m === 'gone')) block.rejected += text;
+    const change = modes.findLast((m) => m.change)?.change;
     if (change) change.text += text;
   };
   const newBlock = (kind: MarkupBlock['kind']): MarkupBlock => {
@@ -111,7 +124,7 @@ export function readDocument(xml: string, name: string): { blocks: MarkupBlock[]
         case 'w:tr':
           if (tableDepth === 1) {
             row = { ...newBlock('row'), cells: [] };
-            rowDeleted = false;
+            rowMode = 'same';
           }
           break;
         case 'w:tc':
@@ -180,21 +193,19 @@ export function readDocument(xml: string, name: string): { blocks: MarkupBlock[]
           const kind = CHANGE[tag];
           if (!kind) break;
           const change: TrackedChange = { kind, author: a['w:author'] ?? '', ...(a['w:date'] ? { date: a['w:date'] } : {}), text: '' };
+          const ofBase = baseAuthors.has(change.author);
           if (inPPr && para) {
             // A paragraph mark inserted or deleted (w:pPr/w:rPr/w:ins): the paragraph was split or joined.
             para.mark = kind;
-            para.changes.push({ ...change, text: '¶' });
+            if (!ofBase) para.changes.push({ ...change, text: '¶' });
             skip++;
-          } else if (tag === 'w:ins' || tag === 'w:del') {
-            if (row && !para && !cell) {
-              // w:trPr/w:ins|w:del: a whole row inserted or deleted.
-              row.changes.push({ ...change, text: '' });
-              if (kind === 'delete') rowDeleted = true;
-              skip++;
-            } else {
-              target()?.changes.push(change);
-              modes.push({ mode: kind, change });
-            }
+          } else if ((tag === 'w:ins' || tag === 'w:del') && row && !para && !cell) {
+            // w:trPr/w:ins|w:del: a whole row inserted or deleted.
+            if (!ofBase) row.changes.push({ ...change, text: '' });
+            rowMode = ofBase ? (kind === 'delete' ? 'gone' : 'same') : kind;
+            skip++;
+          } else if (ofBase) {
+            modes.push({ mode: kind === 'insert' ? 'same' : 'gone' });
           } else {
             target()?.changes.push(change);
             modes.push({ mode: kind, change });
@@ -217,7 +228,7 @@ export function readDocument(xml: string, name: string): { blocks: MarkupBlock[]
             row.rejected = row.rejected.trim();
             blocks.push(row);
             row = undefined;
-            rowDeleted = false;
+            rowMode = 'same';
           }
           break;
         case 'w:tc':

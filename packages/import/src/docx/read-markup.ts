@@ -6,7 +6,7 @@
 import { readProvenance, type Provenance } from '@contracts/render';
 import { parseXml } from './xml.js';
 import { openDocxPackage } from './open-package.js';
-import { readDocument, type CommentAnchors, type MarkupBlock } from './read-document.js';
+import { readDocument, type CommentAnchors, type MarkupBlock, type ReadDocumentOptions } from './read-document.js';
 import { readComments, type CommentThreads } from './read-comments.js';
 
 export interface Markup extends CommentThreads {
@@ -18,14 +18,18 @@ export interface Markup extends CommentThreads {
   /** `cp:lastModifiedBy` and `dcterms:modified` of docProps/core.xml, when set. */
   lastModifiedBy?: string;
   modified?: string;
+  /** The blocks read again with other options (`baseAuthors`: our redline's changes taken as accepted). */
+  reread(options: ReadDocumentOptions): Pick<Markup, 'blocks' | 'commentAnchors'>;
 }
 
 /** Reads a markup; throws an `import/*` error (one line, exit 2) for anything that is not a safe, readable DOCX. */
 export function readMarkup(bytes: Uint8Array, name: string): Markup {
   const pkg = openDocxPackage(bytes, name);
-  const { blocks, commentAnchors } = readDocument(pkg.parts.get('word/document.xml')!, name);
+  const document = pkg.parts.get('word/document.xml')!;
+  const { blocks, commentAnchors } = readDocument(document, name);
   const threads = readComments(pkg.parts.get('word/comments.xml'), pkg.parts.get('word/commentsExtended.xml'), name);
-  const markup: Markup = { name, blocks, commentAnchors, ...threads, provenance: readProvenance(bytes) };
+  const reread = (options: ReadDocumentOptions) => readDocument(document, name, options);
+  const markup: Markup = { name, blocks, commentAnchors, ...threads, provenance: readProvenance(bytes), reread };
   const core = pkg.parts.get('docProps/core.xml');
   if (core) {
     const fields: Record<string, string> = {};

@@ -6,6 +6,7 @@
  * first block, and then blocks pair in order by shared words. A block the counterparty added joins the
  * region before it (after a heading: the one after it).
  */
+import { tableCells } from '@contracts/render';
 import type { TrackedChange } from '../docx/read-document.js';
 import type { Markup } from '../docx/read-markup.js';
 import type { Rendering } from './rendering.js';
@@ -48,6 +49,8 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
     if (j >= 0) markupToBase[j] = i;
   });
   pairGaps(base, markup, rejected, pairOf, markupToBase);
+  pairDisplacedDeletions(base, markup, rejected, markupToBase);
+  pairReplacements(base, markup, rejected, markupToBase);
 
   const out = new Map<string, RegionProposal>();
   for (const [region, words] of base.regions) out.set(region, { region, base: words, proposed: [], rejected: [], paragraphs: [], changes: [], comments: [] });
@@ -110,6 +113,86 @@ function pairGaps(base: Rendering, markup: Markup, rejected: string[][], pairOf:
     i = i1;
     j = j1;
   }
+}
+
+/**
+ * A block deleted whole still names what it deleted, wherever it stands: LibreOffice's Compare Document
+ * can record a deleted paragraph at the end of the document, out of order, where the in-order pairing
+ * cannot reach it. It pairs with the unpaired base block whose words it holds exactly.
+ */
+function pairDisplacedDeletions(base: Rendering, markup: Markup, rejected: string[][], markupToBase: Int32Array): void {
+  const paired = new Set(markupToBase);
+  const unpaired = new Map<string, number[]>();
+  base.blocks.forEach((b, i) => {
+    if (paired.has(i) || b.words.length === 0) return;
+    const key = b.words.join(' ');
+    unpaired.set(key, [...(unpaired.get(key) ?? []), i]);
+  });
+  markup.blocks.forEach((b, j) => {
+    if (markupToBase[j]! >= 0 || rejected[j]!.length === 0 || blockWords(b.accepted).length > 0) return;
+    const i = unpaired.get(rejected[j]!.join(' '))?.shift();
+    if (i !== undefined) markupToBase[j] = i;
+  });
+}
+
+/**
+ * A block deleted whole and a block inserted whole near it are one block rewritten: Word's and
+ * LibreOffice's Compare Document record a changed table as the new table inserted and the old one
+ * deleted after it (every row tracked), and counsel often deletes a paragraph and types its
+ * replacement above it. Between two blocks that are kept, inserted blocks pair in order with the deleted
+ * ones they share most words with (a row: the same label), and take the region of the block they replace.
+ */
+function pairReplacements(base: Rendering, markup: Markup, rejected: string[][], markupToBase: Int32Array): void {
+  const accepted = markup.blocks.map((b) => blockWords(b.accepted));
+  const deleted = (j: number) => markupToBase[j]! >= 0 && accepted[j]!.length === 0 && rejected[j]!.length > 0;
+  const inserted = (j: number) => markupToBase[j]! < 0 && rejected[j]!.length === 0 && accepted[j]!.length > 0;
+  let start = 0;
+  for (let j = 0; j <= markup.blocks.length; j++) {
+    const kept = j === markup.blocks.length || (markupToBase[j]! >= 0 && !deleted(j));
+    if (!kept) continue;
+    const window = [...Array(j - start).keys()].map((k) => start + k);
+    const gone = window.filter(deleted);
+    const added = window.filter(inserted);
+    if (gone.length > 0 && added.length > 0) {
+      const score = (a: number, d: number) => {
+        const was = base.blocks[markupToBase[d]!]!;
+        const now = markup.blocks[a]!;
+        if (now.kind === 'row' && was.kind === 'row' && now.cells?.[0] !== undefined && blockWords(now.cells[0]).join(' ') === labelOf(was)) return 2;
+        const similarity = jaccard(was.words, accepted[a]!);
+        return similarity >= 0.3 ? similarity : 0;
+      };
+      for (const [a, d] of orderedPairs(added, gone, score)) markupToBase[a] = markupToBase[d]!;
+    }
+    start = j + 1;
+  }
+}
+
+/** The label of a rendered row: its first cell's words. */
+const labelOf = (block: Rendering['blocks'][number]) => blockWords(tableCells(block.markdown)[0] ?? '').join(' ');
+
+/** The order-preserving pairing of `a` with `b` of the greatest total score (pairs scoring 0 are not made). */
+function orderedPairs(a: readonly number[], b: readonly number[], score: (x: number, y: number) => number): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const scores = a.map((x) => b.map((y) => score(x, y)));
+  const best = new Float64Array((n + 1) * (m + 1));
+  const at = (i: number, k: number) => best[i * (m + 1) + k]!;
+  for (let i = n - 1; i >= 0; i--)
+    for (let k = m - 1; k >= 0; k--) {
+      const s = scores[i]![k]!;
+      best[i * (m + 1) + k] = Math.max(at(i + 1, k), at(i, k + 1), s > 0 ? s + at(i + 1, k + 1) : 0);
+    }
+  const pairs: [number, number][] = [];
+  for (let i = 0, k = 0; i < n && k < m; ) {
+    const s = scores[i]![k]!;
+    if (s > 0 && at(i, k) === s + at(i + 1, k + 1)) {
+      pairs.push([a[i]!, b[k]!]);
+      i++;
+      k++;
+    } else if (at(i, k) === at(i + 1, k)) i++;
+    else k++;
+  }
+  return pairs;
 }
 
 const isFirstOfRegion = (base: Rendering, i: number) => i === 0 || base.blocks[i - 1]!.region !== base.blocks[i]!.region;

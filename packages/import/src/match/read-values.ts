@@ -14,8 +14,10 @@ import type { RegionProposal } from './align.js';
 import { ABSENT, type Candidate, candidatesFor } from './candidates.js';
 import type { LibraryFacts } from './library-facts.js';
 import { renderRegions, type Rendering } from './rendering.js';
-import { type Leaf, leafOf, leavesUnder } from './schema-leaves.js';
-import { alignWords, bagDistance } from './words.js';
+import { type Leaf, leavesUnder } from './schema-leaves.js';
+import { numbersByValue, numbersSaid, type Restatement } from './own-words.js';
+import { termSpans } from './term-spans.js';
+import { bagDistance } from './words.js';
 
 /** One term the markup changed. `to` undefined: the term was removed. */
 export interface ValueChange {
@@ -24,6 +26,8 @@ export interface ValueChange {
   to: unknown;
   /** The regions whose wording this change explains. */
   regions: string[];
+  /** Read from the counterparty's own words (their wording is kept as negotiated wording too). */
+  ownWords?: boolean;
 }
 
 export interface ReadValuesResult {
@@ -33,6 +37,8 @@ export interface ReadValuesResult {
   matched: Set<string>;
   /** Regions the counterparty changed. */
   changed: string[];
+  /** Terms the counterparty restated in its own words, read or not. */
+  restated: Restatement[];
   renders: number;
   renderMs: number;
 }
@@ -50,6 +56,7 @@ interface Applied {
   path: string;
   value: Candidate;
   regions: string[];
+  ownWords?: boolean;
 }
 
 const joined = new WeakMap<string[], string>();
@@ -129,16 +136,47 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
     else ({ state, rendering } = saved);
   }
 
+  // Terms rewritten in the counterparty's own words (own-words.ts): read where a number reads reliably, else reported.
+  const restated: Restatement[] = [];
+  const byValue = (r: Rendering, region: string) => numbersByValue(r.texts.get(region) ?? '') === numbersByValue(wanted(region));
+  for (const region of changed) {
+    if (equal(rendering, region)) continue;
+    for (const span of termSpans(region, rendering, proposals.get(region)?.proposed ?? []).spans) {
+      const path = span.leaf.path;
+      if (!span.changed || span.kept || span.text.trim() === '' || restated.some((x) => x.path === path && x.region === region)) continue;
+      const said = { region, path, said: span.text };
+      const numbers = span.leaf.kind === 'integer' || span.leaf.kind === 'number' ? numbersSaid(span.text) : [];
+      const value = numbers.length === 1 ? numbers[0]! : undefined;
+      if (value === undefined) {
+        restated.push({ ...said, current: valueAt(state, path) });
+        continue;
+      }
+      if (value === valueAt(state, path)) {
+        restated.push({ ...said, value });
+        continue;
+      }
+      const result = tryCandidate(path, value);
+      const wrong = result ? result.moved.filter((m) => !byValue(result.rendering, m)) : [region];
+      if (result && wrong.length === 0) {
+        state = result.contract;
+        rendering = result.rendering;
+        applied.push({ path, value, regions: result.moved, ownWords: true });
+        restated.push({ ...said, value });
+      } else restated.push({ ...said, contradicted: wrong.filter((m) => m !== region), current: valueAt(state, path) });
+    }
+  }
+
   const matched = new Set(changed.filter((region) => equal(rendering, region)));
   const byPath = new Map<string, ValueChange>();
   for (const step of applied) {
     const entry = byPath.get(step.path) ?? { path: step.path, from: valueAt(base, step.path), to: undefined, regions: [] };
     entry.to = step.value === ABSENT ? undefined : step.value;
-    for (const r of step.regions) if (!entry.regions.includes(r) && matched.has(r)) entry.regions.push(r);
+    for (const r of step.regions) if (!entry.regions.includes(r) && (matched.has(r) || step.ownWords)) entry.regions.push(r);
+    if (step.ownWords) entry.ownWords = true;
     byPath.set(step.path, entry);
   }
   const changes = [...byPath.values()].filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
-  return { contract: state, changes, matched, changed, renders, renderMs };
+  return { contract: state, changes, matched, changed, restated, renders, renderMs };
 }
 
 function renderSafely(contract: VendorAgreement, render: RenderMarkdownOptions): Rendering | undefined {
@@ -157,15 +195,7 @@ function candidateList(
   proposal: RegionProposal | undefined,
   facts: LibraryFacts,
 ): { path: string; values: Candidate[] }[] {
-  const blocks = rendering.blocks.filter((b) => b.region === region);
-  const current = blocks.flatMap((b) => b.words);
-  const proposed = proposal?.proposed ?? [];
-  const map = alignWords(current, proposed);
-  const kept = new Set<number>();
-  map.forEach((j) => {
-    if (j >= 0) kept.add(j);
-  });
-  const inserted = proposed.filter((_, j) => !kept.has(j));
+  const { spans, inserted } = termSpans(region, rendering, proposal?.proposed ?? []);
   const expressions = new Map(rendering.agreement.anchors.filter((a) => a.kind === 'term').map((a) => [a.key, a.expression ?? '']));
   const out: { path: string; values: Candidate[]; rank: number }[] = [];
   const seen = new Set<string>();
@@ -183,31 +213,6 @@ function candidateList(
     if (values.length > 0) out.push({ path: leaf.path, values, rank });
   };
   // Terms printed in the region, those whose words changed first, with their new words as the hint.
-  let offset = 0;
-  const spans: { leaf: Leaf; text: string; changed: boolean }[] = [];
-  for (const block of blocks) {
-    for (const t of block.terms) {
-      const leaf = leafOf(t.path);
-      if (!leaf) continue;
-      const from = offset + t.from;
-      const to = offset + t.to;
-      let start = 0;
-      for (let i = from - 1; i >= 0; i--)
-        if (map[i]! >= 0) {
-          start = map[i]! + 1;
-          break;
-        }
-      let end = proposed.length;
-      for (let i = to; i < current.length; i++)
-        if (map[i]! >= 0) {
-          end = map[i]!;
-          break;
-        }
-      const text = proposed.slice(start, Math.max(start, end)).join(' ');
-      spans.push({ leaf, text, changed: text !== current.slice(from, to).join(' ') });
-    }
-    offset += block.words.length;
-  }
   for (const s of spans) if (s.changed) consider(s.leaf, s.text, 0);
   // Terms the region's section depends on (its wording, or whether it is there at all), by closeness of name.
   const section = region.startsWith('clause:') ? region.slice(7).split('/')[0]! : undefined;

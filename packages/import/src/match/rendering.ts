@@ -15,6 +15,9 @@ export interface TermSpan {
   occurrence: number;
   from: number;
   to: number;
+  /** What the first and last of those words hold beyond the value (`(` before it, `,` after it), normalised. */
+  before: string;
+  after: string;
 }
 
 export interface RenderedBlock {
@@ -60,7 +63,15 @@ export function renderRegions(contract: VendorAgreement, render: RenderMarkdownO
         if (anchor?.kind !== 'term') continue;
         const before = text.slice(0, t.start);
         const midWord = before !== '' && !/\s$/.test(before);
-        spans.push({ path: anchor.key, occurrence: anchor.occurrence, from: wordCount(before) - (midWord ? 1 : 0), to: wordCount(text.slice(0, t.end)) });
+        const after = /^\S*/.exec(text.slice(t.end))![0];
+        spans.push({
+          path: anchor.key,
+          occurrence: anchor.occurrence,
+          from: wordCount(before) - (midWord ? 1 : 0),
+          to: wordCount(text.slice(0, t.end)),
+          before: midWord ? normalizeText(/\S*$/.exec(before)![0]) : '',
+          after: t.end > t.start ? normalizeText(after) : '',
+        });
       }
       const words = blockWords(text);
       read = { words, text: words.join(' '), terms: spans };

@@ -7,6 +7,7 @@
  * the markup (tracked, or untracked) as a named author: real word-processor output.
  */
 import type { VendorAgreement } from '@contracts/core';
+import { jurisdictionName, libraryLabels } from '@contracts/render';
 
 export interface Intended {
   /** Term path → new value (undefined: removed). */
@@ -27,6 +28,17 @@ export interface CorpusCase {
   replacements: [string, string][];
   insertParagraphs: [string, string][];
   record: boolean;
+  /**
+   * Made by LibreOffice's Compare Document (`.uno:CompareDocuments`): the edits are made untracked, and
+   * the edited document compared with the base records them (a changed table as the new table inserted
+   * and the old one deleted, every row tracked).
+   */
+  compare?: boolean;
+  /**
+   * Word edits as counsel makes them, step by step, instead of those derived from the renderings (a
+   * rename with Replace All, then one row by hand): each step is one LibreOffice session over the last.
+   */
+  steps?: { replacements: [string, string][]; replaceAll?: boolean }[];
 }
 
 type Change = [path: string, value: unknown, what: string];
@@ -50,6 +62,9 @@ export const VALUE_CHANGES: Change[] = [
   ['terms.incidentResponse.cooperation', false, 'cooperation clause deleted'],
   ['terms.liability.indemnity', false, 'indemnity clause deleted'],
 ];
+
+/** The value cases also made with Compare Document: a cover-page row and its clause, a place, a deleted clause. */
+const COMPARED = ['perClaimUsd', 'governingLaw', 'onSite', 'frameworks-list'];
 
 /** List changes: [path, (current) → new list, what]. */
 export const LIST_CHANGES: [string, (list: string[]) => string[] | undefined, string][] = [
@@ -99,6 +114,19 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
     if (out.some((c) => Object.keys(c.values)[0] === path)) continue; // one change per term and contract
     out.push({ ...base, id: `${name}/${path.split('.').pop()}`, what, values: { [path]: value } });
   }
+  // Two values in one cover-page row: the vendor renamed everywhere, and re-domiciled in its own row.
+  const { vendor, buyer } = contract.parties;
+  if (vendor.jurisdiction.startsWith('US-') && vendor.jurisdiction !== 'US-NV' && buyer.jurisdiction !== vendor.jurisdiction) {
+    const renamed = `${vendor.name.replace(/,?\s+(?:Inc\.|LLC|GmbH)$/, '')} Holdings, LLC`;
+    const laws = (code: string) => `organised under the laws of ${jurisdictionName(code, libraryLabels())}`;
+    out.push({
+      ...base,
+      id: `${name}/vendor-renamed-and-redomiciled`,
+      what: 'vendor renamed everywhere and re-domiciled in Nevada (two values in one cover row)',
+      values: { 'parties.vendor.name': renamed, 'parties.vendor.jurisdiction': 'US-NV' },
+      steps: [{ replacements: [[vendor.name, renamed]], replaceAll: true }, { replacements: [[laws(vendor.jurisdiction), laws('US-NV')]] }],
+    });
+  }
   for (const [path, change, what] of LIST_CHANGES) {
     const current = valueAt(contract, path);
     const next = Array.isArray(current) ? change(current as string[]) : undefined;
@@ -114,7 +142,19 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
     });
   const untracked = out.filter((c) => !c.id.endsWith('+comment')).slice(0, 3);
   for (const c of untracked) out.push({ ...c, id: `${c.id}+untracked`, what: `${c.what}, tracking switched off`, record: false });
+  const compared = out.filter((c) => COMPARED.some((k) => c.id === `${name}/${k}`));
+  for (const c of compared) out.push({ ...c, id: `${c.id}+compare`, what: `${c.what}, recorded by Compare Document`, compare: true });
   for (const f of FREE_TEXT) {
+    if (f.replace)
+      out.push({
+        ...base,
+        id: `${name}/free-${f.clause.split('/')[1]}+compare`,
+        what: `${f.what}, recorded by Compare Document`,
+        values: {},
+        wording: [f.clause],
+        replacements: [f.replace],
+        compare: true,
+      });
     out.push({
       ...base,
       id: `${name}/free-${f.clause.split('/')[1]}`,
