@@ -42,3 +42,28 @@ export function scratchRepo(prefix = 'contracts-pr-') {
 export type ScratchRepo = ReturnType<typeof scratchRepo>;
 
 export const example = (name = 'springfield-smartcam') => readFileSync(join(repoRoot, 'contracts', `${name}.yaml`), 'utf8');
+
+/**
+ * The pull_request event of `repo`'s HEAD against `baseSha` and the Actions environment a job sees
+ * (the API at `apiUrl`), written under `dir`; the options `checkPullRequest` takes for it.
+ */
+export function pullRequestRun(repo: ReturnType<typeof scratchRepo>, o: { apiUrl: string; token: string; issue: number; baseSha: string; dir: string }) {
+  const head = repo.git('rev-parse', 'HEAD').trim();
+  const event = join(o.dir, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify({ pull_request: { number: o.issue, base: { sha: o.baseSha, ref: 'main' }, head: { sha: head, repo: { full_name: 'city/contracts' } } } }),
+  );
+  const env = {
+    ...repo.env,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'city/contracts',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_API_URL: o.apiUrl,
+    GITHUB_TOKEN: o.token,
+    GITHUB_WORKSPACE: repo.dir,
+    SOURCE_DATE_EPOCH: '1772704800',
+  };
+  const tool = { toolVersion: '0.1.0', toolInformationUri: 'https://github.example/city/contracts-as-code' };
+  return { cwd: repo.dir, env, summary: join(o.dir, 'summary.md'), sarif: join(o.dir, 'contracts.sarif'), ...tool };
+}

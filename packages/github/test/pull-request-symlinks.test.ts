@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failing, multitoolBinary, multitoolValidate } from '../../format/test/multitool.js';
 import { checkPullRequest } from '../src/index.js';
 import { COMMENT_MARKER } from '../src/comment.js';
-import { example, scratchRepo, type ScratchRepo } from './fixture.js';
+import { example, pullRequestRun, scratchRepo, type ScratchRepo } from './fixture.js';
 import { startFakeGitHub, type FakeGitHub } from './github-api-server.js';
 
 /**
@@ -45,24 +45,7 @@ afterAll(async () => {
 
 describe('contracts pr with symlinked contracts in the change', () => {
   it('reports each link that leaves the repository as io/symlink-outside on that file, and reviews every other contract', async () => {
-    const head = repo.git('rev-parse', 'HEAD').trim();
-    const event = join(dir, 'event.json');
-    writeFileSync(
-      event,
-      JSON.stringify({ pull_request: { number: 11, base: { sha: baseSha, ref: 'main' }, head: { sha: head, repo: { full_name: 'city/contracts' } } } }),
-    );
-    const env = {
-      ...repo.env,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_REPOSITORY: 'city/contracts',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_API_URL: api.url,
-      GITHUB_TOKEN: TOKEN,
-      GITHUB_WORKSPACE: repo.dir,
-      SOURCE_DATE_EPOCH: '1772704800',
-    };
-    const tool = { toolVersion: '0.1.0', toolInformationUri: 'https://github.example/city/contracts-as-code' };
-    const r = await checkPullRequest({ cwd: repo.dir, env, summary: join(dir, 'summary.md'), sarif: join(dir, 'contracts.sarif'), ...tool });
+    const r = await checkPullRequest(pullRequestRun(repo, { apiUrl: api.url, token: TOKEN, issue: 11, baseSha, dir }));
 
     expect(r.exitCode).toBe(1);
     expect(r.review.contracts.map((c) => c.path)).toEqual(['contracts/gitcfg.yaml', 'contracts/passwd.yaml', 'contracts/walk.yaml']);
