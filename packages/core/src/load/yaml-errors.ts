@@ -136,21 +136,6 @@ function previousSibling(lines: readonly string[], index: number, indent: number
     if (at < indent) break;
     if (!best || at <= best.indent) best = { key: match[2]!, indent: at };
   }
-  if (best) return best;
-  // `indent` is less than every line since the parent: the parent is the last line indented less than the
-  // siblings, so walk back to it and take the least indented line after it.
-  let parent = -1;
-  for (let i = index - 1; i >= 0; i--) {
-    const match = KEY_LINE.exec(lines[i]!);
-    if (match && match[1]!.length < indent) {
-      parent = i;
-      break;
-    }
-  }
-  for (let i = parent + 1; i < index; i++) {
-    const match = KEY_LINE.exec(lines[i]!);
-    if (match && (!best || match[1]!.length < best.indent)) best = { key: match[2]!, indent: match[1]!.length };
-  }
   return best;
 }
 
