@@ -116,6 +116,7 @@ export async function checkPullRequest(o: PullRequestCheckOptions = {}): Promise
         playbook,
         validator,
         ...(templates.dir ? { templatesDir: templates.dir } : {}),
+        ...(head ? { headCommit: head } : {}),
       });
       for (const [path, files] of result.written) {
         written.push(...files);

@@ -19,6 +19,8 @@ export interface RedlineRequest {
   validator: SchemaValidator;
   /** Clause library overriding the bundled templates, for both versions (`reviewTemplates`: the base's). */
   templatesDir?: string;
+  /** The head commit, recorded in the DOCX as the version it shows, so `contracts import` finds the base of the vendor's markup. */
+  headCommit?: string;
 }
 
 /**
@@ -35,7 +37,14 @@ export async function writeRedlines(contracts: readonly ContractReview[], r: Red
     const result = await redlineVersions(
       { bytes: c.baseBytes, ref: 'base', commit: null, loaded: { file: `${c.basePath}@base` }, label: r.baseLabel },
       { bytes: c.headBytes, ref: 'head', commit: null, loaded: { file: c.path }, label: r.headLabel },
-      { format: r.formats, by: r.by, playbook: r.playbook, validator: r.validator, ...(r.templatesDir ? { templatesDir: r.templatesDir } : {}) },
+      {
+        format: r.formats,
+        by: r.by,
+        playbook: r.playbook,
+        validator: r.validator,
+        ...(r.templatesDir ? { templatesDir: r.templatesDir } : {}),
+        ...(r.headCommit ? { provenance: { commit: r.headCommit } } : {}),
+      },
     );
     if (!result.ok) {
       skipped.push(`${c.path}: no redline, the ${result.broken[0]!.version === 'before' ? 'base' : 'head'} version has schema errors`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failing, multitoolBinary, multitoolValidate } from '../../format/test/multitool.js';
 import { runCli } from '../../cli/test/run-cli.js';
+import { readProvenance } from '../../render/src/provenance.js';
 import { COMMENT_MARKER } from '../src/comment.js';
 import { example, scratchRepo, type ScratchRepo } from './fixture.js';
 import { startFakeGitHub, type FakeGitHub } from './github-api-server.js';
@@ -141,11 +142,10 @@ describe('contracts pr on a pull request', () => {
     ]);
     const html = readFileSync(join(red, files.find((f) => f.endsWith('.html'))!.replace(/^.*\//, '')), 'utf8');
     expect(html).toMatch(/<del[^>]*>forty-eight \(48<\/del>[\s\S]*<ins[^>]*>one hundred and twenty \(120<\/ins>/);
-    expect(
-      readFileSync(join(red, files.find((f) => f.endsWith('.docx'))!.replace(/^.*\//, '')))
-        .subarray(0, 2)
-        .toString(),
-    ).toBe('PK');
+    const docx = readFileSync(join(red, files.find((f) => f.endsWith('.docx'))!.replace(/^.*\//, '')));
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    // It records the head commit it shows, so `contracts import` finds the base of a vendor's markup of it.
+    expect(readProvenance(docx)).toMatchObject({ contractId: 'springfield-smartcam', commit: repo.git('rev-parse', 'HEAD').trim() });
 
     // One comment, updated in place: never a second.
     expect(ours()).toHaveLength(1);
