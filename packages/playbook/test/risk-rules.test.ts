@@ -160,6 +160,16 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     silent: [product({ connectivity: ['wifi'], deployment: { installedIn: ['US-NV'] } })],
     exempt: { 'federally-regulated-device': [product({ deployment: { installedIn: ['US-CA'] }, regulatedAs: ['us-fda-device'] })] },
   },
+  'oregon-connected-device-security': {
+    fire: [product({ consumerProduct: true, connectivity: ['wifi'], deployment: { installedIn: ['US-OR'] } })],
+    // Only consumer devices (personal, family or household use), unlike California's law.
+    silent: [product({ consumerProduct: false, connectivity: ['wifi'], deployment: { installedIn: ['US-OR'] } })],
+    exempt: {
+      'federally-regulated-device': [
+        product({ consumerProduct: true, connectivity: ['wifi'], deployment: { installedIn: ['US-OR'] }, regulatedAs: ['us-fda-device'] }),
+      ],
+    },
+  },
   'ny-shield-safeguards': {
     fire: [people('US-NY'), data('financial-account')],
     silent: [people('US-NY'), data()],
