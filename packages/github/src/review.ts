@@ -97,7 +97,8 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<PullRequestRe
   const removed: string[] = [];
   // One id, one negotiation (as `check`): a changed contract whose id another contract in scope has.
   const reviewed = new Set(changes.filter((c) => c.status !== 'D' && inFiles.has(c.path)).map((c) => c.path));
-  const ids = new ContractIds(contractIdsOf(o.files.filter((f) => !reviewed.has(f)).map((f) => ({ path: resolve(o.repo.root, f), shown: f }))));
+  const others = reviewed.size === 0 ? [] : o.files.filter((f) => !reviewed.has(f));
+  const ids = new ContractIds(contractIdsOf(others.map((f) => ({ path: resolve(o.repo.root, f), shown: f }))));
   for (const change of changes) {
     if (change.status === 'D') {
       if (isContractPath(change.path) && inScope(change.path, o.scope)) removed.push(change.path);

@@ -1,3 +1,7 @@
+/** A block mapping key as written: double-quoted (with escapes), single-quoted, or plain up to its colon. One capture group. */
+export const KEY_PATTERN = String.raw`("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[][^:#]*?)`;
+const KEY = new RegExp(String.raw`^${KEY_PATTERN}\s*:(?:\s|$)`);
+
 /**
  * The field a line of a block-style YAML file sits under, read from indentation alone: for a file that
  * did not parse, where no syntax tree says which field a syntax error is in. Block mappings and `- `
@@ -29,7 +33,7 @@ export function pathAtLine(text: string, line: number): string {
       indent += skip;
       rest = rest.slice(skip);
     }
-    const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[][^:#]*?)\s*:(?:\s|$)/.exec(rest);
+    const key = KEY.exec(rest);
     if (!key) continue;
     while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
     const name = key[1]!.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');

@@ -13,7 +13,7 @@ import type { Document, Node, YAMLError } from 'yaml';
 import { dottedPath, toPointer, type Diagnostic } from '../diagnostic.js';
 import { excerpt } from '../text/excerpt.js';
 import type { LinePositions } from './line-index.js';
-import { pathAtLine } from './line-path.js';
+import { KEY_PATTERN, pathAtLine } from './line-path.js';
 import { yamlLib } from './yaml-lib.js';
 
 /** Most YAML diagnostics one file gets; past that, they are nearly always echoes of the first ones. */
@@ -83,7 +83,8 @@ function toDiagnostic(error: YAMLError, file: string, lines: LinePositions, text
 const layoutErrors = new WeakSet<Diagnostic>();
 const parentOf = (pointer: string) => pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
 
-const KEY_LINE = /^(\s*(?:-\s+)*)((?:"[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?))\s*:(?:\s+(.*))?$/;
+// The indent (with any `- ` item markers), the key, and the value of a `key: value` line.
+const KEY_LINE = new RegExp(String.raw`^(\s*(?:-\s+)*)${KEY_PATTERN}\s*:(?:\s+(.*))?$`);
 
 /**
  * The two mistakes people make most when editing a contract by hand, said in their words rather than
