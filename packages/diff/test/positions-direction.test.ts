@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { loadYamlFile } from '@contracts/core';
 import { checkContract, loadPlaybook, loadPlaybookText, type Playbook, type Tier } from '@contracts/playbook';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffPositions, formatDiffText, positionHistory } from '../src/index.js';
+import fc from 'fast-check';
+import { diffPositions, formatDiffText, positionHistory, termChange } from '../src/index.js';
 
 const PLAYBOOK = `
 playbookVersion: 1
@@ -127,6 +128,36 @@ describe('direction of a move, from the playbook', () => {
 });
 
 describe('the bundled playbook', () => {
+  /** Who gained when one term moves from `from` to `to`, as diff, history and the redline rate it. */
+  const gained = (playbook: Playbook, path: string, from: unknown, to: unknown) => termChange(playbook, ['terms', ...path.split('.')], from, to)?.gained;
+
+  it('says who gained when a term moves', async () => {
+    const { playbook: real } = await loadPlaybook();
+    expect(gained(real!, 'incidentResponse.notificationHours', 72, 24)).toBe('buyer');
+    expect(gained(real!, 'incidentResponse.notificationHours', 24, 72)).toBe('vendor');
+    expect(gained(real!, 'liability.dataBreachCap', 'general-cap', 'super-cap')).toBe('buyer');
+    expect(gained(real!, 'incidentResponse.costsCovered', ['forensics'], ['forensics', 'call-centre'])).toBe('buyer');
+    expect(gained(real!, 'liability.indemnity', true, undefined)).toBe('vendor');
+    expect(gained(real!, 'jurisdiction.governingLaw', 'US-NY', 'DE')).toBe('neutral');
+    expect(gained(real!, 'audit.onSite', true, true)).toBeUndefined(); // not a move
+  });
+
+  it('never reads a number moving toward the buyer as a gain for the vendor', async () => {
+    const { playbook: real } = await loadPlaybook();
+    const numbers = real!.terms.filter((t) => t.spec.kind === 'number' && t.spec.preferred !== undefined);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...numbers),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+        (term, value, delta) => {
+          const moved = term.spec.better === 'lower' ? value - delta : value + delta;
+          expect(gained(real!, term.path, value, moved)).not.toBe('vendor');
+        },
+      ),
+    );
+  });
+
   it('reads a 2× data-breach super-cap replacing "uncapped" as two moves toward the vendor (issue 11)', async () => {
     const { playbook: real } = await loadPlaybook();
     const loaded = await loadYamlFile(fileURLToPath(new URL('../../../contracts/springfield-smartcam.yaml', import.meta.url)));

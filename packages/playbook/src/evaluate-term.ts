@@ -17,18 +17,5 @@ export function evaluateTerm(playbook: Playbook, termPath: string, value: unknow
   return { ...rate(term, value), term };
 }
 
+/** Who gained when a term moved: decided by `@contracts/diff` (`gainedBy`), the one direction rule. */
 export type BuyerDirection = 'buyer' | 'vendor' | 'neutral';
-
-/**
- * Who gained when a term moved from `oldValue` to `newValue`. Adding a rated term is a gain for the
- * buyer and dropping one a gain for the vendor; unrated terms and unrated values are neutral.
- */
-export function compareForBuyer(playbook: Playbook, termPath: string, oldValue: unknown, newValue: unknown): BuyerDirection {
-  const term = findTerm(playbook, termPath);
-  if (!term || term.thresholds.preferred === undefined) return 'neutral';
-  const score = (v: unknown) => (v === undefined || v === null ? -Infinity : term.score(v));
-  const before = score(oldValue);
-  const after = score(newValue);
-  if (before === undefined || after === undefined || before === after) return 'neutral';
-  return after > before ? 'buyer' : 'vendor';
-}

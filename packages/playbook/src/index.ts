@@ -4,7 +4,7 @@
  * are data (playbook.yaml, validated by schemas/playbook.schema.json), compiled once per playbook.
  */
 export { loadPlaybook, loadPlaybookText, compilePlaybook, defaultPlaybookPath, resolvePlaybookPath, listTerms, type LoadedPlaybook } from './load-playbook.js';
-export { evaluateTerm, compareForBuyer, findTerm, type BuyerDirection } from './evaluate-term.js';
+export { evaluateTerm, findTerm, type BuyerDirection } from './evaluate-term.js';
 export { evaluateRules, triggeredRules } from './evaluate-rules.js';
 export { checkContract, type CheckOptions } from './check-contract.js';
 export { summarize } from './summary.js';

@@ -9,7 +9,7 @@ import { convert, type BackendPreference } from '@contracts/pandoc';
 import { ANCHOR_ID } from './anchors.js';
 import { getEnvironment } from './environment.js';
 import { escapeHtml } from './escape-html.js';
-import { neutralizeBidi } from './escape-markdown.js';
+import { neutralizeText } from './escape-markdown.js';
 import { renderAgreement, type RenderedAgreement, type RenderMarkdownOptions } from './markdown.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { checkPandocInput } from './pandoc-limits.js';
@@ -30,7 +30,7 @@ export function htmlDocument(fragment: string, { title, css, lang = 'en' }: Html
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="generator" content="@contracts/render" />
-<title>${escapeHtml(neutralizeBidi(title).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '))}</title>
+<title>${escapeHtml(neutralizeText(title).replace(/\s+/g, ' '))}</title>
 <style>
 ${css.replace(/<\//g, '<\\/')}
 </style>
