@@ -34,7 +34,92 @@ const stateConsumers = (state: string, nonProfits: 'covered' | 'outside'): Bound
   ['a company that gives only its kind', [buyer({ kind: 'company' }), people(state)], 'applies'],
 ];
 
+/** A vendor that never holds the buyer's data (the HIPAA rule's test), and the same deployment with the vendor's remote access on. */
+const isolated = product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } });
+const isolatedButRemote = product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: true }, featuresEnabled: { cloudSync: false } });
+
+/**
+ * The state breach-notice and data-security rules reach the residents whose information is held: where the people are, else where
+ * the devices are, else the buyer's seat; never a vendor that holds no data, nor data the evaluation says is not personal.
+ */
+const residents = (state: string, other: string, element: Facts[]): Boundary[] => [
+  ['people located in the state', [people(state), ...element], 'applies'],
+  ['devices in the state, people not located', [product({ deployment: { installedIn: [state] } }), ...element], 'applies'],
+  [
+    'devices in the state, people located elsewhere',
+    [product({ personalData: { processed: true, subjectsLocatedIn: [other] }, deployment: { installedIn: [state] } }), ...element],
+    'out-of-scope',
+  ],
+  [
+    'a buyer seated in the state, devices elsewhere',
+    [buyer({ jurisdiction: state }), product({ deployment: { installedIn: [other] } }), ...element],
+    'out-of-scope',
+  ],
+  ['a buyer seated in the state, nothing else located', [buyer({ jurisdiction: state }), ...element], 'applies'],
+  ['the evaluation says no personal data', [people(state), ...element, product({ personalData: { processed: false } })], 'out-of-scope'],
+  ['a vendor that never holds the data', [people(state), ...element, isolated], 'exempt'],
+  ['an isolated network, but the vendor connects remotely', [people(state), ...element, isolatedButRemote], 'applies'],
+];
+
 export const boundaries: Record<string, Boundary[]> = {
+  'california-breach-notice-to-owner': [
+    ...residents('US-CA', 'US-NV', [data('financial-account')]),
+    ['video of people, no facial recognition', [people('US-CA'), collects(['video'])], 'out-of-scope'],
+    ['photographs stored for facial recognition', [people('US-CA'), collects(['video'], { featuresEnabled: { facialRecognition: true } })], 'applies'],
+    [
+      'facial recognition before biometric data joined (2019-12-31)',
+      [people('US-CA'), collects(['video'], { featuresEnabled: { facialRecognition: true } }), on('2019-12-31')],
+      'out-of-scope',
+    ],
+    ['licence plate recognition (ALPR data)', [people('US-CA'), collects(['video'], { featuresEnabled: { licensePlateRecognition: true } })], 'applies'],
+    ['location of named employees (no geolocation element)', [people('US-CA'), collects(['location'], { dataSubjects: ['employees'] })], 'out-of-scope'],
+    ['logins of users', [people('US-CA'), collects(['credentials'])], 'applies'],
+    ['a federal agency owns the data (the statute binds the vendor)', [buyer({ entityType: 'federal-agency' }), people('US-CA'), data('phi')], 'applies'],
+  ],
+  'florida-third-party-agent-notice': [
+    ...residents('US-FL', 'US-GA', [data('cardholder-data')]),
+    ['location of named employees on 2024-06-30', [people('US-FL'), collects(['location'], { dataSubjects: ['employees'] }), on('2024-06-30')], 'out-of-scope'],
+    [
+      'location of named employees from 2024-07-01 (SB 262)',
+      [people('US-FL'), collects(['location'], { dataSubjects: ['employees'] }), on('2024-07-01')],
+      'applies',
+    ],
+    ['location of assets, no people named', [people('US-FL'), collects(['location'])], 'out-of-scope'],
+    ['a fingerprint reader', [people('US-FL'), collects(['biometric'])], 'applies'],
+    [
+      'face templates from camera images (data generated from video)',
+      [people('US-FL'), collects(['video'], { featuresEnabled: { facialRecognition: true } }), data('biometric-identifiers')],
+      'out-of-scope',
+    ],
+    ['a federal agency buyer (not a covered entity)', [buyer({ entityType: 'federal-agency' }), people('US-FL'), data('phi')], 'out-of-scope'],
+    ['a Georgia county', [buyer({ entityType: 'local-government', jurisdiction: 'US-GA' }), people('US-FL'), data('phi')], 'out-of-scope'],
+    ['a government named only by its kind, in Georgia', [buyer({ kind: 'government', jurisdiction: 'US-GA' }), people('US-FL'), data('phi')], 'out-of-scope'],
+    ['a Florida county (a governmental entity)', [buyer({ entityType: 'local-government', jurisdiction: 'US-FL' }), people('US-FL'), data('phi')], 'applies'],
+  ],
+  'massachusetts-service-provider-security': [
+    ...residents('US-MA', 'US-NH', [data('cardholder-data')]),
+    ['health data only', [people('US-MA'), collects(['health']), data('phi')], 'out-of-scope'],
+    ['the regulation is not in force on 2010-02-28', [people('US-MA'), data('financial-account'), on('2010-02-28')], 'not-in-force'],
+  ],
+  'ny-breach-notice-to-owner': [
+    ...residents('US-NY', 'US-NJ', [data('financial-account')]),
+    ['logins before the SHIELD Act (2019-10-22)', [people('US-NY'), collects(['credentials']), on('2019-10-22')], 'out-of-scope'],
+    ['logins from the SHIELD Act (2019-10-23)', [people('US-NY'), collects(['credentials']), on('2019-10-23')], 'applies'],
+    ['facial recognition (biometric information)', [people('US-NY'), collects(['video'], { featuresEnabled: { facialRecognition: true } })], 'applies'],
+    ['video of people, no facial recognition', [people('US-NY'), collects(['video'])], 'out-of-scope'],
+    ['medical information on 2025-03-20', [people('US-NY'), collects(['health']), on('2025-03-20')], 'out-of-scope'],
+    ['medical information from 2025-03-21', [people('US-NY'), collects(['health']), on('2025-03-21')], 'applies'],
+    [
+      'a GLBA bank (its deemed compliance is for notice to persons)',
+      [buyer({ statuses: ['glba-financial-institution'] }), people('US-NY'), data('financial-account')],
+      'applies',
+    ],
+  ],
+  'ny-shield-safeguards': [
+    ...residents('US-NY', 'US-NJ', [data('financial-account')]),
+    ['a HIPAA business associate', [buyer({ statuses: ['hipaa-business-associate'] }), people('US-NY'), data('financial-account')], 'exempt'],
+    ['the section is not in force on 2020-03-20', [people('US-NY'), data('financial-account'), on('2020-03-20')], 'not-in-force'],
+  ],
   'eu-gdpr-processor-terms': [
     ...personalData([euBuyer]),
     ['Norway, the day the GDPR applies there (2018-07-20)', [buyer({ jurisdiction: 'NO' }), people('NO'), on('2018-07-20')], 'applies'],

@@ -203,6 +203,65 @@ const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: strin
     binds: ['california-connected-device-security', 'privacy-impact-assessment', 'fcc-covered-list'],
   },
   {
+    name: 'Florida hotel group buying cloud-managed door locks with guest app logins',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'US-FL' }),
+      product({
+        category: 'access-control',
+        markets: ['US'],
+        connectivity: ['bluetooth', 'wifi'],
+        featuresEnabled: { cloudSync: true },
+        dataCollected: ['credentials', 'personal'],
+        dataSubjects: ['customers', 'employees'],
+        personalData: { processed: true },
+        deployment: { network: 'cloud-only', internetFacing: true, physical: ['residential'], installedIn: ['US-FL'] },
+        vendorRemoteAccess: { enabled: true },
+      }),
+    ],
+    // Logins are Florida personal information (501.171(1)(g)1.b); the vendor's cloud makes it a third-party agent.
+    binds: ['florida-third-party-agent-notice', 'fcc-covered-list', 'vendor-remote-access-controls', 'internet-facing-testing'],
+  },
+  {
+    name: 'Massachusetts retailer buying payment terminals with a cloud back office (stores in MA and NH)',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'US-MA' }),
+      product({
+        category: 'other',
+        markets: ['US'],
+        connectivity: ['ethernet'],
+        featuresEnabled: { cloudSync: true },
+        dataCollected: ['personal'],
+        regulatedData: ['cardholder-data'],
+        dataSubjects: ['customers'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-MA', 'US-NH'] },
+        deployment: { network: 'segmented-vlan', internetFacing: false, physical: ['retail-store'], installedIn: ['US-MA', 'US-NH'] },
+        vendorRemoteAccess: { enabled: false },
+      }),
+    ],
+    binds: ['massachusetts-service-provider-security'],
+  },
+  {
+    name: 'New York clinic (HIPAA covered entity) buying cloud-connected patient scales',
+    facts: [
+      buyer({ entityType: 'for-profit', kind: 'healthcare', jurisdiction: 'US-NY', statuses: ['hipaa-covered-entity'] }),
+      product({
+        category: 'other',
+        markets: ['US'],
+        connectivity: ['wifi'],
+        featuresEnabled: { cloudSync: true },
+        dataCollected: ['health', 'personal'],
+        regulatedData: ['phi'],
+        dataSubjects: ['patients'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-NY'] },
+        deployment: { network: 'segmented-vlan', internetFacing: false, physical: ['clinic'], installedIn: ['US-NY'] },
+        vendorRemoteAccess: { enabled: true },
+      }),
+    ],
+    // Medical information is New York private information from 2025-03-21; a HIPAA-compliant covered entity is deemed to meet 899-bb.
+    binds: ['hipaa-business-associate', 'ny-breach-notice-to-owner', 'vendor-remote-access-controls'],
+    exempt: ['ny-shield-safeguards'],
+  },
+  {
     name: 'US company with a Dutch office buying badge-presence sensors (subjects not tagged as EU residents)',
     facts: [
       buyer({ entityType: 'for-profit', kind: 'company', jurisdiction: 'US-NY', establishedIn: ['NL'] }),

@@ -13,6 +13,8 @@ const gov = buyer({ entityType: 'local-government', kind: 'government', jurisdic
 const face = product({ featuresEnabled: { facialRecognition: true }, regulatedData: ['biometric-identifiers'] });
 const fingerprint = product({ category: 'access-control', dataCollected: ['biometric'], regulatedData: ['biometric-identifiers'] });
 const radio = product({ connectivity: ['wifi'], markets: ['EU'] });
+/** The HIPAA rule's test of a vendor that never holds the buyer's data, which the state breach-notice rules share. */
+const vendorNeverHoldsData = product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } });
 
 /**
  * For every shipped rule: facts that bring a contract under it (`fire`), facts that leave it out
@@ -170,10 +172,34 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
       ],
     },
   },
+  'california-breach-notice-to-owner': {
+    fire: [people('US-CA'), data('cardholder-data')],
+    silent: [people('US-NV'), data('cardholder-data')],
+    exempt: { 'vendor-never-holds-data': [people('US-CA'), data('cardholder-data'), vendorNeverHoldsData] },
+  },
+  'florida-third-party-agent-notice': {
+    fire: [people('US-FL'), data('phi')],
+    silent: [people('US-GA'), data('phi')],
+    exempt: { 'vendor-never-holds-data': [people('US-FL'), data('phi'), vendorNeverHoldsData] },
+  },
+  'massachusetts-service-provider-security': {
+    fire: [people('US-MA'), data('financial-account')],
+    // Credentials and biometrics are outside Massachusetts' definition of personal information.
+    silent: [people('US-MA'), product({ dataCollected: ['credentials', 'biometric'] })],
+    exempt: { 'vendor-never-holds-data': [people('US-MA'), data('financial-account'), vendorNeverHoldsData] },
+  },
+  'ny-breach-notice-to-owner': {
+    fire: [people('US-NY'), data('financial-account')],
+    silent: [people('US-NJ'), data('financial-account')],
+    exempt: { 'vendor-never-holds-data': [people('US-NY'), data('financial-account'), vendorNeverHoldsData] },
+  },
   'ny-shield-safeguards': {
     fire: [people('US-NY'), data('financial-account')],
     silent: [people('US-NY'), data()],
-    exempt: { 'compliant-regulated-entity': [people('US-NY'), data('financial-account'), buyer({ statuses: ['glba-financial-institution'] })] },
+    exempt: {
+      'compliant-regulated-entity': [people('US-NY'), data('financial-account'), buyer({ statuses: ['glba-financial-institution'] })],
+      'vendor-never-holds-data': [people('US-NY'), data('financial-account'), vendorNeverHoldsData],
+    },
   },
   'virginia-cdpa-processor': {
     fire: [people('US-VA')],
