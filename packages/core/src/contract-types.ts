@@ -393,7 +393,7 @@ export type PersonalDataProcessed = boolean;
  */
 export type DataSubjectsLocatedIn = Jurisdiction[];
 /**
- * Legally defined kinds of data the product or vendor actually touches (not could touch): `phi` (protected health information of a HIPAA covered entity), `covered-defense-information` (DFARS 252.204-7012), `cui`, `federal-contract-information`, `biometric-identifiers` (face geometry, fingerprints, voiceprints), `children-under-13`, `student-education-records` (FERPA), `precise-geolocation`, `financial-account`, `cardholder-data`, `criminal-justice-information`.
+ * Legally defined kinds of data the product or vendor actually touches (not could touch): `phi` (protected health information of a HIPAA covered entity), `covered-defense-information` (DFARS 252.204-7012), `cui`, `federal-contract-information`, `biometric-identifiers` (face geometry, fingerprints, voiceprints), `children-under-13`, `student-education-records` (FERPA), `precise-geolocation`, `financial-account`, `cardholder-data`, `government-id-numbers` (Social Security, driver's licence, state identity card, passport or taxpayer numbers of individuals: every US state's breach-notice definition of personal information), `criminal-justice-information`.
  */
 export type RegulatedDataActuallyProcessed = (
   | "phi"
@@ -406,6 +406,7 @@ export type RegulatedDataActuallyProcessed = (
   | "precise-geolocation"
   | "financial-account"
   | "cardholder-data"
+  | "government-id-numbers"
   | "criminal-justice-information"
 )[];
 /**

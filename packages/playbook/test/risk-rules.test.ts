@@ -372,6 +372,20 @@ describe('shipped risk rules', async () => {
     expect(patches.map((f) => f.source)).toEqual(['common practice', 'common practice']);
   });
 
+  it.each([
+    ['california-breach-notice-to-owner', 'US-CA'],
+    ['florida-third-party-agent-notice', 'US-FL'],
+    ['massachusetts-service-provider-security', 'US-MA'],
+    ['ny-breach-notice-to-owner', 'US-NY'],
+    ['ny-shield-safeguards', 'US-NY'],
+  ])("reads Social Security and driver's licence numbers as personal information for %s (a visitor kiosk scanning IDs in %s)", (id, state) => {
+    const kiosk = product({ category: 'access-control', dataCollected: ['personal', 'video'], regulatedData: ['government-id-numbers'] });
+    const status = (...facts: Facts[]) => ruleApplicability(playbook, deal(...facts), { rules: new Set([id]) })[0]!.status;
+    expect(status(people(state), kiosk)).toBe('applies');
+    // The same kiosk that only films visitors holds no personal information under these statutes.
+    expect(status(people(state), product({ category: 'access-control', dataCollected: ['personal', 'video'] }))).not.toBe('applies');
+  });
+
   it('treats the legacy UK region as ISO GB and a subdivision as within its country', () => {
     expect(findingsOf('uk-psti', deal(product({ consumerProduct: true, markets: ['UK'] }))).length).toBeGreaterThan(0);
     expect(findingsOf('illinois-biometrics', deal(face, product({ deployment: { installedIn: ['US-IL'] } }), vendor({ roles: ['manufacturer'] }))).length).toBe(
