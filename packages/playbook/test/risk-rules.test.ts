@@ -362,10 +362,10 @@ describe('shipped risk rules', async () => {
     const sourceOf = (id: string, ...facts: Facts[]) => findingsOf(id, deal(...facts)).map((f) => f.source);
     const filmsPublic = product({ dataCollected: ['video'], deployment: { physical: ['public-space'] } });
     expect(sourceOf('privacy-impact-assessment', euBuyer, filmsPublic)).toEqual(['GDPR Art. 35']);
-    expect(sourceOf('privacy-impact-assessment', gov, filmsPublic)).toEqual(['article']);
+    expect(sourceOf('privacy-impact-assessment', gov, filmsPublic)).toEqual(['Merker, Buying IoT Technology (Ice Miller)']);
     const audio = product({ featuresEnabled: { audio: true } });
     expect(sourceOf('audio-off-by-default', buyer({ jurisdiction: 'US-CA' }), audio)).toEqual(['18 U.S.C. 2511; Cal. Penal Code 632; 720 ILCS 5/14-2']);
-    expect(sourceOf('audio-off-by-default', euBuyer, audio)).toEqual(['article']);
+    expect(sourceOf('audio-off-by-default', euBuyer, audio)).toEqual(['Merker, Buying IoT Technology (Ice Miller)']);
     const patches = findingsOf('medical-device-cybersecurity', deal(product({ regulatedAs: ['us-fda-device'] }))).filter((f) =>
       f.term.startsWith('vulnerabilityManagement.patchDays'),
     );
