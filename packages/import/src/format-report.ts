@@ -36,6 +36,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   const labels = { file: result.file, fromLabel: `base ${result.base.ref}`, toLabel: result.markup, color: Boolean(options.color) };
   const wording = result.regions.filter((r) => r.outcome === 'wording');
   const comments = result.regions.flatMap((r) => r.comments.map((c) => ({ r, c })));
+  const unsettled = result.unread.length > 0 ? `; ${result.unread.length} term${result.unread.length > 1 ? 's' : ''} NOT READ: imported, but counsel must settle ${result.unread.length > 1 ? 'them' : 'it'} (exit 1)` : '';
   const action = result.written ? `wrote ${result.file}` : 'nothing written';
   if (format === 'markdown') {
     const out = [formatDiffMarkdown(result.diff, labels).trimEnd(), ''];
@@ -67,7 +68,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       out.push('');
     }
     if (result.baseAuthors.length > 0) out.push(`_${baseAuthorsLine(result, md)}_`, '');
-    out.push(`_${md(action)}${result.committed ? `; committed ${result.committed.slice(0, 7)}` : ''}._`, '');
+    out.push(`_${md(action)}${result.committed ? `; committed ${result.committed.slice(0, 7)}` : ''}${md(unsettled)}._`, '');
     return out.join('\n');
   }
   const out = [formatDiffText(result.diff, labels).trimEnd()];
@@ -96,7 +97,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       for (const reply of c.replies ?? []) out.push(`    ↳ ${t(reply.author)}, ${t(when(reply.date))}: ${t(excerpt(reply.text))}`);
     }
   }
-  out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}`);
+  out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}${unsettled}`);
   return `${out.join('\n')}\n`;
 }
 
