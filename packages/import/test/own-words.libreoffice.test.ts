@@ -116,7 +116,8 @@ describe.skipIf(!lo.ok)(`a term the vendor restates in its own words ${lo.reason
   });
 
   it('makes the built contracts import exit 1 when a term is NOT READ (written, but unsettled), and 0 when every term was read', async () => {
-    const contracts = (...args: string[]) => spawnSync(process.execPath, [CLI, 'import', 'contracts/springfield-smartcam.yaml', ...args], { cwd: round.dir, encoding: 'utf8' });
+    const contracts = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'import', 'contracts/springfield-smartcam.yaml', ...args], { cwd: round.dir, encoding: 'utf8' });
     const read = contracts('own-words.docx', '--dry-run');
     expect(read.status, read.stderr).toBe(0);
     expect(read.stdout).not.toContain('NOT READ');
