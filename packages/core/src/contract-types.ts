@@ -1115,7 +1115,13 @@ export type Text = string;
  * For a table row (`<part>/<row label>`): the label as the counterparty wrote it, printed in place of the template's. The entry stays keyed by the template's label, so later imports find the row. Without `text` the row's value is the template's (read back as term values).
  */
 export type RowLabel = string;
+/**
+ * The added row's first cell, as they wrote it.
+ */
 export type AddedRowLabel = string;
+/**
+ * The added row's other cells, as they wrote them.
+ */
 export type AddedRowText = string;
 /**
  * For a table row: rows the counterparty added after it, in order, each its label and its text.
