@@ -44,6 +44,10 @@ export interface LibreOffice {
       comments?: [string, string][];
       deleteParagraphs?: string[];
       insertParagraphs?: [string, string][];
+      /** `[anchor, cells]`: a table row added after the row holding `anchor`, with these cell texts. */
+      insertRows?: [string, string[]][];
+      /** Anchors: the table row holding each is deleted. */
+      deleteRows?: string[];
       record?: boolean;
       replaceAll?: boolean;
       /** Search case-sensitively (default: LibreOffice's default, case-insensitive). */

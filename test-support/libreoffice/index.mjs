@@ -113,7 +113,19 @@ export async function startLibreOffice() {
     },
     edit: async (
       docx,
-      { out, author, replacements = [], comments = [], deleteParagraphs = [], insertParagraphs = [], record = true, replaceAll = false, matchCase = false },
+      {
+        out,
+        author,
+        replacements = [],
+        comments = [],
+        deleteParagraphs = [],
+        insertParagraphs = [],
+        insertRows = [],
+        deleteRows = [],
+        record = true,
+        replaceAll = false,
+        matchCase = false,
+      },
     ) =>
       (
         await request({
@@ -125,6 +137,8 @@ export async function startLibreOffice() {
           comments,
           deleteParagraphs,
           insertParagraphs,
+          insertRows,
+          deleteRows,
           record,
           replaceAll,
           matchCase,

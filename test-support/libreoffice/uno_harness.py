@@ -13,11 +13,13 @@ Requests (paths are absolute):
   {"op": "redline", "path": P} -> {"shown", "accepted", "rejected": blocks, "revisions": [...]}: all of the
       above for one redline in two loads (what a judge of a redline needs)
   {"op": "edit", "path": P, "out": O, "author": A, "replacements": [[old, new], ...], "comments": [[anchor, text], ...],
-   "deleteParagraphs": [anchor, ...], "insertParagraphs": [[anchor, text], ...], "record": true, "replaceAll": false,
-   "matchCase": false}   (a replacement [old, new, n] replaces the n-th occurrence, from 0)
+   "deleteParagraphs": [anchor, ...], "insertParagraphs": [[anchor, text], ...], "insertRows": [[anchor, [cell, ...]], ...],
+   "deleteRows": [anchor, ...], "record": true, "replaceAll": false, "matchCase": false}
+      (a replacement [old, new, n] replaces the n-th occurrence, from 0)
       -> records changes (doc.RecordChanges; record=false: untracked) as author A, replaces text (the first
          occurrence, or every one with replaceAll), deletes the paragraphs holding each anchor, inserts a
-         paragraph after the one holding each anchor, adds dated comments, saves O as Word 2007
+         paragraph after the one holding each anchor, inserts a table row after / deletes the row holding each
+         anchor (.uno:InsertRowsAfter / .uno:DeleteRows, as a user does), adds dated comments, saves O as Word 2007
   {"op": "compare", "original": P, "modified": M, "out": O, "author": A}
       -> LibreOffice's own Compare Document (.uno:CompareDocuments) of M against P, saved as Word 2007 to O
   {"op": "quit"}
@@ -136,6 +138,12 @@ class Office:
         frame = doc.getCurrentController().getFrame()
         self.dispatcher.executeDispatch(frame, command, "", 0, tuple(args))
 
+    def dispatch_at(self, doc, text_range, command):
+        """A UI command with the cursor in `text_range` (row commands are tracked only when run as the user runs them)."""
+        controller = doc.getCurrentController()
+        controller.getViewCursor().gotoRange(text_range.getStart(), False)
+        self.dispatch(doc, command)
+
     def save_word(self, doc, out):
         doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "MS Word 2007 XML"),))
 
@@ -163,6 +171,11 @@ def blocks_of(text):
         else:
             out.append(element.getString())
     return out
+
+
+def row_of(cell):
+    """The 0-based row of a table cell from its name (`B3` is row 2)."""
+    return int("".join(c for c in cell.CellName.split(".")[0] if c.isdigit())) - 1
 
 
 def cell_order(table):
@@ -284,6 +297,23 @@ def handle(office, request):
                 cursor.gotoEndOfParagraph(False)
                 body.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
                 body.insertString(cursor, text, False)
+            for anchor, cells in request.get("insertRows", []):
+                # A new table row after the row holding `anchor`, its cells typed in (a tracked row insertion).
+                _, found = find(anchor)
+                if found is None or found.TextTable is None:
+                    missing.append(anchor)
+                    continue
+                table, row = found.TextTable, row_of(found.Cell)
+                office.dispatch_at(doc, found, ".uno:InsertRowsAfter")
+                for column, text in enumerate(cells):
+                    table.getCellByPosition(column, row + 1).getText().setString(text)
+            for anchor in request.get("deleteRows", []):
+                # The table row holding `anchor`, deleted as Word's Delete Rows does (a tracked row deletion).
+                _, found = find(anchor)
+                if found is None or found.TextTable is None:
+                    missing.append(anchor)
+                    continue
+                office.dispatch_at(doc, found, ".uno:DeleteRows")
             for anchor, note in request.get("comments", []):
                 _, found = find(anchor)
                 if found is None:

@@ -1113,6 +1113,27 @@ export type Paragraph = string;
  */
 export type Text = string;
 /**
+ * For a table row (`<part>/<row label>`): the label as the counterparty wrote it, printed in place of the template's. The entry stays keyed by the template's label, so later imports find the row. Without `text` the row's value is the template's (read back as term values).
+ */
+export type RowLabel = string;
+/**
+ * The added row's first cell, as they wrote it.
+ */
+export type AddedRowLabel = string;
+/**
+ * The added row's other cells, as they wrote them.
+ */
+export type AddedRowText = string;
+/**
+ * For a table row: rows the counterparty added after it, in order, each its label and its text.
+ *
+ * @maxItems 100
+ */
+export type RowsAddedAfter = {
+  label: AddedRowLabel;
+  text: AddedRowText;
+}[];
+/**
  * The author of the change, from the tracked change (or the document's last editor for an untracked edit).
  */
 export type ProposedBy = string;
@@ -1622,6 +1643,8 @@ export interface NegotiatedWording1 {
   clause?: Clause;
   paragraph?: Paragraph;
   text?: Text;
+  label?: RowLabel;
+  rowsAfter?: RowsAddedAfter;
   proposedBy?: ProposedBy;
   proposedAt?: ProposedAt;
   tracked?: Tracked;

@@ -19,6 +19,16 @@ const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `p
 const regionName = (region: string) => (region.startsWith('clause:') ? `clause ${region.slice(7)}` : `paragraph ${region.slice(10)}`);
 const ownWords = (v: ImportResult['values'][number]) => (v.ownWords ? ', read from their own words' : '');
 
+/** What a region's wording says, on one line: its label, its text, the rows added after it. */
+const wordingSummary = (r: RegionReport) =>
+  [
+    r.label !== undefined ? `label "${excerpt(r.label, 80)}"` : undefined,
+    r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined) ? excerpt(r.text ?? '') || '(deleted)' : undefined,
+    ...(r.rowsAfter ?? []).map((row) => `+ row "${excerpt(row.label, 60)}": ${excerpt(row.text, 80)}`),
+  ]
+    .filter(Boolean)
+    .join('; ');
+
 /** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
 function unreadLines(result: ImportResult): string[] {
   return result.unread.map((u) => {
@@ -34,8 +44,12 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     return `${JSON.stringify(rest, null, 2)}\n`;
   }
   const labels = { file: result.file, fromLabel: `base ${result.base.ref}`, toLabel: result.markup, color: Boolean(options.color) };
-  const wording = result.regions.filter((r) => r.outcome === 'wording');
+  const wording = result.regions.filter((r) => r.outcome === 'wording' || r.label !== undefined || r.rowsAfter !== undefined);
   const comments = result.regions.flatMap((r) => r.comments.map((c) => ({ r, c })));
+  const unsettled =
+    result.unread.length > 0
+      ? `; ${result.unread.length} term${result.unread.length > 1 ? 's' : ''} NOT READ: imported, but counsel must settle ${result.unread.length > 1 ? 'them' : 'it'} (exit 1)`
+      : '';
   const action = result.written ? `wrote ${result.file}` : 'nothing written';
   if (format === 'markdown') {
     const out = [formatDiffMarkdown(result.diff, labels).trimEnd(), ''];
@@ -54,7 +68,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
       for (const r of wording)
         out.push(
-          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(excerpt(r.text ?? '') || '(deleted)')}`,
+          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(wordingSummary(r))}`,
         );
       out.push('');
     }
@@ -67,7 +81,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       out.push('');
     }
     if (result.baseAuthors.length > 0) out.push(`_${baseAuthorsLine(result, md)}_`, '');
-    out.push(`_${md(action)}${result.committed ? `; committed ${result.committed.slice(0, 7)}` : ''}._`, '');
+    out.push(`_${md(action)}${result.committed ? `; committed ${result.committed.slice(0, 7)}` : ''}${md(unsettled)}._`, '');
     return out.join('\n');
   }
   const out = [formatDiffText(result.diff, labels).trimEnd()];
@@ -86,7 +100,9 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     out.push('', 'Negotiated wording outside the playbook: counsel to review');
     for (const r of wording) {
       out.push(`  ${t(where(r))}  ${t(r.proposedBy ?? 'unknown')}, ${t(when(r.proposedAt))}${r.tracked ? '' : ', untracked edit'}`);
-      out.push(`    ${t(excerpt(r.text ?? '') || '(deleted)')}`);
+      if (r.label !== undefined) out.push(`    label: ${t(excerpt(r.label))}`);
+      if (r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined)) out.push(`    ${t(excerpt(r.text ?? '') || '(deleted)')}`);
+      for (const row of r.rowsAfter ?? []) out.push(`    + row ${t(excerpt(row.label, 60))}: ${t(excerpt(row.text))}`);
     }
   }
   if (comments.length > 0) {
@@ -96,7 +112,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       for (const reply of c.replies ?? []) out.push(`    ↳ ${t(reply.author)}, ${t(when(reply.date))}: ${t(excerpt(reply.text))}`);
     }
   }
-  out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}`);
+  out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}${unsettled}`);
   return `${out.join('\n')}\n`;
 }
 

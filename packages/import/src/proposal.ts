@@ -8,7 +8,8 @@ import type { NegotiatedWording } from '@contracts/core';
 import type { MarkupComment } from './docx/read-comments.js';
 import type { TrackedChange } from './docx/read-document.js';
 import type { Markup } from './docx/read-markup.js';
-import type { RegionProposal } from './match/align.js';
+import type { RegionProposal, RowProposal } from './match/align.js';
+import { blockWords } from './match/words.js';
 import type { Restatement } from './match/own-words.js';
 import type { ValueChange } from './match/read-values.js';
 
@@ -30,6 +31,10 @@ export interface RegionReport {
   comments: EntryComment[];
   /** Terms the wording restates in the counterparty's own words (own-words.ts): read, or not (`value` absent). */
   restates: Restatement[];
+  /** A table row's label as they wrote it, where it is not the template's (kept as wording whatever the outcome). */
+  label?: string;
+  /** Rows they added after a table row. */
+  rowsAfter?: { label: string; text: string }[];
 }
 
 export interface Attribution {
@@ -98,14 +103,17 @@ export function buildProposal(
     const threadIds = p.comments.map((id) => markup.rootOf.get(id) ?? id).filter((id, i, all) => all.indexOf(id) === i && !commentsSeen.has(id));
     for (const id of threadIds) commentsSeen.add(id);
     const comments = threadIds.map((id) => markup.threads.get(id)).filter((c): c is MarkupComment => c !== undefined);
-    if (!changed.has(region) && comments.length === 0) continue;
+    const rowEdited = p.row?.edited === true;
+    if (!changed.has(region) && !rowEdited && comments.length === 0) continue;
     const [kind, key] = region.startsWith('clause:') ? (['clause', region.slice(7)] as const) : (['paragraph', region.slice(10)] as const);
     const untracked = p.rejected.join(' ') !== p.base.join(' ');
     const tracked = attribute(p.changes);
     const by = tracked.author ?? (untracked ? markup.lastModifiedBy : undefined);
     const at = tracked.date ?? (untracked ? isoUtc(markup.modified) : undefined);
     const entryComments = comments.map((c) => toEntryComment(c, markup.commentAnchors));
-    const outcome = !changed.has(region) ? 'comments' : matched.has(region) ? 'values' : 'wording';
+    const outcome = changed.has(region) ? (matched.has(region) ? 'values' : 'wording') : rowEdited ? 'wording' : 'comments';
+    // A row's label and added rows are wording whatever its value reads as; they are restated whole whenever the row was edited.
+    const row = p.row && (rowEdited || outcome === 'wording') ? rowWording(p.row, key) : undefined;
     const report: RegionReport = {
       region,
       key,
@@ -116,12 +124,17 @@ export function buildProposal(
       restates: outcome === 'wording' ? restated.filter((r) => r.region === region) : [],
       ...(by ? { proposedBy: by } : {}),
       ...(at ? { proposedAt: at } : {}),
+      ...row,
     };
     const entry: NegotiatedEntry = kind === 'clause' ? { clause: key } : { paragraph: key };
-    if (outcome === 'wording') {
+    if (outcome === 'wording' || rowEdited) {
       const paragraphs = kind === 'clause' && p.paragraphs.length > 0 ? [stripClauseNumber(p.paragraphs[0]!), ...p.paragraphs.slice(1)] : p.paragraphs;
-      report.text = paragraphs.join('\n\n');
-      entry.text = report.text;
+      // A row whose value was read (or not changed) keeps the template's value: only its label and added rows are wording.
+      if (changed.has(region) && outcome === 'wording') {
+        report.text = paragraphs.join('\n\n');
+        entry.text = report.text;
+      }
+      Object.assign(entry, row);
       if (by) entry.proposedBy = by;
       if (at) entry.proposedAt = at;
       entry.tracked = !untracked;
@@ -131,9 +144,18 @@ export function buildProposal(
     if (round !== undefined) entry.round = round;
     if (entryComments.length > 0) entry.comments = entryComments;
     regions.push(report);
-    if (outcome === 'wording' || entryComments.length > 0) wording.push(entry);
+    if (outcome === 'wording' || rowEdited || entryComments.length > 0) wording.push(entry);
   }
   return { regions, wording };
+}
+
+/** The template's label of a row, from its key (`cover-page/Data return`, `cover-page/Term~2` for a second row so labelled). */
+const templateLabel = (key: string) => key.slice(key.indexOf('/') + 1).replace(/~\d+$/, '');
+
+/** A row's label (where it is not the template's) and the rows added after it, as the entry keeps them. */
+function rowWording(row: RowProposal, key: string): { label?: string; rowsAfter?: { label: string; text: string }[] } {
+  const relabelled = !row.deleted && blockWords(row.label).join(' ') !== blockWords(templateLabel(key)).join(' ');
+  return { ...(relabelled ? { label: row.label } : {}), ...(row.after.length > 0 ? { rowsAfter: row.after } : {}) };
 }
 
 /** The regions each value change explains, with who proposed it. */

@@ -36,6 +36,11 @@ export function updateContractYaml(text: string, changes: readonly YamlChange[],
   for (const c of changes) intended = withValue(intended, c.path, c.to === undefined ? ABSENT : c.to) as never;
   const merged = mergeWording((original.negotiatedWording as NegotiatedEntry[] | undefined) ?? [], wording);
   if (merged.length > 0) intended = { ...(intended as object), negotiatedWording: merged } as never;
+  else if (wording.length > 0) {
+    // Every entry went back to the template's wording: the key goes.
+    const { negotiatedWording: _gone, ...rest } = intended as Record<string, unknown>;
+    intended = rest as never;
+  }
 
   const edits: Edit[] = [];
   let placed = true;
@@ -60,21 +65,35 @@ export function updateContractYaml(text: string, changes: readonly YamlChange[],
     else doc.setIn(keyPath(c.path), c.to);
   }
   if (merged.length > 0) doc.set('negotiatedWording', merged);
+  else if (wording.length > 0) doc.delete('negotiatedWording');
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * The file's entries with the markup's merged in, by clause or paragraph. An entry that records a change
+ * (`tracked` set) restates what it changed: new text replaces the old with its `restates`, and a
+ * paragraph's row label and added rows are restated whole (absent: back to the template's label, no
+ * rows added). Comments add up. An entry left with nothing to print and no comments goes.
+ */
 function mergeWording(existing: readonly NegotiatedEntry[], added: readonly NegotiatedEntry[]): NegotiatedEntry[] {
   const keyOf = (e: NegotiatedEntry) => (e.clause ? `c:${e.clause}` : `p:${e.paragraph}`);
   const out = existing.map((e) => ({ ...e }));
   for (const entry of added) {
     const at = out.findIndex((e) => keyOf(e) === keyOf(entry));
-    if (at < 0) out.push(entry);
-    else {
-      const comments = [...(out[at]!.comments ?? []), ...(entry.comments ?? [])];
-      out[at] = { ...out[at]!, ...entry, ...(comments.length > 0 ? { comments } : {}) };
+    if (at < 0) {
+      out.push(entry);
+      continue;
     }
+    const merged: NegotiatedEntry = { ...out[at]! };
+    if (entry.tracked !== undefined && typeof entry.text === 'string') delete merged.restates;
+    if (entry.tracked !== undefined && entry.paragraph !== undefined) {
+      delete merged.label;
+      delete merged.rowsAfter;
+    }
+    const comments = [...(out[at]!.comments ?? []), ...(entry.comments ?? [])];
+    out[at] = { ...merged, ...entry, ...(comments.length > 0 ? { comments } : {}) };
   }
-  return out;
+  return out.filter((e) => typeof e.text === 'string' || e.label !== undefined || (e.rowsAfter?.length ?? 0) > 0 || (e.comments?.length ?? 0) > 0);
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
@@ -229,7 +248,7 @@ function insertMissing(doc: Document, text: string, path: (string | number)[], v
 /** Replaces (or appends) the `negotiatedWording:` block. */
 function wordingEdit(doc: Document, text: string, entries: readonly NegotiatedEntry[]): Edit {
   const yaml = yamlLib();
-  const block = yaml.stringify({ negotiatedWording: entries }, { lineWidth: 0 });
+  const block = entries.length > 0 ? yaml.stringify({ negotiatedWording: entries }, { lineWidth: 0 }) : '';
   const root = doc.contents as YAMLMap;
   const pair = yaml.isMap(root)
     ? (root.items.find((p) => yaml.isScalar(p.key) && (p.key as Scalar).value === 'negotiatedWording') as Pair<YamlNode, YamlNode> | undefined)

@@ -111,6 +111,8 @@ describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () =>
         replacements: [...edits!.replacements, ...c.replacements],
         deleteParagraphs: edits!.deleteParagraphs,
         insertParagraphs: c.insertParagraphs,
+        insertRows: c.insertRows ?? [],
+        deleteRows: c.deleteRows ?? [],
         comments: c.comments,
         record: c.record && !c.compare,
         matchCase: true,
@@ -123,12 +125,14 @@ describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () =>
     try {
       const result = await importMarkup({ file: base.file, markup, playbook, dryRun: true });
       const imported = parse(result.yaml) as VendorAgreement & {
-        negotiatedWording?: { clause?: string; paragraph?: string; text?: string; comments?: unknown[] }[];
+        negotiatedWording?: { clause?: string; paragraph?: string; text?: string; label?: string; rowsAfter?: unknown[]; comments?: unknown[] }[];
       };
       const { negotiatedWording = [], ...values } = imported;
       // Exactly the change meant: the intended contract, plus negotiated wording where expected.
       expect(values).toEqual(intended);
       expect(negotiatedWording.filter((e) => e.text !== undefined).map((e) => e.clause ?? e.paragraph)).toEqual(c.wording);
+      expect(negotiatedWording.filter((e) => e.label !== undefined).map((e) => [e.paragraph, e.label])).toEqual(c.labels ?? []);
+      expect(negotiatedWording.filter((e) => e.rowsAfter !== undefined).map((e) => [e.paragraph, e.rowsAfter])).toEqual(c.rowsAfter ?? []);
       expect(negotiatedWording.flatMap((e) => e.comments ?? []).length).toBe(c.comments.length);
       if (c.comments.length > 0) expect(result.regions.some((r) => r.comments.some((m) => m.author === AUTHOR && m.date))).toBe(true);
       // LibreOffice's accept-all is the judge of the rendering.

@@ -6,7 +6,8 @@
  * says so, and `check` reports the term as unsettled. Either way the imported round, rendered, reads
  * word for word as LibreOffice's accept-all of the markup.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYamlText, type VendorAgreement } from '@contracts/core';
 import { checkContract, clauseContext, type Playbook } from '@contracts/playbook';
@@ -17,9 +18,10 @@ import { libreOfficeAvailability, startLibreOffice, wordDifferences, type LibreO
 import { formatImport, importMarkup } from '../src/index.js';
 import { numbersByValue } from '../src/match/own-words.js';
 import { wordsWithoutNumbering } from './support/markup-corpus.js';
-import { type RoundOne, roundOne } from './support/round-one.js';
+import { ROOT, type RoundOne, roundOne } from './support/round-one.js';
 
 const VENDOR = 'Marcus Lee (Acme)';
+const CLI = join(ROOT, 'packages/cli/bin/run.js');
 const HOURS = 'terms.incidentResponse.notificationHours';
 const lo = libreOfficeAvailability();
 let round: RoundOne;
@@ -111,5 +113,25 @@ describe.skipIf(!lo.ok)(`a term the vendor restates in its own words ${lo.reason
     expect(diagnostics.filter((d) => d.code === 'playbook/restated-term')).toMatchObject([
       { severity: 'error', message: expect.stringContaining('which contracts import could not read: the term is rated at 48') },
     ]);
+  });
+
+  it('makes the built contracts import exit 1 when a term is NOT READ (written, but unsettled), and 0 when every term was read', async () => {
+    const contracts = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'import', 'contracts/springfield-smartcam.yaml', ...args], { cwd: round.dir, encoding: 'utf8' });
+    const read = contracts('own-words.docx', '--dry-run');
+    expect(read.status, read.stderr).toBe(0);
+    expect(read.stdout).not.toContain('NOT READ');
+    const unread = contracts('clause-only.docx');
+    expect(unread.status, unread.stderr).toBe(1);
+    expect(unread.stderr).toBe('');
+    expect(unread.stdout).toMatch(/NOT READ: terms restated/);
+    expect(unread.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'wrote contracts/springfield-smartcam.yaml; 1 term NOT READ: imported, but counsel must settle it (exit 1)',
+    );
+    expect(readFileSync(round.file, 'utf8')).toContain('restates:');
+    round.git('checkout', '--', '.');
+    const json = contracts('clause-only.docx', '--dry-run', '--format', 'json');
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).unread).toMatchObject([{ path: HOURS, current: 48 }]);
   });
 });

@@ -102,6 +102,35 @@ describe('the YAML is updated in place', () => {
     ]);
   });
 
+  it("restates a row's label and added rows with each change to the row, keeps its text, and drops an entry left with nothing", () => {
+    const once = updateContractYaml(
+      HAND_WRITTEN,
+      [],
+      [
+        { paragraph: 'cover-page/Data return', label: 'Data return and deletion', rowsAfter: [{ label: 'Venue', text: 'Springfield' }], tracked: true },
+        { clause: 'audit/costs', text: 'Costs. Ours.', restates: [{ term: 'terms.audit.onSiteNoticeDays', said: 'ten' }], tracked: true },
+      ],
+    );
+    // The vendor relabels the row again and drops the row it added; rewords the clause without restating a term.
+    const twice = updateContractYaml(
+      once,
+      [],
+      [
+        { paragraph: 'cover-page/Data return', label: 'Return of data', tracked: true },
+        { clause: 'audit/costs', text: 'Costs. Each its own.', tracked: true },
+      ],
+    );
+    expect(parse(twice).negotiatedWording).toEqual([
+      { paragraph: 'cover-page/Data return', label: 'Return of data', tracked: true },
+      { clause: 'audit/costs', text: 'Costs. Each its own.', tracked: true },
+    ]);
+    // The label put back to the template's: nothing is left to print, so the entry goes; then the last one, and the key.
+    const thrice = updateContractYaml(twice, [], [{ paragraph: 'cover-page/Data return', tracked: true }]);
+    expect(parse(thrice).negotiatedWording).toEqual([{ clause: 'audit/costs', text: 'Costs. Each its own.', tracked: true }]);
+    const cleared = updateContractYaml(thrice, [], [{ paragraph: 'cover-page/Data return', tracked: true }]);
+    expect(cleared).toBe(thrice);
+  });
+
   it.each(['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'])('keeps every other byte of the bundled %s', (name) => {
     const text = readFileSync(join(ROOT, 'contracts', `${name}.yaml`), 'utf8');
     const value = parse(text);

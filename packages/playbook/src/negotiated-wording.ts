@@ -15,6 +15,8 @@ type Entry = {
   tracked?: unknown;
   comments?: unknown;
   restates?: unknown;
+  label?: unknown;
+  rowsAfter?: unknown;
 };
 type Restated = { term?: unknown; said?: unknown; value?: unknown };
 
@@ -41,8 +43,15 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
     const path = `/negotiatedWording/${i}`;
     const at = locate(loaded, path, 'first-key');
     const comments = Array.isArray(e.comments) ? e.comments.length : 0;
-    if (typeof e.text === 'string') {
-      const what = e.text.trim() === '' ? 'deletes the clause' : `"${short(e.text)}"`;
+    const rows = Array.isArray(e.rowsAfter) ? e.rowsAfter.length : 0;
+    if (typeof e.text === 'string' || typeof e.label === 'string' || rows > 0) {
+      const what = [
+        typeof e.label === 'string' ? `labels the row "${short(e.label)}"` : undefined,
+        typeof e.text === 'string' ? (e.text.trim() === '' ? 'deletes the clause' : `"${short(e.text)}"`) : undefined,
+        rows > 0 ? `adds ${rows} row${rows > 1 ? 's' : ''} after it` : undefined,
+      ]
+        .filter(Boolean)
+        .join('; ');
       out.push({
         code: 'playbook/negotiated-wording',
         severity: 'warning',

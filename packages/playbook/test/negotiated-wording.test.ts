@@ -25,6 +25,27 @@ describe('negotiated wording in check', () => {
     expect(found[0]!.line).toBeGreaterThan(1);
   });
 
+  it("is a warning for a row's label and the rows added after it, even where the row's value is the template's", async () => {
+    const contract = baseContract();
+    contract.negotiatedWording = [
+      { paragraph: 'cover-page/Data return', label: 'Data return and deletion', proposedBy: 'Marcus Lee', tracked: true },
+      { paragraph: 'cover-page/Governing law', rowsAfter: [{ label: 'Venue', text: 'Springfield' }], tracked: true },
+    ];
+    const { diagnostics } = checkContract(asLoaded(contract), await defaultPlaybook());
+    expect(diagnostics.filter((d) => d.path.startsWith('/negotiatedWording')).map((d) => [d.code, d.severity, d.message])).toEqual([
+      [
+        'playbook/negotiated-wording',
+        'warning',
+        'negotiated wording outside the playbook: counsel to review (paragraph cover-page/Data return, proposed by Marcus Lee: labels the row "Data return and deletion")',
+      ],
+      [
+        'playbook/negotiated-wording',
+        'warning',
+        'negotiated wording outside the playbook: counsel to review (paragraph cover-page/Governing law: adds 1 row after it)',
+      ],
+    ]);
+  });
+
   it('is an error where wording restates a term it could not be read from, or no longer matches it', async () => {
     const contract = baseContract();
     const hours = contract.terms.incidentResponse?.notificationHours;

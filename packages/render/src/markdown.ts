@@ -55,6 +55,12 @@ export interface RenderedAgreement {
   anchors: Anchor[];
   /** The sections and annexes this agreement has, in order. */
   sections: RenderedSection[];
+  /**
+   * With negotiated wording in place: the template's key of each block outside the clauses, in document
+   * order (a row the counterparty relabelled keeps its template label's key; rows it added take the key
+   * of the row they follow). Read blocks with these keys, not with the ones their printed text gives.
+   */
+  paragraphKeys?: string[];
 }
 
 /** Names the renderer gives templates; extra context may not shadow them. */

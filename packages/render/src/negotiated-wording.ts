@@ -13,20 +13,31 @@ import type { RenderedAgreement, RenderedSection } from './markdown.js';
 const NUMBER = /^\*\*(\d+)\.(\d+)\*\*/;
 const SECTION = /^## (\d+)\. /;
 
-/** The rendering with every negotiated wording in place (entries without `text` only carry comments). */
+type Entry = NegotiatedWording[number];
+
+/** What an entry changes in a paragraph or row: its text, a row's label, rows added after a row. */
+const changesParagraph = (e: Entry) => typeof e.text === 'string' || typeof e.label === 'string' || (e.rowsAfter?.length ?? 0) > 0;
+
+/**
+ * The rendering with every negotiated wording in place (entries with neither `text` nor a row's
+ * `label` or `rowsAfter` only carry comments). `paragraphKeys` names each block outside the clauses
+ * as the template does, in order: a relabelled row, a deleted paragraph or an added row would
+ * otherwise shift the keys read off the result, and the next import would name blocks no entry has.
+ */
 export function withNegotiatedWording(rendered: RenderedAgreement, wording: NegotiatedWording): RenderedAgreement {
   const byClause = new Map<string, string>();
-  const byParagraph = new Map<string, string>();
+  const byParagraph = new Map<string, Entry>();
   for (const entry of wording) {
-    if (typeof entry?.text !== 'string') continue;
-    if (entry.clause) byClause.set(entry.clause, entry.text);
-    else if (entry.paragraph) byParagraph.set(entry.paragraph, entry.text);
+    if (!entry) continue;
+    if (entry.clause && typeof entry.text === 'string') byClause.set(entry.clause, entry.text);
+    else if (entry.paragraph && changesParagraph(entry)) byParagraph.set(entry.paragraph, entry);
   }
   if (byClause.size === 0 && byParagraph.size === 0) return rendered;
   const lines = rendered.anchored.split('\n');
   const replaced: (string[] | undefined)[] = new Array(lines.length);
   const blocks = agreementBlocks(rendered.anchored, rendered.anchors);
   const done = new Set<string>();
+  const paragraphKeys: string[] = [];
   for (const block of blocks) {
     const [start, end] = block.lines;
     if (block.clause !== undefined && byClause.has(block.clause)) {
@@ -35,8 +46,15 @@ export function withNegotiatedWording(rendered: RenderedAgreement, wording: Nego
       done.add(block.clause);
       replaced[start] = first ? clauseLines(block, byClause.get(block.clause)!, rendered.sections) : [];
     } else if (block.paragraph !== undefined && byParagraph.has(block.paragraph)) {
-      replaced[start] = paragraphLines(block, byParagraph.get(block.paragraph)!, isHeaderRow(lines, block), rendered.sections);
-    } else continue;
+      const entry = byParagraph.get(block.paragraph)!;
+      const own = paragraphLines(block, entry, isHeaderRow(lines, block), rendered.sections);
+      const added = block.kind === 'row' ? addedRows(entry, rendered.sections) : [];
+      replaced[start] = [...own, ...added];
+      for (let k = 0; k < own.length + added.length; k++) paragraphKeys.push(block.paragraph);
+    } else {
+      if (block.paragraph !== undefined) paragraphKeys.push(block.paragraph);
+      continue;
+    }
     for (let i = start + 1; i < end; i++) replaced[i] = [];
   }
   const out: string[] = [];
@@ -48,7 +66,7 @@ export function withNegotiatedWording(rendered: RenderedAgreement, wording: Nego
     .replace(/\n{3,}/g, '\n\n');
   const present = new Set([...anchored.matchAll(/\{#a(_[tc][0-9a-f]{10}(?:_\d+)?)\}/g)].map((m) => m[1]!));
   const anchors: Anchor[] = rendered.anchors.filter((a) => present.has(a.id));
-  return { ...rendered, markdown: withoutAnchorMarkup(anchored), anchored, anchors };
+  return { ...rendered, markdown: withoutAnchorMarkup(anchored), anchored, anchors, paragraphKeys };
 }
 
 const paragraphs = (text: string) =>
@@ -105,14 +123,20 @@ function clauseLines(block: AgreementBlock, text: string, sections: readonly Ren
 /** A table's header row: its first (the delimiter row follows it). Without it the rows below are no table. */
 const isHeaderRow = (lines: readonly string[], block: AgreementBlock) => block.kind === 'row' && !(lines[block.lines[0] - 1] ?? '').startsWith('|');
 
-function paragraphLines(block: AgreementBlock, text: string, header: boolean, sections: readonly RenderedSection[]): string[] {
-  const flat = paragraphs(text).join(' ');
+/** A row's first cell as the template prints it, and the rest of the row (` value |`). */
+const ROW = /^\|([^|]*(?:\\\|[^|]*)*)\|(.*)$/;
+
+function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, sections: readonly RenderedSection[]): string[] {
   if (block.kind === 'row') {
+    const [, templateLabel = ' ', templateRest = '  |'] = ROW.exec(block.markdown) ?? [];
+    const flat = typeof entry.text === 'string' ? paragraphs(entry.text).join(' ') : undefined;
     // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table.
     if (flat === '' && !header) return [];
-    const label = /^\|([^|]*(?:\\\|[^|]*)*)\|/.exec(block.markdown)?.[1] ?? ' ';
-    return [`|${label}| ${wordingMarkdown(flat, sections)} |`];
+    const label = typeof entry.label === 'string' ? ` ${wordingMarkdown(entry.label.replace(/\s+/g, ' ').trim(), sections)} ` : templateLabel;
+    return [`|${label}|${flat === undefined ? templateRest : ` ${wordingMarkdown(flat, sections)} |`}`];
   }
+  if (typeof entry.text !== 'string') return [block.markdown];
+  const flat = paragraphs(entry.text).join(' ');
   if (flat === '') return [];
   if (block.kind === 'heading') {
     const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
@@ -121,6 +145,13 @@ function paragraphLines(block: AgreementBlock, text: string, header: boolean, se
   const marker = block.kind === 'item' ? (/^(?:[-*+]|\d{1,9}[.)]) /.exec(block.markdown)?.[0] ?? '- ') : '';
   return [`${marker}${wordingMarkdown(flat, sections)}`];
 }
+
+/** The rows the counterparty added after a row, as they wrote them. */
+const addedRows = (entry: Entry, sections: readonly RenderedSection[]) =>
+  (entry.rowsAfter ?? []).map((row) => {
+    const cell = (text: string) => wordingMarkdown(paragraphs(text).join(' '), sections) || ' ';
+    return `| ${cell(row.label)} | ${cell(row.text)} |`;
+  });
 
 /** A clause whose wording was deleted leaves an empty fence: remove it. */
 function dropEmptyFences(lines: string[]): string[] {

@@ -45,6 +45,33 @@ describe('negotiated wording', () => {
     expect(anchors.every((a) => anchored.includes(`{#a${a.id}}`))).toBe(true);
   });
 
+  it("prints a row's label as the counterparty wrote it (its value the template's unless they rewrote it) and the rows they added, keyed as the template keys them", () => {
+    const contract = load('springfield-smartcam');
+    const plain = renderAgreement(contract, asRendered);
+    const { markdown, anchored, anchors, paragraphKeys } = renderAgreement(
+      {
+        ...contract,
+        negotiatedWording: [
+          { paragraph: 'cover-page/Data return', label: 'Data return *and* deletion' },
+          { paragraph: 'cover-page/Governing law', label: 'Law', text: 'the laws of Illinois', rowsAfter: [{ label: 'Venue', text: 'Sangamon | County' }] },
+          { paragraph: 'cover-page/Data residency', text: '', rowsAfter: [{ label: 'Data location', text: 'Illinois' }] },
+        ],
+      },
+      asRendered,
+    );
+    const dataReturn = plain.markdown.split('\n').find((l) => l.startsWith('| Data return |'))!;
+    expect(markdown).toContain(dataReturn.replace('| Data return |', '| Data return \\*and\\* deletion |'));
+    expect(markdown).toContain('| Law | the laws of Illinois |\n| Venue | Sangamon \\| County |\n');
+    expect(markdown).not.toContain('| Data residency |');
+    expect(markdown).toContain('| Data location | Illinois |');
+    // Read with the template's keys, the blocks are the template's, plus the added rows under the row they follow.
+    const outside = agreementBlocks(anchored, anchors).filter((b) => b.clause === undefined);
+    expect(paragraphKeys).toHaveLength(outside.length);
+    const keys = agreementBlocks(plain.anchored, plain.anchors).flatMap((b) => (b.clause === undefined ? [b.paragraph] : []));
+    const expected = keys.flatMap((k) => (k === 'cover-page/Governing law' ? [k, k] : [k]));
+    expect(paragraphKeys).toEqual(expected);
+  });
+
   it.skipIf(!hasSystemPandoc)('keeps a table whose header row was emptied a table, and drops an emptied body row (pandoc reads the tables)', () => {
     const contract = load('springfield-smartcam');
     const vendor = contract.parties.vendor.name;

@@ -7,7 +7,7 @@ export default class Import extends BaseCommand {
   static override description =
     'Reads the DOCX the other side returned (tracked changes by any author, comments with replies, and edits made with tracking off) against the version it was rendered from (its document properties, or --base), reads each changed term back through the templates\' own wording, and writes FILE in place: values changed, comments and formatting kept. A change no term explains is kept as negotiated wording for its clause (who, when, the text, the comments): render prints it, check warns "negotiated wording outside the playbook: counsel to review". Prints the position moves as `contracts diff` does, then the negotiated wording and the comments.\n' +
     'Refused, with nothing written (exit 2): a markup of another contract, a base commit this repository lacks (fetch it), FILE changed since the base, a password-protected, corrupt or oversized (zip bomb) file, a part with a DTD or entities, a DOCX that is not one of ours without --base.\n' +
-    'Exit codes: 0 imported (or nothing to import), 2 refused, usage, git or I/O error.';
+    'Exit codes: 0 imported (or nothing to import); 1 imported, but a term the counterparty restated in its own words was NOT READ (the term keeps its value, counsel must settle it; check reports playbook/restated-term); 2 refused, usage, git or I/O error.';
   static override examples = [
     '<%= config.bin %> import contracts/springfield-smartcam.yaml acme-markup.docx',
     '<%= config.bin %> import contracts/springfield-smartcam.yaml acme-markup.docx --dry-run --format markdown',

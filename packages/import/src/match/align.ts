@@ -7,7 +7,7 @@
  * region before it (after a heading: the one after it).
  */
 import { tableCells } from '@contracts/render';
-import type { TrackedChange } from '../docx/read-document.js';
+import type { MarkupBlock, TrackedChange } from '../docx/read-document.js';
 import type { Markup } from '../docx/read-markup.js';
 import type { Rendering } from './rendering.js';
 import { alignWords, blockWords } from './words.js';
@@ -26,6 +26,20 @@ export interface RegionProposal {
   changes: TrackedChange[];
   /** Ids of the comments anchored in the region. */
   comments: string[];
+  /** For a table row: its label and the rows added after it, which term values never explain (see `rowProposal`). */
+  row?: RowProposal;
+}
+
+/** A table row as the counterparty left it: its label and value apart, and the rows it added after it. */
+export interface RowProposal {
+  /** The label cell as they wrote it. */
+  label: string;
+  /** Whether they deleted the row itself. */
+  deleted: boolean;
+  /** The rows after it that were not the template's (added now, or in an earlier round), as they left them. */
+  after: { label: string; text: string }[];
+  /** The label changed, or rows after it were added or changed, against the base rendering. */
+  edited: boolean;
 }
 
 const jaccard = (a: readonly string[], b: readonly string[]) => {
@@ -63,17 +77,52 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
     if (prev !== undefined && !prevIsHeading) regionOf[j] = prev;
   }
   for (let j = regionOf.length - 1; j >= 0; j--) if (regionOf[j] === undefined) regionOf[j] = regionOf[j + 1] ?? regionOf[j - 1];
+  const rows = new Map<string, MarkupBlock[]>();
   markup.blocks.forEach((block, j) => {
     const proposal = out.get(regionOf[j] ?? '');
     if (!proposal) return;
-    const text = block.kind === 'row' && block.cells && markupToBase[j]! >= 0 ? block.cells.slice(1).join(' ') : block.accepted;
-    proposal.proposed.push(...blockWords(block.accepted));
     proposal.rejected.push(...rejected[j]!);
-    if (text.trim() !== '') proposal.paragraphs.push(text.replace(/\s+/g, ' ').trim());
     proposal.changes.push(...block.changes.filter((c) => c.text.trim() !== ''));
     for (const id of block.comments) if (!proposal.comments.includes(id)) proposal.comments.push(id);
+    if (block.kind === 'row' && block.cells && isRowRegion(base, proposal.region)) {
+      rows.set(proposal.region, [...(rows.get(proposal.region) ?? []), block]);
+      return;
+    }
+    proposal.proposed.push(...blockWords(block.accepted));
+    if (block.accepted.trim() !== '') proposal.paragraphs.push(block.accepted.replace(/\s+/g, ' ').trim());
   });
+  for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks);
   return out;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A region that is one row of a table outside the clauses (a cover-page row), keyed by the template's label. */
+const isRowRegion = (base: Rendering, region: string) => region.startsWith('paragraph:') && base.blocks.find((b) => b.region === region)?.kind === 'row';
+
+/**
+ * A row's label and the rows added after it are wording no term value explains, so they are set apart:
+ * the region's proposal reads as the base's label and added rows with the counterparty's value cells,
+ * and a value in the row is read back as usual while the label they wrote (or the rows they added)
+ * is kept as negotiated wording. Its first row in the markup is the template's row; the rest were added.
+ */
+function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[]): void {
+  const [own, ...added] = blocks;
+  const baseBlocks = base.blocks.filter((b) => b.region === proposal.region);
+  const baseCells = baseBlocks.map((b) => tableCells(b.markdown));
+  const printedLabel = blockWords(baseCells[0]?.[0] ?? '');
+  const baseAfter = baseCells.slice(1).map((cells) => ({ label: flat(cells[0] ?? ''), text: flat(cells.slice(1).join(' ')) }));
+  const deleted = own === undefined || blockWords(own.accepted).length === 0;
+  const label = flat(own?.cells?.[0] ?? '');
+  const values = flat(own?.cells?.slice(1).join(' ') ?? '');
+  const after = added
+    .filter((b) => blockWords(b.accepted).length > 0)
+    .map((b) => ({ label: flat(b.cells?.[0] ?? ''), text: flat(b.cells?.slice(1).join(' ') ?? '') }));
+  const words = (rows: { label: string; text: string }[]) => rows.map((r) => blockWords(`${r.label} ${r.text}`).join(' ')).join(' | ');
+  const labelEdited = !deleted && blockWords(label).join(' ') !== printedLabel.join(' ');
+  proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(1).flatMap((b) => b.words));
+  if (!deleted && values !== '') proposal.paragraphs.push(values);
+  proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter) };
 }
 
 /** Pairs the blocks an untracked edit left unmatched: by clause bookmark, then in order by shared words. */

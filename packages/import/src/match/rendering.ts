@@ -51,8 +51,14 @@ export function renderRegions(contract: VendorAgreement, render: RenderMarkdownO
   const blocks: RenderedBlock[] = [];
   const regions = new Map<string, string[]>();
   const texts = new Map<string, string>();
-  for (const block of agreementBlocks(agreement.anchored, agreement.anchors)) {
-    const region = block.clause !== undefined ? `clause:${block.clause}` : `paragraph:${block.paragraph}`;
+  const all = agreementBlocks(agreement.anchored, agreement.anchors);
+  // Keyed as the template keys them: negotiated wording may relabel a row or add rows after it (render's paragraphKeys).
+  const keys = agreement.paragraphKeys;
+  const outside = all.filter((b) => b.clause === undefined).length;
+  let k = 0;
+  for (const block of all) {
+    const paragraph = block.clause === undefined && keys?.length === outside ? keys[k++] : block.paragraph;
+    const region = block.clause !== undefined ? `clause:${block.clause}` : `paragraph:${paragraph}`;
     const key = `${block.kind}\u0000${block.markdown}`;
     let read = cache.get(key);
     if (!read) {

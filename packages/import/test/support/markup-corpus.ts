@@ -39,6 +39,13 @@ export interface CorpusCase {
    * rename with Replace All, then one row by hand): each step is one LibreOffice session over the last.
    */
   steps?: { replacements: [string, string][]; replaceAll?: boolean }[];
+  /** Cover-page rows added (`[anchor in the row before, cells]`) or deleted (an anchor in the row), as a user does in Word. */
+  insertRows?: [string, string[]][];
+  deleteRows?: string[];
+  /** Row labels expected as negotiated wording: [paragraph key, label]. */
+  labels?: [string, string][];
+  /** Rows expected as added after a row: [paragraph key, rows]. */
+  rowsAfter?: [string, { label: string; text: string }[]][];
 }
 
 type Change = [path: string, value: unknown, what: string];
@@ -144,6 +151,7 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
   for (const c of untracked) out.push({ ...c, id: `${c.id}+untracked`, what: `${c.what}, tracking switched off`, record: false });
   const compared = out.filter((c) => COMPARED.some((k) => c.id === `${name}/${k}`));
   for (const c of compared) out.push({ ...c, id: `${c.id}+compare`, what: `${c.what}, recorded by Compare Document`, compare: true });
+  out.push(...rowCases(name, contract, base));
   for (const f of FREE_TEXT) {
     if (f.replace)
       out.push({
@@ -165,6 +173,66 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
       insertParagraphs: f.insert ? [f.insert] : [],
     });
   }
+  return out;
+}
+
+/**
+ * Edits to the cover page's rows that no term explains, each kept as negotiated wording for its row: a
+ * label edited (tracked, untracked, recorded by Compare Document), a label edited while the row's value
+ * changes too (the value read, the label kept), a row added, a row deleted.
+ */
+function rowCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase, 'id' | 'what' | 'values'>): CorpusCase[] {
+  const out: CorpusCase[] = [];
+  const days = contract.terms.termination?.dataReturnDays;
+  const relabel = {
+    replacements: [['Data return', 'Data return and deletion', 0]] as [string, string, number][],
+    labels: [['cover-page/Data return', 'Data return and deletion']] as [string, string][],
+  };
+  if (days !== undefined) {
+    out.push({ ...base, ...relabel, id: `${name}/row-label`, what: 'a cover-page row relabelled', values: {} });
+    out.push({
+      ...base,
+      ...relabel,
+      id: `${name}/row-label+compare`,
+      what: 'a cover-page row relabelled, recorded by Compare Document',
+      values: {},
+      compare: true,
+    });
+    if (days !== 90)
+      out.push({
+        ...base,
+        ...relabel,
+        id: `${name}/row-label-and-value`,
+        what: 'a row relabelled while its value changes (value read, label kept)',
+        values: { 'terms.termination.dataReturnDays': 90 },
+      });
+  }
+  out.push({
+    ...base,
+    id: `${name}/row-label-rewritten+untracked`,
+    what: 'a cover-page row label rewritten, tracking switched off',
+    values: {},
+    replacements: [['Governing law', 'Law and jurisdiction', 0]],
+    labels: [['cover-page/Governing law', 'Law and jurisdiction']],
+    record: false,
+  });
+  const venue = { label: 'Venue', text: 'the state and federal courts where the Buyer has its seat' };
+  out.push({
+    ...base,
+    id: `${name}/row-added`,
+    what: 'a cover-page row added',
+    values: {},
+    insertRows: [['Governing law', [venue.label, venue.text]]],
+    rowsAfter: [['cover-page/Governing law', [venue]]],
+  });
+  out.push({
+    ...base,
+    id: `${name}/row-deleted`,
+    what: 'a cover-page row deleted',
+    values: {},
+    deleteRows: ['Data residency'],
+    wording: ['cover-page/Data residency'],
+  });
   return out;
 }
 
