@@ -50,7 +50,8 @@ export function withNegotiatedWording(rendered: RenderedAgreement, wording: Nego
       const own = paragraphLines(block, entry, isHeaderRow(lines, block), rendered.sections);
       const added = block.kind === 'row' ? addedRows(entry, rendered.sections) : [];
       replaced[start] = [...own, ...added];
-      for (let k = 0; k < own.length + added.length; k++) paragraphKeys.push(block.paragraph);
+      const printed = [...own, ...added].filter((line) => line.trim() !== '').length;
+      for (let k = 0; k < printed; k++) paragraphKeys.push(block.paragraph);
     } else {
       if (block.paragraph !== undefined) paragraphKeys.push(block.paragraph);
       continue;
@@ -136,15 +137,31 @@ function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, se
     return [`|${label}|${flat === undefined ? templateRest : ` ${wordingMarkdown(flat, sections)} |`}`];
   }
   if (typeof entry.text !== 'string') return [block.markdown];
-  const flat = paragraphs(entry.text).join(' ');
-  if (flat === '') return [];
-  if (block.kind === 'heading') {
-    const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
-    return [`${hashes} ${escapeMarkdown(flat)}${id ? ` {#${id}}` : ''}`];
-  }
+  const [first, ...more] = paragraphs(entry.text);
+  if (first === undefined) return [];
   const marker = block.kind === 'item' ? (/^(?:[-*+]|\d{1,9}[.)]) /.exec(block.markdown)?.[0] ?? '- ') : '';
-  return [`${marker}${wordingMarkdown(flat, sections)}`];
+  // Their first paragraph in the block's own shape (the template's markup where they kept its words);
+  // each paragraph they added after it is one of its own: a list item after an item, else a paragraph.
+  let own: string;
+  if (sameWords(first, blockText(block.markdown, block.kind).text)) own = block.markdown;
+  else if (block.kind === 'heading') {
+    const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
+    own = `${hashes} ${escapeMarkdown(first)}${id ? ` {#${id}}` : ''}`;
+  } else own = `${marker}${wordingMarkdown(first, sections)}`;
+  const added = more.map((p) => `${marker}${wordingMarkdown(p, sections)}`);
+  return block.kind === 'item' ? [own, ...added] : [own, ...added].flatMap((p, i) => (i === 0 ? [p] : ['', p]));
 }
+
+/** Whether two texts read the same (whitespace and Word's curly quotes aside). */
+const sameWords = (a: string, b: string) => {
+  const norm = (t: string) =>
+    t
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return norm(a) === norm(b);
+};
 
 /** The rows the counterparty added after a row, as they wrote them. */
 const addedRows = (entry: Entry, sections: readonly RenderedSection[]) =>

@@ -72,6 +72,34 @@ describe('negotiated wording', () => {
     expect(paragraphKeys).toEqual(expected);
   });
 
+  it('prints each paragraph a counterparty added after a block as its own (an item after an item), the block kept as the template marks it up, keyed under it', () => {
+    const contract = load('nordlicht-building-sensors');
+    const plain = renderAgreement(contract, asRendered);
+    const intro = agreementBlocks(plain.anchored, plain.anchors).find((b) => b.paragraph === 'cover-page#1')!;
+    const item = agreementBlocks(plain.anchored, plain.anchors).find((b) => b.kind === 'item' && b.clause === undefined)!;
+    const introText = blockText(intro.markdown, intro.kind).text;
+    const itemText = blockText(item.markdown, item.kind).text;
+    const { markdown, anchored, anchors, paragraphKeys } = renderAgreement(
+      {
+        ...contract,
+        negotiatedWording: [
+          { paragraph: 'cover-page#1', text: `${introText}\n\nThe Cover Page *prevails*.` },
+          { paragraph: 'data-processing', text: 'Annex A: Data Processing Terms\n\nThis Annex binds affiliates.' },
+          { paragraph: item.paragraph!, text: `${itemText}\n\nSecond item.` },
+        ],
+      },
+      asRendered,
+    );
+    expect(markdown).toContain(`${withoutAnchorMarkup(intro.markdown)}\n\nThe Cover Page \\*prevails\\*.\n\n`);
+    expect(markdown).toContain('# Annex A: Data Processing Terms {#data-processing}\n\nThis Annex binds affiliates.\n\n');
+    expect(markdown).toContain(`${withoutAnchorMarkup(item.markdown)}\n- Second item.\n`);
+    const outside = agreementBlocks(anchored, anchors).filter((b) => b.clause === undefined);
+    expect(paragraphKeys).toHaveLength(outside.length);
+    const twice = new Set(['cover-page#1', 'data-processing', item.paragraph]);
+    const keys = agreementBlocks(plain.anchored, plain.anchors).flatMap((b) => (b.clause === undefined ? [b.paragraph] : []));
+    expect(paragraphKeys).toEqual(keys.flatMap((k) => (twice.has(k) ? [k, k] : [k])));
+  });
+
   it.skipIf(!hasSystemPandoc)('keeps a table whose header row was emptied a table, and drops an emptied body row (pandoc reads the tables)', () => {
     const contract = load('springfield-smartcam');
     const vendor = contract.parties.vendor.name;
