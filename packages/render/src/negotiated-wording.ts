@@ -143,7 +143,9 @@ function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, se
   // Their first paragraph in the block's own shape (the template's markup where they kept its words);
   // each paragraph they added after it is one of its own: a list item after an item, else a paragraph.
   let own: string;
-  if (sameWords(first, blockText(block.markdown, block.kind).text)) own = block.markdown;
+  // A section heading's number is the template's to keep current, so their copy of it is compared without it.
+  const unnumbered = (t: string) => (block.kind === 'heading' ? t.replace(/^\d+(?:\.\d+)*\.?\s+/, '') : t);
+  if (sameWords(unnumbered(first), unnumbered(blockText(block.markdown, block.kind).text))) own = block.markdown;
   else if (block.kind === 'heading') {
     const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
     own = `${hashes} ${escapeMarkdown(first)}${id ? ` {#${id}}` : ''}`;
