@@ -141,6 +141,9 @@ describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () =>
       expect(wordDifferences(wordsWithoutNumbering(acceptedBlocks), wordsWithoutNumbering(renderedBlocks))).toEqual([]);
       // Paragraph by paragraph too: a paragraph the vendor added is not run on into the one before it.
       expect(paragraphsWithoutNumbering(renderedBlocks)).toEqual(paragraphsWithoutNumbering(acceptedBlocks));
+      // A list stays a list: the new item is an item, and the items after a new paragraph still are.
+      const { markdown } = renderAgreement(imported);
+      for (const item of c.items ?? []) expect(markdown).toContain(`\n- ${item}`);
       // The same moves as the markup made, toward the same side.
       const moves = (to: VendorAgreement) => diffPositions(base.contract, to, playbook).positions.map((p) => [p.path, p.gained, p.tierTo]);
       expect(moves(imported)).toEqual(moves(intended));

@@ -76,6 +76,15 @@ const paragraphs = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
+/** One paragraph of an entry's text: `- ` opens a list item, `\- ` a paragraph that starts with a dash (as the import writes them). */
+const part = (paragraph: string) =>
+  paragraph.startsWith('- ')
+    ? { item: true, text: paragraph.slice(2).trim() }
+    : { item: false, text: paragraph.startsWith('\\- ') ? paragraph.slice(1) : paragraph };
+
+/** An entry's paragraphs without their item marks (a row's cell, a heading). */
+const plainParagraphs = (text: string) => paragraphs(text).map((p) => part(p).text);
+
 const HEADING = /^\*\*\d+\.\d+\*\* \*\*((?:[^*\\]|\\.)+)\*\*/;
 const REFERENCE = /\b(Section|Annex) (\d+|[A-Z]) \(([^()]+)\)/g;
 
@@ -115,10 +124,19 @@ function clauseLines(block: AgreementBlock, text: string, sections: readonly Ren
   const number = NUMBER.exec(block.markdown)?.[0];
   const headingMarkdown = HEADING.exec(block.markdown)?.[1];
   const heading = headingMarkdown === undefined ? undefined : blockText(headingMarkdown).text;
-  const parts = paragraphs(text).map((p, i) => wordingMarkdown(p, sections, i === 0 ? heading : undefined));
+  const parsed = paragraphs(text).map(part);
+  const parts = parsed.map((p, i) => `${p.item ? '- ' : ''}${wordingMarkdown(p.text, sections, i === 0 ? heading : undefined)}`);
   if (parts.length === 0) return [];
   if (number) parts[0] = `${number} ${parts[0]}`;
-  return parts.flatMap((p, i) => (i === 0 ? [p] : ['', p]));
+  return joinBlocks(
+    parts,
+    parsed.map((p) => p.item),
+  );
+}
+
+/** Blocks one after another: a blank line between them, none between two items of one list. */
+function joinBlocks(blocks: readonly string[], items: readonly boolean[]): string[] {
+  return blocks.flatMap((b, i) => (i === 0 ? [b] : items[i] && items[i - 1] ? [b] : ['', b]));
 }
 
 /** A table's header row: its first (the delimiter row follows it). Without it the rows below are no table. */
@@ -130,15 +148,16 @@ const ROW = /^\|([^|]*(?:\\\|[^|]*)*)\|(.*)$/;
 function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, sections: readonly RenderedSection[]): string[] {
   if (block.kind === 'row') {
     const [, templateLabel = ' ', templateRest = '  |'] = ROW.exec(block.markdown) ?? [];
-    const flat = typeof entry.text === 'string' ? paragraphs(entry.text).join(' ') : undefined;
+    const flat = typeof entry.text === 'string' ? plainParagraphs(entry.text).join(' ') : undefined;
     // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table.
     if (flat === '' && !header) return [];
     const label = typeof entry.label === 'string' ? ` ${wordingMarkdown(entry.label.replace(/\s+/g, ' ').trim(), sections)} ` : templateLabel;
     return [`|${label}|${flat === undefined ? templateRest : ` ${wordingMarkdown(flat, sections)} |`}`];
   }
   if (typeof entry.text !== 'string') return [block.markdown];
-  const [first, ...more] = paragraphs(entry.text);
-  if (first === undefined) return [];
+  const [head, ...rest] = paragraphs(entry.text).map(part);
+  if (head === undefined) return [];
+  const first = head.text;
   const marker = block.kind === 'item' ? (/^(?:[-*+]|\d{1,9}[.)]) /.exec(block.markdown)?.[0] ?? '- ') : '';
   // Their first paragraph in the block's own shape (the template's markup where they kept its words);
   // each paragraph they added after it is one of its own: a list item after an item, else a paragraph.
@@ -150,8 +169,10 @@ function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, se
     const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
     own = `${hashes} ${escapeMarkdown(first)}${id ? ` {#${id}}` : ''}`;
   } else own = `${marker}${wordingMarkdown(first, sections)}`;
-  const added = more.map((p) => `${marker}${wordingMarkdown(p, sections)}`);
-  return block.kind === 'item' ? [own, ...added] : [own, ...added].flatMap((p, i) => (i === 0 ? [p] : ['', p]));
+  const items = [block.kind === 'item', ...rest.map((p) => p.item)];
+  const added = rest.map((p, i) => `${items[i + 1] ? marker || '- ' : ''}${wordingMarkdown(p.text, sections)}`);
+  // A paragraph ends before the list goes on (without a blank line the items after it would run into it).
+  return [...joinBlocks([own, ...added], items), ...(items.at(-1) ? [] : [''])];
 }
 
 /** Whether two texts read the same (whitespace and Word's curly quotes aside). */
@@ -168,7 +189,7 @@ const sameWords = (a: string, b: string) => {
 /** The rows the counterparty added after a row, as they wrote them. */
 const addedRows = (entry: Entry, sections: readonly RenderedSection[]) =>
   (entry.rowsAfter ?? []).map((row) => {
-    const cell = (text: string) => wordingMarkdown(paragraphs(text).join(' '), sections) || ' ';
+    const cell = (text: string) => wordingMarkdown(plainParagraphs(text).join(' '), sections) || ' ';
     return `| ${cell(row.label)} | ${cell(row.text)} |`;
   });
 

@@ -21,7 +21,10 @@ export interface RegionProposal {
   proposed: string[];
   /** Words with all tracked changes rejected: differs from `base` where an edit was made untracked. */
   rejected: string[];
-  /** The proposal's paragraphs as written (accepted text), for negotiated wording. */
+  /**
+   * The proposal's paragraphs as written (accepted text), for negotiated wording: a list item's starts
+   * with `- ` (render prints it as an item), a paragraph of theirs that itself starts so with `\- `.
+   */
   paragraphs: string[];
   changes: TrackedChange[];
   /** Ids of the comments anchored in the region. */
@@ -86,13 +89,19 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
       return;
     }
     proposal.proposed.push(...blockWords(block.accepted));
-    if (block.accepted.trim() !== '') proposal.paragraphs.push(block.accepted.replace(/\s+/g, ' ').trim());
+    if (block.accepted.trim() !== '') proposal.paragraphs.push(asWritten(block));
   });
   for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks);
   return out;
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A block's accepted text as negotiated wording keeps it, a list item marked as one (see `RegionProposal.paragraphs`). */
+const asWritten = (block: MarkupBlock) => {
+  const text = flat(block.accepted);
+  return block.kind === 'item' ? `- ${text}` : text.startsWith('- ') ? `\\- ${text.slice(2)}` : text;
+};
 
 /** A region that is one row of a table outside the clauses (a cover-page row), keyed by the template's label. */
 const isRowRegion = (base: Rendering, region: string) => region.startsWith('paragraph:') && base.blocks.find((b) => b.region === region)?.kind === 'row';

@@ -46,6 +46,8 @@ export interface CorpusCase {
   labels?: [string, string][];
   /** Rows expected as added after a row: [paragraph key, rows]. */
   rowsAfter?: [string, { label: string; text: string }[]][];
+  /** Texts the re-rendering must print as list items (LibreOffice's text has no bullets to judge by). */
+  items?: string[];
 }
 
 type Change = [path: string, value: unknown, what: string];
@@ -243,7 +245,7 @@ function rowCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase
  * heading) and inside one (between a clause's introduction and its list, a new list item). Each is kept
  * as negotiated wording of the block it follows, and renders as a paragraph of its own, not run on.
  */
-export const NEW_PARAGRAPHS: { anchor: string; text: string; region: string | ((markdown: string) => string); what: string }[] = [
+export const NEW_PARAGRAPHS: { anchor: string; text: string; region: string | ((markdown: string) => string); what: string; items?: string[] }[] = [
   {
     anchor: 'records the variables the parties negotiated',
     text: 'Where the Cover Page and an order form differ, the Cover Page prevails.',
@@ -267,12 +269,14 @@ export const NEW_PARAGRAPHS: { anchor: string; text: string; region: string | ((
     text: 'The Vendor may agree a longer period with the Buyer in writing.',
     region: 'vulnerabilityManagement/patch-deadlines',
     what: 'a paragraph added between two paragraphs of a clause',
+    items: ['Critical Vulnerabilities and Vulnerabilities known to be actively exploited'],
   },
   {
     anchor: 'use only cryptographic modules validated under FIPS 140-3',
     text: 'rotate every administrative credential at least once a year;',
     region: 'securityProgram/enumerated-safeguards',
     what: 'a list item added to a clause',
+    items: ['use only cryptographic modules validated', 'rotate every administrative credential at least once a year;'],
   },
 ];
 
@@ -286,6 +290,7 @@ function paragraphCases(name: string, contract: VendorAgreement, base: Omit<Corp
     values: {},
     wording: [typeof p.region === 'string' ? p.region : p.region(markdown)],
     insertParagraphs: [[p.anchor, p.text]],
+    ...(p.items ? { items: p.items } : {}),
   }));
 }
 
