@@ -17,7 +17,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, withLibreOffice, wordDifferences, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
 import { importMarkup } from '../src/index.js';
-import { type CorpusCase, casesFor, editsBetween, withValues, wordsWithoutNumbering } from './support/markup-corpus.js';
+import { type CorpusCase, casesFor, editsBetween, paragraphsWithoutNumbering, withValues, wordsWithoutNumbering } from './support/markup-corpus.js';
 
 const CONTRACTS = ['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'];
 const ROOT = join(import.meta.dirname, '../../..');
@@ -136,9 +136,14 @@ describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () =>
       expect(negotiatedWording.flatMap((e) => e.comments ?? []).length).toBe(c.comments.length);
       if (c.comments.length > 0) expect(result.regions.some((r) => r.comments.some((m) => m.author === AUTHOR && m.date))).toBe(true);
       // LibreOffice's accept-all is the judge of the rendering.
-      const accepted = wordsWithoutNumbering(await office.text(markup, 'accept'));
-      const rendered = wordsWithoutNumbering(await office.text(await renderDocx(renderAgreement(imported).anchored, { epoch: EPOCH })));
-      expect(wordDifferences(accepted, rendered)).toEqual([]);
+      const acceptedBlocks = await office.text(markup, 'accept');
+      const renderedBlocks = await office.text(await renderDocx(renderAgreement(imported).anchored, { epoch: EPOCH }));
+      expect(wordDifferences(wordsWithoutNumbering(acceptedBlocks), wordsWithoutNumbering(renderedBlocks))).toEqual([]);
+      // Paragraph by paragraph too: a paragraph the vendor added is not run on into the one before it.
+      expect(paragraphsWithoutNumbering(renderedBlocks)).toEqual(paragraphsWithoutNumbering(acceptedBlocks));
+      // A list stays a list: the new item is an item, and the items after a new paragraph still are.
+      const { markdown } = renderAgreement(imported);
+      for (const item of c.items ?? []) expect(markdown).toContain(`\n- ${item}`);
       // The same moves as the markup made, toward the same side.
       const moves = (to: VendorAgreement) => diffPositions(base.contract, to, playbook).positions.map((p) => [p.path, p.gained, p.tierTo]);
       expect(moves(imported)).toEqual(moves(intended));

@@ -50,7 +50,8 @@ export function withNegotiatedWording(rendered: RenderedAgreement, wording: Nego
       const own = paragraphLines(block, entry, isHeaderRow(lines, block), rendered.sections);
       const added = block.kind === 'row' ? addedRows(entry, rendered.sections) : [];
       replaced[start] = [...own, ...added];
-      for (let k = 0; k < own.length + added.length; k++) paragraphKeys.push(block.paragraph);
+      const printed = [...own, ...added].filter((line) => line.trim() !== '').length;
+      for (let k = 0; k < printed; k++) paragraphKeys.push(block.paragraph);
     } else {
       if (block.paragraph !== undefined) paragraphKeys.push(block.paragraph);
       continue;
@@ -74,6 +75,15 @@ const paragraphs = (text: string) =>
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
+
+/** One paragraph of an entry's text: `- ` opens a list item, `\- ` a paragraph that starts with a dash (as the import writes them). */
+const part = (paragraph: string) =>
+  paragraph.startsWith('- ')
+    ? { item: true, text: paragraph.slice(2).trim() }
+    : { item: false, text: paragraph.startsWith('\\- ') ? paragraph.slice(1) : paragraph };
+
+/** An entry's paragraphs without their item marks (a row's cell, a heading). */
+const plainParagraphs = (text: string) => paragraphs(text).map((p) => part(p).text);
 
 const HEADING = /^\*\*\d+\.\d+\*\* \*\*((?:[^*\\]|\\.)+)\*\*/;
 const REFERENCE = /\b(Section|Annex) (\d+|[A-Z]) \(([^()]+)\)/g;
@@ -114,10 +124,19 @@ function clauseLines(block: AgreementBlock, text: string, sections: readonly Ren
   const number = NUMBER.exec(block.markdown)?.[0];
   const headingMarkdown = HEADING.exec(block.markdown)?.[1];
   const heading = headingMarkdown === undefined ? undefined : blockText(headingMarkdown).text;
-  const parts = paragraphs(text).map((p, i) => wordingMarkdown(p, sections, i === 0 ? heading : undefined));
+  const parsed = paragraphs(text).map(part);
+  const parts = parsed.map((p, i) => `${p.item ? '- ' : ''}${wordingMarkdown(p.text, sections, i === 0 ? heading : undefined)}`);
   if (parts.length === 0) return [];
   if (number) parts[0] = `${number} ${parts[0]}`;
-  return parts.flatMap((p, i) => (i === 0 ? [p] : ['', p]));
+  return joinBlocks(
+    parts,
+    parsed.map((p) => p.item),
+  );
+}
+
+/** Blocks one after another: a blank line between them, none between two items of one list. */
+function joinBlocks(blocks: readonly string[], items: readonly boolean[]): string[] {
+  return blocks.flatMap((b, i) => (i === 0 ? [b] : items[i] && items[i - 1] ? [b] : ['', b]));
 }
 
 /** A table's header row: its first (the delimiter row follows it). Without it the rows below are no table. */
@@ -129,27 +148,48 @@ const ROW = /^\|([^|]*(?:\\\|[^|]*)*)\|(.*)$/;
 function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, sections: readonly RenderedSection[]): string[] {
   if (block.kind === 'row') {
     const [, templateLabel = ' ', templateRest = '  |'] = ROW.exec(block.markdown) ?? [];
-    const flat = typeof entry.text === 'string' ? paragraphs(entry.text).join(' ') : undefined;
+    const flat = typeof entry.text === 'string' ? plainParagraphs(entry.text).join(' ') : undefined;
     // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table.
     if (flat === '' && !header) return [];
     const label = typeof entry.label === 'string' ? ` ${wordingMarkdown(entry.label.replace(/\s+/g, ' ').trim(), sections)} ` : templateLabel;
     return [`|${label}|${flat === undefined ? templateRest : ` ${wordingMarkdown(flat, sections)} |`}`];
   }
   if (typeof entry.text !== 'string') return [block.markdown];
-  const flat = paragraphs(entry.text).join(' ');
-  if (flat === '') return [];
-  if (block.kind === 'heading') {
-    const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
-    return [`${hashes} ${escapeMarkdown(flat)}${id ? ` {#${id}}` : ''}`];
-  }
+  const [head, ...rest] = paragraphs(entry.text).map(part);
+  if (head === undefined) return [];
+  const first = head.text;
   const marker = block.kind === 'item' ? (/^(?:[-*+]|\d{1,9}[.)]) /.exec(block.markdown)?.[0] ?? '- ') : '';
-  return [`${marker}${wordingMarkdown(flat, sections)}`];
+  // Their first paragraph in the block's own shape (the template's markup where they kept its words);
+  // each paragraph they added after it is one of its own: a list item after an item, else a paragraph.
+  let own: string;
+  // A section heading's number is the template's to keep current, so their copy of it is compared without it.
+  const unnumbered = (t: string) => (block.kind === 'heading' ? t.replace(/^\d+(?:\.\d+)*\.?\s+/, '') : t);
+  if (sameWords(unnumbered(first), unnumbered(blockText(block.markdown, block.kind).text))) own = block.markdown;
+  else if (block.kind === 'heading') {
+    const [, hashes = '##', , id] = /^(#{1,6})\s+(.*?)(?:\s+\{#([A-Za-z][\w.:-]*)\})?\s*$/.exec(block.markdown) ?? [];
+    own = `${hashes} ${escapeMarkdown(first)}${id ? ` {#${id}}` : ''}`;
+  } else own = `${marker}${wordingMarkdown(first, sections)}`;
+  const items = [block.kind === 'item', ...rest.map((p) => p.item)];
+  const added = rest.map((p, i) => `${items[i + 1] ? marker || '- ' : ''}${wordingMarkdown(p.text, sections)}`);
+  // A paragraph ends before the list goes on (without a blank line the items after it would run into it).
+  return [...joinBlocks([own, ...added], items), ...(items.at(-1) ? [] : [''])];
 }
+
+/** Whether two texts read the same (whitespace and Word's curly quotes aside). */
+const sameWords = (a: string, b: string) => {
+  const norm = (t: string) =>
+    t
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return norm(a) === norm(b);
+};
 
 /** The rows the counterparty added after a row, as they wrote them. */
 const addedRows = (entry: Entry, sections: readonly RenderedSection[]) =>
   (entry.rowsAfter ?? []).map((row) => {
-    const cell = (text: string) => wordingMarkdown(paragraphs(text).join(' '), sections) || ' ';
+    const cell = (text: string) => wordingMarkdown(plainParagraphs(text).join(' '), sections) || ' ';
     return `| ${cell(row.label)} | ${cell(row.text)} |`;
   });
 

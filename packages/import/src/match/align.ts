@@ -4,7 +4,7 @@
  * a longest-common-subsequence alignment of their rejected text with the base blocks; in the gaps an
  * untracked edit leaves, a block that still carries the clause's bookmark pairs with that clause's
  * first block, and then blocks pair in order by shared words. A block the counterparty added joins the
- * region before it (after a heading: the one after it).
+ * region before it (at the very start: the one after it).
  */
 import { tableCells } from '@contracts/render';
 import type { MarkupBlock, TrackedChange } from '../docx/read-document.js';
@@ -21,7 +21,10 @@ export interface RegionProposal {
   proposed: string[];
   /** Words with all tracked changes rejected: differs from `base` where an edit was made untracked. */
   rejected: string[];
-  /** The proposal's paragraphs as written (accepted text), for negotiated wording. */
+  /**
+   * The proposal's paragraphs as written (accepted text), for negotiated wording: a list item's starts
+   * with `- ` (render prints it as an item), a paragraph of theirs that itself starts so with `\- `.
+   */
   paragraphs: string[];
   changes: TrackedChange[];
   /** Ids of the comments anchored in the region. */
@@ -68,14 +71,11 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
 
   const out = new Map<string, RegionProposal>();
   for (const [region, words] of base.regions) out.set(region, { region, base: words, proposed: [], rejected: [], paragraphs: [], changes: [], comments: [] });
-  // Each markup block's region: its pair's, else (added) the previous block's, or the next one's after a heading.
+  // Each markup block's region: its pair's, else (added) the previous block's — after a heading too, so that
+  // a paragraph added under an annex or section heading prints under it, not inside the first clause
+  // before its number — or, at the very start, the next one's.
   const regionOf: (string | undefined)[] = [...markupToBase].map((i) => (i >= 0 ? base.blocks[i]!.region : undefined));
-  for (let j = 0; j < regionOf.length; j++) {
-    if (regionOf[j] !== undefined) continue;
-    const prev = j > 0 ? regionOf[j - 1] : undefined;
-    const prevIsHeading = j > 0 && markupToBase[j - 1]! >= 0 && base.blocks[markupToBase[j - 1]!]!.kind === 'heading';
-    if (prev !== undefined && !prevIsHeading) regionOf[j] = prev;
-  }
+  for (let j = 1; j < regionOf.length; j++) regionOf[j] ??= regionOf[j - 1];
   for (let j = regionOf.length - 1; j >= 0; j--) if (regionOf[j] === undefined) regionOf[j] = regionOf[j + 1] ?? regionOf[j - 1];
   const rows = new Map<string, MarkupBlock[]>();
   markup.blocks.forEach((block, j) => {
@@ -89,13 +89,19 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
       return;
     }
     proposal.proposed.push(...blockWords(block.accepted));
-    if (block.accepted.trim() !== '') proposal.paragraphs.push(block.accepted.replace(/\s+/g, ' ').trim());
+    if (block.accepted.trim() !== '') proposal.paragraphs.push(asWritten(block));
   });
   for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks);
   return out;
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A block's accepted text as negotiated wording keeps it, a list item marked as one (see `RegionProposal.paragraphs`). */
+const asWritten = (block: MarkupBlock) => {
+  const text = flat(block.accepted);
+  return block.kind === 'item' ? `- ${text}` : text.startsWith('- ') ? `\\- ${text.slice(2)}` : text;
+};
 
 /** A region that is one row of a table outside the clauses (a cover-page row), keyed by the template's label. */
 const isRowRegion = (base: Rendering, region: string) => region.startsWith('paragraph:') && base.blocks.find((b) => b.region === region)?.kind === 'row';
@@ -104,14 +110,18 @@ const isRowRegion = (base: Rendering, region: string) => region.startsWith('para
  * A row's label and the rows added after it are wording no term value explains, so they are set apart:
  * the region's proposal reads as the base's label and added rows with the counterparty's value cells,
  * and a value in the row is read back as usual while the label they wrote (or the rows they added)
- * is kept as negotiated wording. Its first row in the markup is the template's row; the rest were added.
+ * is kept as negotiated wording. Its first row in the markup is the template's row (unless an earlier round
+ * deleted it: `addedRowsOnly`); the rest were added.
  */
 function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[]): void {
-  const [own, ...added] = blocks;
+  // Where an earlier round deleted the template's row and kept the rows it added after it, every row here is one of those.
+  const ownPrinted = !base.addedRowsOnly.has(proposal.region);
+  const own = ownPrinted ? blocks[0] : undefined;
+  const added = ownPrinted ? blocks.slice(1) : blocks;
   const baseBlocks = base.blocks.filter((b) => b.region === proposal.region);
   const baseCells = baseBlocks.map((b) => tableCells(b.markdown));
-  const printedLabel = blockWords(baseCells[0]?.[0] ?? '');
-  const baseAfter = baseCells.slice(1).map((cells) => ({ label: flat(cells[0] ?? ''), text: flat(cells.slice(1).join(' ')) }));
+  const printedLabel = ownPrinted ? blockWords(baseCells[0]?.[0] ?? '') : [];
+  const baseAfter = baseCells.slice(ownPrinted ? 1 : 0).map((cells) => ({ label: flat(cells[0] ?? ''), text: flat(cells.slice(1).join(' ')) }));
   const deleted = own === undefined || blockWords(own.accepted).length === 0;
   const label = flat(own?.cells?.[0] ?? '');
   const values = flat(own?.cells?.slice(1).join(' ') ?? '');
@@ -120,7 +130,7 @@ function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBl
     .map((b) => ({ label: flat(b.cells?.[0] ?? ''), text: flat(b.cells?.slice(1).join(' ') ?? '') }));
   const words = (rows: { label: string; text: string }[]) => rows.map((r) => blockWords(`${r.label} ${r.text}`).join(' ')).join(' | ');
   const labelEdited = !deleted && blockWords(label).join(' ') !== printedLabel.join(' ');
-  proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(1).flatMap((b) => b.words));
+  proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(ownPrinted ? 1 : 0).flatMap((b) => b.words));
   if (!deleted && values !== '') proposal.paragraphs.push(values);
   proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter) };
 }

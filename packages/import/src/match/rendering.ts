@@ -35,6 +35,11 @@ export interface Rendering {
   regions: Map<string, string[]>;
   /** Region key → its words joined by single spaces (what equality compares). */
   texts: Map<string, string>;
+  /**
+   * Row regions whose own (template) row an earlier round deleted while rows it added after it stay:
+   * every row printed under the key is one they added (see align.ts `rowProposal`).
+   */
+  addedRowsOnly: Set<string>;
 }
 
 const cache = new Map<string, { words: string[]; text: string; terms: TermSpan[] }>();
@@ -94,5 +99,26 @@ export function renderRegions(contract: VendorAgreement, render: RenderMarkdownO
       texts.set(region, read.text);
     }
   }
-  return { agreement, blocks, regions, texts };
+  return { agreement, blocks, regions, texts, addedRowsOnly: addedRowsOnly(contract, agreement.anchored, all, blocks) };
+}
+
+/** Regions of a deleted body row (entry `text: ''`) that still print rows: a header row is kept, its value emptied, so it is not one. */
+function addedRowsOnly(
+  contract: VendorAgreement,
+  anchored: string,
+  all: readonly { lines: [number, number] }[],
+  blocks: readonly RenderedBlock[],
+): Set<string> {
+  const deleted = new Set((contract.negotiatedWording ?? []).flatMap((e) => (e?.paragraph && e.text?.trim() === '' ? [`paragraph:${e.paragraph}`] : [])));
+  const out = new Set<string>();
+  if (deleted.size === 0) return out;
+  const lines = anchored.split('\n');
+  const seen = new Set<string>();
+  blocks.forEach((b, i) => {
+    if (seen.has(b.region)) return;
+    seen.add(b.region);
+    const header = !(lines[all[i]!.lines[0] - 1] ?? '').startsWith('|');
+    if (deleted.has(b.region) && b.kind === 'row' && !header) out.add(b.region);
+  });
+  return out;
 }

@@ -7,7 +7,7 @@
  * the markup (tracked, or untracked) as a named author: real word-processor output.
  */
 import type { VendorAgreement } from '@contracts/core';
-import { jurisdictionName, libraryLabels } from '@contracts/render';
+import { jurisdictionName, libraryLabels, renderAgreement } from '@contracts/render';
 
 export interface Intended {
   /** Term path → new value (undefined: removed). */
@@ -46,6 +46,8 @@ export interface CorpusCase {
   labels?: [string, string][];
   /** Rows expected as added after a row: [paragraph key, rows]. */
   rowsAfter?: [string, { label: string; text: string }[]][];
+  /** Texts the re-rendering must print as list items (LibreOffice's text has no bullets to judge by). */
+  items?: string[];
 }
 
 type Change = [path: string, value: unknown, what: string];
@@ -152,6 +154,7 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
   const compared = out.filter((c) => COMPARED.some((k) => c.id === `${name}/${k}`));
   for (const c of compared) out.push({ ...c, id: `${c.id}+compare`, what: `${c.what}, recorded by Compare Document`, compare: true });
   out.push(...rowCases(name, contract, base));
+  out.push(...paragraphCases(name, contract, base));
   for (const f of FREE_TEXT) {
     if (f.replace)
       out.push({
@@ -236,6 +239,61 @@ function rowCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase
   return out;
 }
 
+/**
+ * New paragraphs the vendor typed (Enter, then text), where the shape is what counsel reads: outside the
+ * clauses (after the cover page's introduction, after the signature block's introduction, after an annex
+ * heading) and inside one (between a clause's introduction and its list, a new list item). Each is kept
+ * as negotiated wording of the block it follows, and renders as a paragraph of its own, not run on.
+ */
+export const NEW_PARAGRAPHS: { anchor: string; text: string; region: string | ((markdown: string) => string); what: string; items?: string[] }[] = [
+  {
+    anchor: 'records the variables the parties negotiated',
+    text: 'Where the Cover Page and an order form differ, the Cover Page prevails.',
+    region: 'cover-page#1',
+    what: 'a paragraph added after the cover page introduction',
+  },
+  {
+    anchor: 'Each party has caused this Agreement to be executed',
+    text: 'This Agreement may be signed in counterparts, each an original.',
+    region: 'signatures#1',
+    what: 'a paragraph added after the signature block introduction',
+  },
+  {
+    anchor: 'Annex A: ',
+    text: 'This Annex binds the Vendor’s affiliates as well.',
+    region: (markdown) => /^# Annex A: .*\{#([\w-]+)\}$/m.exec(markdown)![1]!,
+    what: 'a paragraph added after an annex heading',
+  },
+  {
+    anchor: 'measured from when the Vendor learns of it:',
+    text: 'The Vendor may agree a longer period with the Buyer in writing.',
+    region: 'vulnerabilityManagement/patch-deadlines',
+    what: 'a paragraph added between two paragraphs of a clause',
+    items: ['Critical Vulnerabilities and Vulnerabilities known to be actively exploited'],
+  },
+  {
+    anchor: 'use only cryptographic modules validated under FIPS 140-3',
+    text: 'rotate every administrative credential at least once a year;',
+    region: 'securityProgram/enumerated-safeguards',
+    what: 'a list item added to a clause',
+    items: ['use only cryptographic modules validated', 'rotate every administrative credential at least once a year;'],
+  },
+];
+
+function paragraphCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase, 'id' | 'what' | 'values'>): CorpusCase[] {
+  const { markdown } = renderAgreement(contract);
+  const text = markdown.replace(/\\(.)/g, '$1');
+  return NEW_PARAGRAPHS.filter((p) => text.includes(p.anchor)).map((p) => ({
+    ...base,
+    id: `${name}/new-paragraph-${NEW_PARAGRAPHS.indexOf(p) + 1}`,
+    what: p.what,
+    values: {},
+    wording: [typeof p.region === 'string' ? p.region : p.region(markdown)],
+    insertParagraphs: [[p.anchor, p.text]],
+    ...(p.items ? { items: p.items } : {}),
+  }));
+}
+
 const NUMBERING = /^(?:\d+(?:\.\d+)*\.?)$/;
 
 /** Words of LibreOffice text blocks with generated numbering (clause and section numbers, "Section N (") as `§`. */
@@ -251,6 +309,13 @@ export function wordsWithoutNumbering(blocks: readonly string[]): string[] {
 }
 
 const normalBlock = (b: string) => wordsWithoutNumbering([b]).join(' ');
+
+/**
+ * The paragraphs of LibreOffice text blocks (table cells each one), whitespace-normalised, numbering as
+ * in `wordsWithoutNumbering`, empty ones left out (an accepted deletion of a paragraph's text can leave
+ * its empty mark): the shape a counsel reads, where words alone would pass a run-on paragraph.
+ */
+export const paragraphsWithoutNumbering = (blocks: readonly string[]): string[] => blocks.map(normalBlock).filter(Boolean);
 
 /**
  * The Word edits that turn `before` (LibreOffice's blocks of the base) into `after`: changed blocks as
