@@ -1,0 +1,74 @@
+/**
+ * A negotiation over several rounds made in LibreOffice, for the tests that follow one vendor through
+ * them: the Springfield contract committed as round 1 (`roundOne`), a LibreOffice over UNO, and the
+ * judge every round is held to — the imported round, rendered, reads paragraph by paragraph as
+ * LibreOffice's accept-all of the markup it came from.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import type { VendorAgreement } from '@contracts/core';
+import { clauseContext } from '@contracts/playbook';
+import { renderAgreement, renderDocx } from '@contracts/render';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { parse } from 'yaml';
+import { libreOfficeAvailability, startLibreOffice, type LibreOffice } from '../../../../test-support/libreoffice/index.mjs';
+import { importMarkup } from '../../src/index.js';
+import { paragraphsWithoutNumbering } from './markup-corpus.js';
+import { type RoundOne, roundOne } from './round-one.js';
+
+/** The counterparty's negotiator, as LibreOffice records their changes. */
+export const VENDOR = 'Marcus Lee (Acme)';
+/** SOURCE_DATE_EPOCH of every rendering. */
+export const EPOCH = 1_780_000_000;
+
+export type Contract = VendorAgreement & { negotiatedWording?: Record<string, unknown>[] };
+
+export interface RoundsInOffice {
+  readonly round: RoundOne;
+  readonly office: LibreOffice;
+  /** The anchored Markdown of `contract`, as `contracts render` makes it. */
+  rendered(contract: VendorAgreement): string;
+  /** The contract file as it stands now. */
+  current(): Contract;
+  /** The committed round as `contracts render --to docx` renders it, with its provenance. */
+  docxOf(roundNumber: number): Promise<Uint8Array>;
+  /** Imports `markup`, commits it, and holds the result to the judge. */
+  importAndJudge(markup: string): ReturnType<typeof importMarkup>;
+}
+
+/** Registers the fixture's setup and teardown for the calling test file (`prefix` names its temp folder). */
+export function roundsInOffice(prefix: string): RoundsInOffice {
+  let round: RoundOne | undefined;
+  let office: LibreOffice | undefined;
+  beforeAll(async () => {
+    round = await roundOne(prefix);
+    // The tests themselves skip without LibreOffice (`describe.skipIf`); the fixture then starts none.
+    if (libreOfficeAvailability().ok) office = await startLibreOffice();
+  });
+  afterAll(async () => {
+    await office?.close();
+    if (round) rmSync(round.dir, { recursive: true, force: true });
+  });
+  const session: RoundsInOffice = {
+    get round() {
+      return round!;
+    },
+    get office() {
+      return office!;
+    },
+    rendered: (contract) => renderAgreement(contract, { extraContext: (c) => clauseContext(session.round.playbook, c) }).anchored,
+    current: () => parse(readFileSync(session.round.file, 'utf8')) as Contract,
+    docxOf: (roundNumber) =>
+      renderDocx(session.rendered(session.current()), {
+        epoch: EPOCH,
+        provenance: { contractId: 'springfield-smartcam', commit: session.round.git('rev-parse', 'HEAD'), round: roundNumber },
+      }),
+    async importAndJudge(markup) {
+      const result = await importMarkup({ file: session.round.file, markup, playbook: session.round.playbook, commit: true });
+      const accepted = paragraphsWithoutNumbering(await session.office.text(markup, 'accept'));
+      const again = paragraphsWithoutNumbering(await session.office.text(await renderDocx(session.rendered(session.current()), { epoch: EPOCH })));
+      expect(again).toEqual(accepted);
+      return result;
+    },
+  };
+  return session;
+}
