@@ -192,3 +192,10 @@ function rowTerms(row: string): TermRange[] {
   }
   return out;
 }
+
+/**
+ * A table's header row: its first (the delimiter row follows it). Without it the rows below are no
+ * table, so a header row the counterparty emptied keeps its place. `lines`: the Markdown the blocks were read from.
+ */
+export const isHeaderRow = (lines: readonly string[], block: AgreementBlock): boolean =>
+  block.kind === 'row' && !(lines[block.lines[0] - 1] ?? '').startsWith('|');

@@ -5,7 +5,7 @@
  * escaper like any value; the clause keeps its number and the clauses after a deleted one renumber.
  */
 import type { NegotiatedWording } from '@contracts/core';
-import { agreementBlocks, blockText, type AgreementBlock } from './agreement-blocks.js';
+import { agreementBlocks, blockText, isHeaderRow, type AgreementBlock } from './agreement-blocks.js';
 import type { Anchor } from './anchors.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import type { RenderedAgreement, RenderedSection } from './markdown.js';
@@ -138,9 +138,6 @@ function clauseLines(block: AgreementBlock, text: string, sections: readonly Ren
 function joinBlocks(blocks: readonly string[], items: readonly boolean[]): string[] {
   return blocks.flatMap((b, i) => (i === 0 ? [b] : items[i] && items[i - 1] ? [b] : ['', b]));
 }
-
-/** A table's header row: its first (the delimiter row follows it). Without it the rows below are no table. */
-const isHeaderRow = (lines: readonly string[], block: AgreementBlock) => block.kind === 'row' && !(lines[block.lines[0] - 1] ?? '').startsWith('|');
 
 /** A row's first cell as the template prints it, and the rest of the row (` value |`). */
 const ROW = /^\|([^|]*(?:\\\|[^|]*)*)\|(.*)$/;

@@ -6,7 +6,16 @@
  * and the rest are not converted again.
  */
 import type { VendorAgreement } from '@contracts/core';
-import { agreementBlocks, blockText, renderAgreement, type BlockKind, type RenderedAgreement, type RenderMarkdownOptions } from '@contracts/render';
+import {
+  agreementBlocks,
+  blockText,
+  isHeaderRow,
+  renderAgreement,
+  type AgreementBlock,
+  type BlockKind,
+  type RenderedAgreement,
+  type RenderMarkdownOptions,
+} from '@contracts/render';
 import { blockWords, normalizeText } from './words.js';
 
 /** A term value inside a block, as word indices `[from, to)`. */
@@ -103,12 +112,7 @@ export function renderRegions(contract: VendorAgreement, render: RenderMarkdownO
 }
 
 /** Regions of a deleted body row (entry `text: ''`) that still print rows: a header row is kept, its value emptied, so it is not one. */
-function addedRowsOnly(
-  contract: VendorAgreement,
-  anchored: string,
-  all: readonly { lines: [number, number] }[],
-  blocks: readonly RenderedBlock[],
-): Set<string> {
+function addedRowsOnly(contract: VendorAgreement, anchored: string, all: readonly AgreementBlock[], blocks: readonly RenderedBlock[]): Set<string> {
   const deleted = new Set((contract.negotiatedWording ?? []).flatMap((e) => (e?.paragraph && e.text?.trim() === '' ? [`paragraph:${e.paragraph}`] : [])));
   const out = new Set<string>();
   if (deleted.size === 0) return out;
@@ -117,8 +121,7 @@ function addedRowsOnly(
   blocks.forEach((b, i) => {
     if (seen.has(b.region)) return;
     seen.add(b.region);
-    const header = !(lines[all[i]!.lines[0] - 1] ?? '').startsWith('|');
-    if (deleted.has(b.region) && b.kind === 'row' && !header) out.add(b.region);
+    if (deleted.has(b.region) && b.kind === 'row' && !isHeaderRow(lines, all[i]!)) out.add(b.region);
   });
   return out;
 }
