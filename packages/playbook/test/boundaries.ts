@@ -9,6 +9,8 @@ import { buyer, data, on, people, product, type Facts } from './law.js';
 export type Boundary = [scenario: string, facts: Facts[], status: RuleStatus];
 
 const euBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'DE' });
+/** A city buyer in Illinois, as in contracts/springfield-smartcam.yaml. */
+const gov = buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-IL' });
 const ukBuyer = buyer({ entityType: 'for-profit', jurisdiction: 'GB' });
 const caBusiness = [buyer({ entityType: 'for-profit' }), product({ personalData: { subjectsLocatedIn: ['US-CA'] } })];
 const revenue = (annualRevenueUsd: number): Facts => buyer({ entityType: 'for-profit', annualRevenueUsd });
@@ -96,6 +98,25 @@ export const boundaries: Record<string, Boundary[]> = {
     ['a government named only by its kind, in Georgia', [buyer({ kind: 'government', jurisdiction: 'US-GA' }), people('US-FL'), data('phi')], 'out-of-scope'],
     ['a Florida county (a governmental entity)', [buyer({ entityType: 'local-government', jurisdiction: 'US-FL' }), people('US-FL'), data('phi')], 'applies'],
   ],
+  'illinois-breach-notice-to-owner': [
+    ...residents('US-IL', 'US-IN', [data('government-id-numbers')]),
+    // Springfield: a city's cameras, no facial recognition, filming the public: video, audio and location are no PIPA element.
+    ['a city filming the public, no facial recognition', [gov, people('US-IL'), collects(['video', 'audio', 'personal', 'location'])], 'out-of-scope'],
+    [
+      'a city with facial recognition (biometric data)',
+      [gov, people('US-IL'), collects(['video'], { featuresEnabled: { facialRecognition: true } })],
+      'applies',
+    ],
+    ['a city holding ID numbers (the vendor of a government is a data collector)', [gov, people('US-IL'), data('government-id-numbers')], 'applies'],
+    ['a fingerprint reader on 2016-12-31, before P.A. 99-503', [people('US-IL'), collects(['biometric']), on('2016-12-31')], 'out-of-scope'],
+    ['a fingerprint reader from 2017-01-01', [people('US-IL'), collects(['biometric']), on('2017-01-01')], 'applies'],
+    ['logins on 2016-12-31', [people('US-IL'), collects(['credentials']), on('2016-12-31')], 'out-of-scope'],
+    ['logins from 2017-01-01', [people('US-IL'), collects(['credentials']), on('2017-01-01')], 'applies'],
+    ['health information on 2016-12-31', [people('US-IL'), data('phi'), on('2016-12-31')], 'out-of-scope'],
+    ['health information from 2017-01-01', [people('US-IL'), data('phi'), on('2017-01-01')], 'applies'],
+    ['location of named employees (no geolocation element)', [people('US-IL'), collects(['location'], { dataSubjects: ['employees'] })], 'out-of-scope'],
+    ['the Act is not in force on 2005-12-31', [people('US-IL'), data('financial-account'), on('2005-12-31')], 'not-in-force'],
+  ],
   'massachusetts-service-provider-security': [
     ...residents('US-MA', 'US-NH', [data('cardholder-data')]),
     ['health data only', [people('US-MA'), collects(['health']), data('phi')], 'out-of-scope'],
@@ -119,6 +140,43 @@ export const boundaries: Record<string, Boundary[]> = {
     ...residents('US-NY', 'US-NJ', [data('financial-account')]),
     ['a HIPAA business associate', [buyer({ statuses: ['hipaa-business-associate'] }), people('US-NY'), data('financial-account')], 'exempt'],
     ['the section is not in force on 2020-03-20', [people('US-NY'), data('financial-account'), on('2020-03-20')], 'not-in-force'],
+  ],
+  'texas-breach-notice-to-owner': [
+    ...residents('US-TX', 'US-OK', [data('financial-account')]),
+    ['health information (no name needed)', [people('US-TX'), collects(['health'])], 'applies'],
+    ['a fingerprint reader (no biometric element)', [people('US-TX'), collects(['biometric']), data('biometric-identifiers')], 'out-of-scope'],
+    ['facial recognition (no biometric element)', [people('US-TX'), collects(['video'], { featuresEnabled: { facialRecognition: true } })], 'out-of-scope'],
+    ['logins of users (no credential element)', [people('US-TX'), collects(['credentials'])], 'out-of-scope'],
+    [
+      'a Texas county holding ID numbers',
+      [buyer({ entityType: 'local-government', kind: 'government' }), people('US-TX'), data('government-id-numbers')],
+      'applies',
+    ],
+    ['the section is not in force on 2009-03-31', [people('US-TX'), data('financial-account'), on('2009-03-31')], 'not-in-force'],
+  ],
+  'washington-breach-notice-to-owner': [
+    ...residents('US-WA', 'US-OR', [data('financial-account')]),
+    ['video of people, no facial recognition', [people('US-WA'), collects(['video'])], 'out-of-scope'],
+    [
+      'facial recognition on 2020-02-29, before HB 1071',
+      [people('US-WA'), collects(['video'], { featuresEnabled: { facialRecognition: true } }), on('2020-02-29')],
+      'out-of-scope',
+    ],
+    [
+      'facial recognition from 2020-03-01 (biometric data)',
+      [people('US-WA'), collects(['video'], { featuresEnabled: { facialRecognition: true } }), on('2020-03-01')],
+      'applies',
+    ],
+    ['logins on 2020-02-29', [people('US-WA'), collects(['credentials']), on('2020-02-29')], 'out-of-scope'],
+    ['logins from 2020-03-01', [people('US-WA'), collects(['credentials']), on('2020-03-01')], 'applies'],
+    ['medical information from 2020-03-01', [people('US-WA'), collects(['health']), on('2020-03-01')], 'applies'],
+    [
+      "government ID numbers in 2019 (Social Security and driver's licence numbers since 2005)",
+      [people('US-WA'), data('government-id-numbers'), on('2019-06-01')],
+      'applies',
+    ],
+    ['location of named employees (no geolocation element)', [people('US-WA'), collects(['location'], { dataSubjects: ['employees'] })], 'out-of-scope'],
+    ['the section is not in force on 2005-07-23', [people('US-WA'), data('financial-account'), on('2005-07-23')], 'not-in-force'],
   ],
   'eu-gdpr-processor-terms': [
     ...personalData([euBuyer]),

@@ -58,7 +58,9 @@ const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: strin
         personalData: { processed: true, subjectsLocatedIn: ['US-IL'] },
       }),
     ],
-    binds: ['privacy-impact-assessment', 'fcc-covered-list'],
+    // The bank's vendor holds face templates of Illinois customers: PIPA's biometric data (from 2017); PIPA has no GLBA exemption for the
+    // maintainer's notice (the GLBA deemed compliance recalled for 530/45 is for the data-security section: not verified).
+    binds: ['privacy-impact-assessment', 'fcc-covered-list', 'illinois-breach-notice-to-owner'],
     exempt: ['illinois-biometrics'],
   },
   {

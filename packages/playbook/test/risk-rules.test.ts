@@ -182,6 +182,11 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     silent: [people('US-GA'), data('phi')],
     exempt: { 'vendor-never-holds-data': [people('US-FL'), data('phi'), vendorNeverHoldsData] },
   },
+  'illinois-breach-notice-to-owner': {
+    fire: [people('US-IL'), data('government-id-numbers')],
+    silent: [people('US-IN'), data('government-id-numbers')],
+    exempt: { 'vendor-never-holds-data': [people('US-IL'), data('government-id-numbers'), vendorNeverHoldsData] },
+  },
   'massachusetts-service-provider-security': {
     fire: [people('US-MA'), data('financial-account')],
     // Credentials and biometrics are outside Massachusetts' definition of personal information.
@@ -200,6 +205,16 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
       'compliant-regulated-entity': [people('US-NY'), data('financial-account'), buyer({ statuses: ['glba-financial-institution'] })],
       'vendor-never-holds-data': [people('US-NY'), data('financial-account'), vendorNeverHoldsData],
     },
+  },
+  'texas-breach-notice-to-owner': {
+    fire: [people('US-TX'), data('phi')],
+    silent: [people('US-OK'), data('phi')],
+    exempt: { 'vendor-never-holds-data': [people('US-TX'), data('phi'), vendorNeverHoldsData] },
+  },
+  'washington-breach-notice-to-owner': {
+    fire: [people('US-WA'), data('cardholder-data')],
+    silent: [people('US-OR'), data('cardholder-data')],
+    exempt: { 'vendor-never-holds-data': [people('US-WA'), data('cardholder-data'), vendorNeverHoldsData] },
   },
   'virginia-cdpa-processor': {
     fire: [people('US-VA')],
@@ -375,9 +390,12 @@ describe('shipped risk rules', async () => {
   it.each([
     ['california-breach-notice-to-owner', 'US-CA'],
     ['florida-third-party-agent-notice', 'US-FL'],
+    ['illinois-breach-notice-to-owner', 'US-IL'],
     ['massachusetts-service-provider-security', 'US-MA'],
     ['ny-breach-notice-to-owner', 'US-NY'],
     ['ny-shield-safeguards', 'US-NY'],
+    ['texas-breach-notice-to-owner', 'US-TX'],
+    ['washington-breach-notice-to-owner', 'US-WA'],
   ])("reads Social Security and driver's licence numbers as personal information for %s (a visitor kiosk scanning IDs in %s)", (id, state) => {
     const kiosk = product({ category: 'access-control', dataCollected: ['personal', 'video'], regulatedData: ['government-id-numbers'] });
     const status = (...facts: Facts[]) => ruleApplicability(playbook, deal(...facts), { rules: new Set([id]) })[0]!.status;
