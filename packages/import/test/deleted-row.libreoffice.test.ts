@@ -7,11 +7,9 @@
  * Every round, rendered, reads paragraph by paragraph as LibreOffice's accept-all of its markup.
  */
 import { join } from 'node:path';
-import { renderDocx } from '@contracts/render';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeAvailability } from '../../../test-support/libreoffice/index.mjs';
-import { editsBetween, withValues } from './support/markup-corpus.js';
-import { EPOCH, roundsInOffice, VENDOR } from './support/rounds-in-office.js';
+import { roundsInOffice, VENDOR } from './support/rounds-in-office.js';
 
 const lo = libreOfficeAvailability();
 const negotiation = roundsInOffice('contracts-import-deleted-row-');
@@ -35,16 +33,9 @@ describe.skipIf(!lo.ok)(`a deleted cover-page row whose added row stays, over se
   });
 
   it('round 3: their row reworded is restated under the deleted row, which stays deleted (not relabelled "Venue"), and a value elsewhere is read', async () => {
-    const base = negotiation.current();
-    const docx = await negotiation.docxOf(2);
-    const intended = withValues(base, { 'terms.termination.dataReturnDays': 90 });
-    const edits = editsBetween(
-      await negotiation.office.text(docx),
-      await negotiation.office.text(await renderDocx(negotiation.rendered(intended), { epoch: EPOCH })),
-    )!;
-    const markup = join(negotiation.round.dir, 'round-2-markup.docx');
-    const replacements = [...edits.replacements, ['the courts of Sangamon County', 'the state courts of Sangamon County'] as [string, string]];
-    expect(await negotiation.office.edit(docx, { out: markup, author: VENDOR, matchCase: true, replacements })).toEqual([]);
+    const { markup, intended } = await negotiation.markupWithValues(2, { 'terms.termination.dataReturnDays': 90 }, [
+      ['the courts of Sangamon County', 'the state courts of Sangamon County'],
+    ]);
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toMatchObject([{ path: 'terms.termination.dataReturnDays', from: 30, to: 90, author: VENDOR }]);
     const { negotiatedWording, ...values } = negotiation.current();
@@ -62,14 +53,7 @@ describe.skipIf(!lo.ok)(`a deleted cover-page row whose added row stays, over se
 
   it('round 4: a markup that leaves the row alone leaves the entry as it is', async () => {
     const before = negotiation.current().negotiatedWording;
-    const docx = await negotiation.docxOf(3);
-    const markup = join(negotiation.round.dir, 'round-3-markup.docx');
-    const intended = withValues(negotiation.current(), { 'terms.termination.dataReturnDays': 60 });
-    const edits = editsBetween(
-      await negotiation.office.text(docx),
-      await negotiation.office.text(await renderDocx(negotiation.rendered(intended), { epoch: EPOCH })),
-    )!;
-    expect(await negotiation.office.edit(docx, { out: markup, author: VENDOR, matchCase: true, replacements: edits.replacements })).toEqual([]);
+    const { markup } = await negotiation.markupWithValues(3, { 'terms.termination.dataReturnDays': 60 });
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toMatchObject([{ path: 'terms.termination.dataReturnDays', from: 90, to: 60 }]);
     expect(negotiation.current().negotiatedWording).toEqual(before);

@@ -10,11 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYamlText } from '@contracts/core';
 import { checkContract } from '@contracts/playbook';
-import { renderDocx } from '@contracts/render';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeAvailability } from '../../../test-support/libreoffice/index.mjs';
-import { editsBetween, withValues } from './support/markup-corpus.js';
-import { EPOCH, roundsInOffice, VENDOR } from './support/rounds-in-office.js';
+import { roundsInOffice, VENDOR } from './support/rounds-in-office.js';
 
 const lo = libreOfficeAvailability();
 const negotiation = roundsInOffice('contracts-import-row-labels-');
@@ -47,16 +45,9 @@ describe.skipIf(!lo.ok)(`a relabelled or added cover-page row over several round
   });
 
   it('round 3: a markup of the relabelled round finds the same row; its value is read, the label stays, the reworded added row is restated', async () => {
-    const base = negotiation.current();
-    const docx = await negotiation.docxOf(2);
-    const intended = withValues(base, { 'terms.termination.dataReturnDays': 90 });
-    const edits = editsBetween(
-      await negotiation.office.text(docx),
-      await negotiation.office.text(await renderDocx(negotiation.rendered(intended), { epoch: EPOCH })),
-    )!;
-    const markup = join(negotiation.round.dir, 'round-2-markup.docx');
-    const replacements = [...edits.replacements, ['the courts of Sangamon County', 'the state courts of Sangamon County'] as [string, string]];
-    expect(await negotiation.office.edit(docx, { out: markup, author: VENDOR, matchCase: true, replacements })).toEqual([]);
+    const { markup, intended } = await negotiation.markupWithValues(2, { 'terms.termination.dataReturnDays': 90 }, [
+      ['the courts of Sangamon County', 'the state courts of Sangamon County'],
+    ]);
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toMatchObject([{ path: 'terms.termination.dataReturnDays', from: 30, to: 90, author: VENDOR }]);
     expect(result.regions.map((r) => [r.key, r.outcome])).toEqual(

@@ -5,6 +5,7 @@
  * LibreOffice's accept-all of the markup it came from.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { VendorAgreement } from '@contracts/core';
 import { clauseContext } from '@contracts/playbook';
 import { renderAgreement, renderDocx } from '@contracts/render';
@@ -12,13 +13,13 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { parse } from 'yaml';
 import { libreOfficeAvailability, startLibreOffice, type LibreOffice } from '../../../../test-support/libreoffice/index.mjs';
 import { importMarkup } from '../../src/index.js';
-import { paragraphsWithoutNumbering } from './markup-corpus.js';
+import { editsBetween, paragraphsWithoutNumbering, withValues } from './markup-corpus.js';
 import { type RoundOne, roundOne } from './round-one.js';
 
 /** The counterparty's negotiator, as LibreOffice records their changes. */
 export const VENDOR = 'Marcus Lee (Acme)';
 /** SOURCE_DATE_EPOCH of every rendering. */
-export const EPOCH = 1_780_000_000;
+const EPOCH = 1_780_000_000;
 
 export type Contract = VendorAgreement & { negotiatedWording?: Record<string, unknown>[] };
 
@@ -31,6 +32,12 @@ export interface RoundsInOffice {
   current(): Contract;
   /** The committed round as `contracts render --to docx` renders it, with its provenance. */
   docxOf(roundNumber: number): Promise<Uint8Array>;
+  /**
+   * The vendor's markup of committed round `roundNumber` (`round-<n>-markup.docx`): LibreOffice, recording
+   * changes as {@link VENDOR}, makes the edits that give the contract `values`, then `replacements`.
+   * `intended`: the contract those values describe.
+   */
+  markupWithValues(roundNumber: number, values: Record<string, unknown>, replacements?: [string, string][]): Promise<{ markup: string; intended: Contract }>;
   /** Imports `markup`, commits it, and holds the result to the judge. */
   importAndJudge(markup: string): ReturnType<typeof importMarkup>;
 }
@@ -62,6 +69,15 @@ export function roundsInOffice(prefix: string): RoundsInOffice {
         epoch: EPOCH,
         provenance: { contractId: 'springfield-smartcam', commit: session.round.git('rev-parse', 'HEAD'), round: roundNumber },
       }),
+    async markupWithValues(roundNumber, values, replacements = []) {
+      const docx = await session.docxOf(roundNumber);
+      const intended = withValues(session.current(), values) as Contract;
+      const edits = editsBetween(await session.office.text(docx), await session.office.text(await renderDocx(session.rendered(intended), { epoch: EPOCH })))!;
+      const markup = join(session.round.dir, `round-${roundNumber}-markup.docx`);
+      const edit = { out: markup, author: VENDOR, matchCase: true, replacements: [...edits.replacements, ...replacements] };
+      expect(await session.office.edit(docx, edit)).toEqual([]);
+      return { markup, intended };
+    },
     async importAndJudge(markup) {
       const result = await importMarkup({ file: session.round.file, markup, playbook: session.round.playbook, commit: true });
       const accepted = paragraphsWithoutNumbering(await session.office.text(markup, 'accept'));
