@@ -19,15 +19,15 @@ const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `p
 const regionName = (region: string) => (region.startsWith('clause:') ? `clause ${region.slice(7)}` : `paragraph ${region.slice(10)}`);
 const ownWords = (v: ImportResult['values'][number]) => (v.ownWords ? ', read from their own words' : '');
 
-/** What a region's wording says, on one line: its label, its text, the rows added after it. */
-const wordingSummary = (r: RegionReport) =>
-  [
-    r.label !== undefined ? `label "${excerpt(r.label, 80)}"` : undefined,
-    r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined) ? excerpt(r.text ?? '') || '(deleted)' : undefined,
-    ...(r.rowsAfter ?? []).map((row) => `+ row "${excerpt(row.label, 60)}": ${excerpt(row.text, 80)}`),
-  ]
-    .filter(Boolean)
-    .join('; ');
+/**
+ * What a region's wording says, part by part: its label, its text, the rows added after it (Markdown
+ * joins them on one line, text prints one a line). A row whose label or added rows alone changed has no text.
+ */
+const wordingParts = (r: RegionReport): string[] => [
+  ...(r.label !== undefined ? [`label "${excerpt(r.label, 80)}"`] : []),
+  ...(r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined) ? [excerpt(r.text ?? '') || '(deleted)'] : []),
+  ...(r.rowsAfter ?? []).map((row) => `+ row "${excerpt(row.label, 60)}": ${excerpt(row.text, 80)}`),
+];
 
 /** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
 function unreadLines(result: ImportResult): string[] {
@@ -68,7 +68,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
       for (const r of wording)
         out.push(
-          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(wordingSummary(r))}`,
+          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(wordingParts(r).join('; '))}`,
         );
       out.push('');
     }
@@ -100,9 +100,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     out.push('', 'Negotiated wording outside the playbook: counsel to review');
     for (const r of wording) {
       out.push(`  ${t(where(r))}  ${t(r.proposedBy ?? 'unknown')}, ${t(when(r.proposedAt))}${r.tracked ? '' : ', untracked edit'}`);
-      if (r.label !== undefined) out.push(`    label: ${t(excerpt(r.label))}`);
-      if (r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined)) out.push(`    ${t(excerpt(r.text ?? '') || '(deleted)')}`);
-      for (const row of r.rowsAfter ?? []) out.push(`    + row ${t(excerpt(row.label, 60))}: ${t(excerpt(row.text))}`);
+      for (const part of wordingParts(r)) out.push(`    ${t(part)}`);
     }
   }
   if (comments.length > 0) {

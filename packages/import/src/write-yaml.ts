@@ -8,6 +8,7 @@
  * could not be placed that way, the Document API writes the file instead (formatting may then move).
  */
 import { yamlLib } from '@contracts/core';
+import { changesWording } from '@contracts/render';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { NegotiatedEntry } from './proposal.js';
 import { ABSENT } from './match/candidates.js';
@@ -93,7 +94,7 @@ function mergeWording(existing: readonly NegotiatedEntry[], added: readonly Nego
     const comments = [...(out[at]!.comments ?? []), ...(entry.comments ?? [])];
     out[at] = { ...merged, ...entry, ...(comments.length > 0 ? { comments } : {}) };
   }
-  return out.filter((e) => typeof e.text === 'string' || e.label !== undefined || (e.rowsAfter?.length ?? 0) > 0 || (e.comments?.length ?? 0) > 0);
+  return out.filter((e) => changesWording(e) || (e.comments?.length ?? 0) > 0);
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));

@@ -24,7 +24,7 @@ export { inlineToHtml, inlineConstructAt, type InlineConstruct, type Attributes 
 export { escapeHtml } from './escape-html.js';
 export { anchorFor, anchorKey, ANCHOR_ID, type Anchor, type AnchorKind } from './anchors.js';
 export { agreementBlocks, blockText, isHeaderRow, tableCells, type AgreementBlock, type BlockKind, type TermRange } from './agreement-blocks.js';
-export { withNegotiatedWording, withoutAnchorMarkup } from './negotiated-wording.js';
+export { changesWording, withNegotiatedWording, withoutAnchorMarkup } from './negotiated-wording.js';
 export { renderDocx, renderDocxMany, referenceDocPath, type RenderDocxOptions, type RenderDocxManyOptions } from './docx.js';
 export { resolveDocxEngine, warmUpDocx, DOCX_ENGINES, type DocxEngine } from './docx-engine.js';
 export {

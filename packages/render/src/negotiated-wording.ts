@@ -15,8 +15,11 @@ const SECTION = /^## (\d+)\. /;
 
 type Entry = NegotiatedWording[number];
 
-/** What an entry changes in a paragraph or row: its text, a row's label, rows added after a row. */
-const changesParagraph = (e: Entry) => typeof e.text === 'string' || typeof e.label === 'string' || (e.rowsAfter?.length ?? 0) > 0;
+/**
+ * Whether an entry changes what prints: a text, a row's label, rows added after a row (an entry with
+ * none of them only carries comments). The import keeps an entry only when this holds or it has comments.
+ */
+export const changesWording = (e: Entry): boolean => typeof e.text === 'string' || typeof e.label === 'string' || (e.rowsAfter?.length ?? 0) > 0;
 
 /**
  * The rendering with every negotiated wording in place (entries with neither `text` nor a row's
@@ -30,7 +33,7 @@ export function withNegotiatedWording(rendered: RenderedAgreement, wording: Nego
   for (const entry of wording) {
     if (!entry) continue;
     if (entry.clause && typeof entry.text === 'string') byClause.set(entry.clause, entry.text);
-    else if (entry.paragraph && changesParagraph(entry)) byParagraph.set(entry.paragraph, entry);
+    else if (entry.paragraph && changesWording(entry)) byParagraph.set(entry.paragraph, entry);
   }
   if (byClause.size === 0 && byParagraph.size === 0) return rendered;
   const lines = rendered.anchored.split('\n');
