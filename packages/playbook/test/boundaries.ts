@@ -180,6 +180,22 @@ export const boundaries: Record<string, Boundary[]> = {
     ['location of named employees (no geolocation element)', [people('US-WA'), collects(['location'], { dataSubjects: ['employees'] })], 'out-of-scope'],
     ['the section is not in force on 2005-07-23', [people('US-WA'), data('financial-account'), on('2005-07-23')], 'not-in-force'],
   ],
+  'new-jersey-breach-notice-to-owner': [
+    ...residents('US-NJ', 'US-PA', [data('financial-account')]),
+    ['logins on 2019-08-31', [people('US-NJ'), collects(['credentials']), on('2019-08-31')], 'out-of-scope'],
+    ['logins from 2019-09-01 (P.L.2019, c.95)', [people('US-NJ'), collects(['credentials']), on('2019-09-01')], 'applies'],
+    ['health information (no health element)', [people('US-NJ'), data('phi')], 'out-of-scope'],
+    ['a New Jersey township (a public entity)', [cityOf('US-NJ'), people('US-NJ'), data('financial-account')], 'applies'],
+    ['a Pennsylvania county', [cityOf('US-PA'), people('US-NJ'), data('financial-account')], 'out-of-scope'],
+    ['a federal agency', [buyer({ entityType: 'federal-agency', kind: 'government' }), people('US-NJ'), data('financial-account')], 'out-of-scope'],
+    ['the Act is not in force on 2005-12-31', [people('US-NJ'), data('financial-account'), on('2005-12-31')], 'not-in-force'],
+  ],
+  'new-hampshire-breach-notice-to-owner': [
+    ...residents('US-NH', 'US-VT', [data('government-id-numbers')]),
+    ['a fingerprint reader (no biometric element)', [people('US-NH'), collects(['biometric']), data('biometric-identifiers')], 'out-of-scope'],
+    ['a Vermont town owns the data (the statute binds the vendor)', [cityOf('US-VT'), people('US-NH'), data('government-id-numbers')], 'applies'],
+    ['the section is not in force on 2006-12-31', [people('US-NH'), data('government-id-numbers'), on('2006-12-31')], 'not-in-force'],
+  ],
   'california-service-provider-security': [
     ...residents('US-CA', 'US-NV', [data('financial-account')]),
     ['a California city (a public agency is no business)', [cityOf('US-CA'), people('US-CA'), data('financial-account')], 'out-of-scope'],

@@ -240,7 +240,8 @@ const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: strin
         vendorRemoteAccess: { enabled: false },
       }),
     ],
-    binds: ['massachusetts-service-provider-security'],
+    // New Hampshire shoppers' card numbers held in the vendor's cloud bring in the maintainer's notice of RSA 359-C:20(I)(c).
+    binds: ['massachusetts-service-provider-security', 'new-hampshire-breach-notice-to-owner'],
   },
   {
     name: 'New York clinic (HIPAA covered entity) buying cloud-connected patient scales',

@@ -216,6 +216,17 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     silent: [people('US-OR'), data('cardholder-data')],
     exempt: { 'vendor-never-holds-data': [people('US-WA'), data('cardholder-data'), vendorNeverHoldsData] },
   },
+  'new-jersey-breach-notice-to-owner': {
+    fire: [people('US-NJ'), data('financial-account')],
+    silent: [people('US-PA'), data('financial-account')],
+    exempt: { 'vendor-never-holds-data': [people('US-NJ'), data('financial-account'), vendorNeverHoldsData] },
+  },
+  'new-hampshire-breach-notice-to-owner': {
+    fire: [people('US-NH'), data('government-id-numbers')],
+    // Health data and logins are outside New Hampshire's definition of personal information.
+    silent: [people('US-NH'), product({ dataCollected: ['health', 'credentials'] }), data('phi')],
+    exempt: { 'vendor-never-holds-data': [people('US-NH'), data('government-id-numbers'), vendorNeverHoldsData] },
+  },
   'california-service-provider-security': {
     fire: [people('US-CA'), data('cardholder-data')],
     silent: [people('US-NV'), data('cardholder-data')],
@@ -436,6 +447,8 @@ describe('shipped risk rules', async () => {
     ['ny-shield-safeguards', 'US-NY'],
     ['texas-breach-notice-to-owner', 'US-TX'],
     ['washington-breach-notice-to-owner', 'US-WA'],
+    ['new-jersey-breach-notice-to-owner', 'US-NJ'],
+    ['new-hampshire-breach-notice-to-owner', 'US-NH'],
     ['california-service-provider-security', 'US-CA'],
     ['maryland-service-provider-security', 'US-MD'],
     ['nevada-contract-security', 'US-NV'],
