@@ -38,6 +38,8 @@ const stateConsumers = (state: string, nonProfits: 'covered' | 'outside'): Bound
 
 /** A vendor that never holds the buyer's data (the HIPAA rule's test), and the same deployment with the vendor's remote access on. */
 const isolated = product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: false }, featuresEnabled: { cloudSync: false } });
+/** A US county or city in the given state, its legal form and kind both stated. */
+const cityOf = (state: string): Facts => buyer({ entityType: 'local-government', kind: 'government', jurisdiction: state });
 const isolatedButRemote = product({ deployment: { network: 'isolated' }, vendorRemoteAccess: { enabled: true }, featuresEnabled: { cloudSync: false } });
 
 /**
@@ -177,6 +179,89 @@ export const boundaries: Record<string, Boundary[]> = {
     ],
     ['location of named employees (no geolocation element)', [people('US-WA'), collects(['location'], { dataSubjects: ['employees'] })], 'out-of-scope'],
     ['the section is not in force on 2005-07-23', [people('US-WA'), data('financial-account'), on('2005-07-23')], 'not-in-force'],
+  ],
+  'new-jersey-breach-notice-to-owner': [
+    ...residents('US-NJ', 'US-PA', [data('financial-account')]),
+    ['logins on 2019-08-31', [people('US-NJ'), collects(['credentials']), on('2019-08-31')], 'out-of-scope'],
+    ['logins from 2019-09-01 (P.L.2019, c.95)', [people('US-NJ'), collects(['credentials']), on('2019-09-01')], 'applies'],
+    ['health information (no health element)', [people('US-NJ'), data('phi')], 'out-of-scope'],
+    ['a New Jersey township (a public entity)', [cityOf('US-NJ'), people('US-NJ'), data('financial-account')], 'applies'],
+    ['a Pennsylvania county', [cityOf('US-PA'), people('US-NJ'), data('financial-account')], 'out-of-scope'],
+    ['a federal agency', [buyer({ entityType: 'federal-agency', kind: 'government' }), people('US-NJ'), data('financial-account')], 'out-of-scope'],
+    ['the Act is not in force on 2005-12-31', [people('US-NJ'), data('financial-account'), on('2005-12-31')], 'not-in-force'],
+  ],
+  'new-hampshire-breach-notice-to-owner': [
+    ...residents('US-NH', 'US-VT', [data('government-id-numbers')]),
+    ['a fingerprint reader (no biometric element)', [people('US-NH'), collects(['biometric']), data('biometric-identifiers')], 'out-of-scope'],
+    ['a Vermont town owns the data (the statute binds the vendor)', [cityOf('US-VT'), people('US-NH'), data('government-id-numbers')], 'applies'],
+    ['the section is not in force on 2006-12-31', [people('US-NH'), data('government-id-numbers'), on('2006-12-31')], 'not-in-force'],
+  ],
+  'california-service-provider-security': [
+    ...residents('US-CA', 'US-NV', [data('financial-account')]),
+    ['a California city (a public agency is no business)', [cityOf('US-CA'), people('US-CA'), data('financial-account')], 'out-of-scope'],
+    ['a non-profit (a business whether or not for profit)', [buyer({ entityType: 'non-profit' }), people('US-CA'), data('financial-account')], 'applies'],
+    [
+      'licence plate recognition (no ALPR element, unlike 1798.82)',
+      [people('US-CA'), collects(['video'], { featuresEnabled: { licensePlateRecognition: true } })],
+      'out-of-scope',
+    ],
+    ['health information on 2007-12-31', [people('US-CA'), data('phi'), on('2007-12-31')], 'out-of-scope'],
+    ['health information from 2008-01-01', [people('US-CA'), data('phi'), on('2008-01-01')], 'applies'],
+    ['logins on 2019-12-31', [people('US-CA'), collects(['credentials']), on('2019-12-31')], 'out-of-scope'],
+    ['logins from 2020-01-01', [people('US-CA'), collects(['credentials']), on('2020-01-01')], 'applies'],
+    ['photographs stored for facial recognition', [people('US-CA'), collects(['video'], { featuresEnabled: { facialRecognition: true } })], 'applies'],
+    ['video of people, no facial recognition', [people('US-CA'), collects(['video'])], 'out-of-scope'],
+    ['the section is not in force on 2004-12-31', [people('US-CA'), data('financial-account'), on('2004-12-31')], 'not-in-force'],
+  ],
+  'maryland-service-provider-security': [
+    ...residents('US-MD', 'US-VA', [data('financial-account')]),
+    ['a Maryland county (a unit, not a business)', [cityOf('US-MD'), people('US-MD'), data('financial-account')], 'out-of-scope'],
+    ['wellness readings (health information only from a HIPAA covered entity)', [people('US-MD'), collects(['health'])], 'out-of-scope'],
+    ['PHI on 2017-12-31', [people('US-MD'), data('phi'), on('2017-12-31')], 'out-of-scope'],
+    ['PHI from 2018-01-01', [people('US-MD'), data('phi'), on('2018-01-01')], 'applies'],
+    ['a fingerprint reader from 2018-01-01', [people('US-MD'), collects(['biometric']), on('2018-01-01')], 'applies'],
+    [
+      'facial recognition alone (authentication not shown)',
+      [people('US-MD'), collects(['video'], { featuresEnabled: { facialRecognition: true } })],
+      'out-of-scope',
+    ],
+    ['a contract entered into on 2008-12-31', [people('US-MD'), data('financial-account'), on('2008-12-31')], 'not-in-force'],
+  ],
+  'nevada-contract-security': [
+    ...residents('US-NV', 'US-AZ', [data('government-id-numbers')]),
+    ['a Nevada county (a governmental agency is a data collector)', [cityOf('US-NV'), people('US-NV'), data('government-id-numbers')], 'applies'],
+    ['a federal agency', [buyer({ entityType: 'federal-agency', kind: 'government' }), people('US-NV'), data('government-id-numbers')], 'out-of-scope'],
+    ['logins on 2015-06-30', [people('US-NV'), collects(['credentials']), on('2015-06-30')], 'out-of-scope'],
+    ['logins from 2015-07-01', [people('US-NV'), collects(['credentials']), on('2015-07-01')], 'applies'],
+    ['facial recognition (no biometric element)', [people('US-NV'), collects(['video'], { featuresEnabled: { facialRecognition: true } })], 'out-of-scope'],
+    ['the section is not in force on 2005-12-31', [people('US-NV'), data('government-id-numbers'), on('2005-12-31')], 'not-in-force'],
+  ],
+  'rhode-island-third-party-security': [
+    ...residents('US-RI', 'US-CT', [data('phi')]),
+    ['a Rhode Island city (a municipal agency)', [cityOf('US-RI'), people('US-RI'), data('phi')], 'applies'],
+    ['a Massachusetts town', [cityOf('US-MA'), people('US-RI'), data('phi')], 'out-of-scope'],
+    ['a federal agency', [buyer({ entityType: 'federal-agency', kind: 'government' }), people('US-RI'), data('phi')], 'out-of-scope'],
+    ['logins of users', [people('US-RI'), collects(['credentials'])], 'applies'],
+    ['a fingerprint reader (no biometric element)', [people('US-RI'), collects(['biometric']), data('biometric-identifiers')], 'out-of-scope'],
+    ['the Act is not in force on 2016-06-25', [people('US-RI'), data('phi'), on('2016-06-25')], 'not-in-force'],
+  ],
+  'colorado-service-provider-security': [
+    ...residents('US-CO', 'US-WY', [data('government-id-numbers')]),
+    ['logins (a password needs no name)', [people('US-CO'), collects(['credentials'])], 'applies'],
+    ['student records (student ID numbers)', [people('US-CO'), data('student-education-records')], 'applies'],
+    [
+      'a fingerprint door reader (biometric data only for online accounts)',
+      [people('US-CO'), collects(['biometric']), data('biometric-identifiers')],
+      'out-of-scope',
+    ],
+    ['a Colorado city (a governmental entity, C.R.S. 24-73-102)', [cityOf('US-CO'), people('US-CO'), data('government-id-numbers')], 'applies'],
+    ['a Wyoming county', [cityOf('US-WY'), people('US-CO'), data('government-id-numbers')], 'out-of-scope'],
+    [
+      'a HIPAA covered entity with its own procedures',
+      [buyer({ kind: 'healthcare', statuses: ['hipaa-covered-entity'] }), people('US-CO'), data('government-id-numbers')],
+      'exempt',
+    ],
+    ['the section is not in force on 2018-08-31', [people('US-CO'), data('government-id-numbers'), on('2018-08-31')], 'not-in-force'],
   ],
   'eu-gdpr-processor-terms': [
     ...personalData([euBuyer]),

@@ -240,7 +240,8 @@ const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: strin
         vendorRemoteAccess: { enabled: false },
       }),
     ],
-    binds: ['massachusetts-service-provider-security'],
+    // New Hampshire shoppers' card numbers held in the vendor's cloud bring in the maintainer's notice of RSA 359-C:20(I)(c).
+    binds: ['massachusetts-service-provider-security', 'new-hampshire-breach-notice-to-owner'],
   },
   {
     name: 'New York clinic (HIPAA covered entity) buying cloud-connected patient scales',
@@ -262,6 +263,54 @@ const purchases: { name: string; facts: Facts[]; binds: string[]; exempt?: strin
     // Medical information is New York private information from 2025-03-21; a HIPAA-compliant covered entity is deemed to meet 899-bb.
     binds: ['hipaa-business-associate', 'ny-breach-notice-to-owner', 'vendor-remote-access-controls'],
     exempt: ['ny-shield-safeguards'],
+  },
+  {
+    name: "Rhode Island city buying cloud parking-permit kiosks that scan driver's licences and take card payments",
+    facts: [
+      buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-RI' }),
+      product({
+        category: 'other',
+        markets: ['US'],
+        connectivity: ['cellular'],
+        featuresEnabled: { cloudSync: true },
+        dataCollected: ['personal', 'video'],
+        regulatedData: ['government-id-numbers', 'cardholder-data'],
+        dataSubjects: ['public'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-RI', 'US-MA'] },
+        deployment: { network: 'cellular', internetFacing: true, physical: ['public-space'], installedIn: ['US-RI'] },
+        vendorRemoteAccess: { enabled: false },
+      }),
+    ],
+    // A municipal agency is bound by 11-49.3-2(b); Massachusetts commuters bring in 201 CMR 17.03(2)(f), whose "person" leaves out only
+    // the Commonwealth's own agencies and subdivisions (see that rule's counselReview).
+    binds: [
+      'rhode-island-third-party-security',
+      'massachusetts-service-provider-security',
+      'us-government-data-residency',
+      'privacy-impact-assessment',
+      'internet-facing-testing',
+      'fcc-covered-list',
+    ],
+  },
+  {
+    name: "Colorado county buying cloud-managed door controllers that keep employees' PIN codes",
+    facts: [
+      buyer({ entityType: 'local-government', kind: 'government', jurisdiction: 'US-CO' }),
+      product({
+        category: 'access-control',
+        markets: ['US'],
+        connectivity: ['ethernet'],
+        featuresEnabled: { cloudSync: true },
+        dataCollected: ['personal', 'credentials'],
+        dataSubjects: ['employees'],
+        personalData: { processed: true, subjectsLocatedIn: ['US-CO'] },
+        deployment: { network: 'segmented-vlan', internetFacing: false, physical: ['office'], installedIn: ['US-CO'] },
+        vendorRemoteAccess: { enabled: false },
+      }),
+    ],
+    // A governmental entity must require its service provider's security (C.R.S. 24-73-102); a PIN is personal identifying information with
+    // no name. The Colorado Privacy Act does not reach a county, nor employees. Access-control hardware must exclude FCC Covered List gear.
+    binds: ['colorado-service-provider-security', 'us-government-data-residency', 'fcc-covered-list'],
   },
   {
     name: 'US company with a Dutch office buying badge-presence sensors (subjects not tagged as EU residents)',

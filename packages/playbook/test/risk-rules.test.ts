@@ -216,6 +216,50 @@ const cases: Record<string, { fire: Facts[]; silent: Facts[]; exempt?: Record<st
     silent: [people('US-OR'), data('cardholder-data')],
     exempt: { 'vendor-never-holds-data': [people('US-WA'), data('cardholder-data'), vendorNeverHoldsData] },
   },
+  'new-jersey-breach-notice-to-owner': {
+    fire: [people('US-NJ'), data('financial-account')],
+    silent: [people('US-PA'), data('financial-account')],
+    exempt: { 'vendor-never-holds-data': [people('US-NJ'), data('financial-account'), vendorNeverHoldsData] },
+  },
+  'new-hampshire-breach-notice-to-owner': {
+    fire: [people('US-NH'), data('government-id-numbers')],
+    // Health data and logins are outside New Hampshire's definition of personal information.
+    silent: [people('US-NH'), product({ dataCollected: ['health', 'credentials'] }), data('phi')],
+    exempt: { 'vendor-never-holds-data': [people('US-NH'), data('government-id-numbers'), vendorNeverHoldsData] },
+  },
+  'california-service-provider-security': {
+    fire: [people('US-CA'), data('cardholder-data')],
+    silent: [people('US-NV'), data('cardholder-data')],
+    exempt: {
+      'hipaa-covered-entity': [people('US-CA'), data('cardholder-data'), buyer({ kind: 'healthcare', statuses: ['hipaa-covered-entity'] })],
+      'vendor-never-holds-data': [people('US-CA'), data('cardholder-data'), vendorNeverHoldsData],
+    },
+  },
+  'maryland-service-provider-security': {
+    fire: [people('US-MD'), data('financial-account')],
+    silent: [people('US-VA'), data('financial-account')],
+    exempt: { 'vendor-never-holds-data': [people('US-MD'), data('financial-account'), vendorNeverHoldsData] },
+  },
+  'nevada-contract-security': {
+    fire: [people('US-NV'), data('government-id-numbers')],
+    // Biometric data is outside Nevada's definition of personal information.
+    silent: [people('US-NV'), product({ dataCollected: ['biometric'] }), data('biometric-identifiers')],
+    exempt: { 'vendor-never-holds-data': [people('US-NV'), data('government-id-numbers'), vendorNeverHoldsData] },
+  },
+  'rhode-island-third-party-security': {
+    fire: [people('US-RI'), data('phi')],
+    silent: [people('US-CT'), data('phi')],
+    exempt: { 'vendor-never-holds-data': [people('US-RI'), data('phi'), vendorNeverHoldsData] },
+  },
+  'colorado-service-provider-security': {
+    fire: [people('US-CO'), data('government-id-numbers')],
+    // Health data is outside Colorado's personal identifying information.
+    silent: [people('US-CO'), product({ dataCollected: ['health'] })],
+    exempt: {
+      'regulated-entity-own-procedures': [people('US-CO'), data('government-id-numbers'), buyer({ statuses: ['glba-financial-institution'] })],
+      'vendor-never-holds-data': [people('US-CO'), data('government-id-numbers'), vendorNeverHoldsData],
+    },
+  },
   'virginia-cdpa-processor': {
     fire: [people('US-VA')],
     silent: [buyer({ entityType: 'non-profit' }), people('US-VA')],
@@ -348,6 +392,13 @@ describe('shipped risk rules', async () => {
       expect(JSON.stringify(source.riskRules!.find((r) => r.id === id)!.scope!.data), id).toContain(JSON.stringify(definition));
   });
 
+  it('reads the California residents whose information is held from one scope in both California data-security rules', () => {
+    const source = parse(readFileSync(`${repoRoot}playbook.yaml`, 'utf8')) as PlaybookSource;
+    const where = (id: string) => JSON.stringify(source.riskRules!.find((r) => r.id === id)!.scope!.where);
+    expect(readFileSync(`${repoRoot}playbook.yaml`, 'utf8').match(/&california-residents-held/g)).toHaveLength(1);
+    expect(where('california-service-provider-security')).toBe(where('california-breach-notice-to-owner'));
+  });
+
   it('reports an upcoming obligation as a warning with its date, not as an error', () => {
     const c = baseContract();
     c.effectiveDate = '2026-06-01';
@@ -396,6 +447,13 @@ describe('shipped risk rules', async () => {
     ['ny-shield-safeguards', 'US-NY'],
     ['texas-breach-notice-to-owner', 'US-TX'],
     ['washington-breach-notice-to-owner', 'US-WA'],
+    ['new-jersey-breach-notice-to-owner', 'US-NJ'],
+    ['new-hampshire-breach-notice-to-owner', 'US-NH'],
+    ['california-service-provider-security', 'US-CA'],
+    ['maryland-service-provider-security', 'US-MD'],
+    ['nevada-contract-security', 'US-NV'],
+    ['rhode-island-third-party-security', 'US-RI'],
+    ['colorado-service-provider-security', 'US-CO'],
   ])("reads Social Security and driver's licence numbers as personal information for %s (a visitor kiosk scanning IDs in %s)", (id, state) => {
     const kiosk = product({ category: 'access-control', dataCollected: ['personal', 'video'], regulatedData: ['government-id-numbers'] });
     const status = (...facts: Facts[]) => ruleApplicability(playbook, deal(...facts), { rules: new Set([id]) })[0]!.status;
