@@ -35,14 +35,21 @@ export function resolvePlaybookPath(explicit?: string, cwd = process.cwd()): str
   return existsSync(local) ? local : defaultPlaybookPath;
 }
 
+/**
+ * Alias expansions a playbook may make. Its law scopes are anchors written once and aliased by dozens of
+ * rules (one anchor's aliases nested in another's multiply in yaml's count), so a contract's limit of 100
+ * is too low for it; a "billion laughs" grows exponentially, and 5,000 still stops one at once.
+ */
+const PLAYBOOK_MAX_ALIAS_COUNT = 5000;
+
 /** Reads, validates and compiles a playbook file. Throws only when the file cannot be read. */
 export async function loadPlaybook(path: string = defaultPlaybookPath): Promise<LoadedPlaybook> {
-  return compilePlaybook(await loadYamlFile(path));
+  return compilePlaybook(await loadYamlFile(path, { maxAliasCount: PLAYBOOK_MAX_ALIAS_COUNT }));
 }
 
 /** Same as `loadPlaybook` for text already in memory (tests, editors). */
 export async function loadPlaybookText(text: string, file = 'playbook.yaml'): Promise<LoadedPlaybook> {
-  return compilePlaybook(loadYamlText(text, file));
+  return compilePlaybook(loadYamlText(text, file, { maxAliasCount: PLAYBOOK_MAX_ALIAS_COUNT }));
 }
 
 /** Validates a parsed playbook against schemas/playbook.schema.json, then compiles lookups once. */

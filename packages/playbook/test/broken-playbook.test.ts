@@ -16,6 +16,19 @@ describe('a broken playbook', () => {
     expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
   });
 
+  it("stops an alias bomb in one line, while the playbook's own shared law scopes stay well inside the limit", async () => {
+    const levels = Array.from({ length: 10 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`);
+    const text = ['playbookVersion: 1', 'title: bomb', 'l0: &l0 [lol]', ...levels, 'terms: {}'].join('\n');
+    const { playbook, diagnostics } = await loadPlaybookText(text, 'bomb.yaml');
+    expect(playbook).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'yaml/alias-limit', file: 'bomb.yaml' })]);
+    // The bundled playbook with twice its rules (each anchor used twice as often) still loads.
+    const rules = good.slice(good.indexOf('riskRules:\n') + 'riskRules:\n'.length, good.indexOf('\n# ── Consistency checks'));
+    const twice = good.replace(rules, `${rules}${rules.replace(/^ {2}- id: ([\w-]+)$/gm, '  - id: $1-again').replace(/&[\w-]+/g, '')}`);
+    const loaded = await loadPlaybookText(twice);
+    expect(loaded.diagnostics.filter((d) => d.code === 'yaml/alias-limit')).toEqual([]);
+  });
+
   it('reports unknown fields and wrong types through the playbook schema, at the field', async () => {
     const text = good.replace('    label: Vendor breach notice to buyer\n', '    label: Vendor breach notice to buyer\n    prefered: 24\n');
     const { playbook, diagnostics } = await loadPlaybookText(text);
