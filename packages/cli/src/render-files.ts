@@ -11,6 +11,7 @@ import { formatters, terminalText } from '@contracts/format';
 import { clauseContext, loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from '@contracts/core/write';
+import type { CommittedAs } from '@contracts/git';
 import { assertExtensionMatches } from './format-extension.js';
 
 const RENDER_FORMATS: readonly RenderFormat[] = ['md', 'html', 'docx', 'pdf'];
@@ -78,9 +79,9 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   const { playbook } = await loadPlaybook(playbookFile);
   if (!playbook) throw new UsageError('usage/bad-playbook', `${displayPath(playbookFile)} is not a valid playbook; run contracts check to see why`);
   // A Word document records the version it was rendered from, so `contracts import` finds the base itself.
-  const provenances = flags.to === 'docx' ? await Promise.all(files.map((file, i) => versionRenderedFrom(file, contracts[i]!.id))) : undefined;
+  const versions = flags.to === 'docx' ? await Promise.all(files.map((file, i) => versionRenderedFrom(file, contracts[i]!.id))) : undefined;
   const outputs = await renderMany(contracts, flags.to, {
-    ...(provenances ? { provenances } : {}),
+    ...(versions ? { provenances: versions.map((v) => v?.provenance), epochs: versions.map((v) => v?.epoch) } : {}),
     extraContext: (contract) => clauseContext(playbook, contract),
     ...(flags.templates ? { templatesDir: flags.templates } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
@@ -99,11 +100,18 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   return { messages, exitCode: 0 };
 }
 
-/** The committed version (commit, round) a contract file is byte for byte, when it is in a git repository and unchanged since HEAD. */
-async function versionRenderedFrom(file: string, contractId: string): Promise<{ commit: string; round?: number; ref: string } | undefined> {
-  const { committedAs, openRepo, repoPath } = await import('@contracts/git');
+/**
+ * The committed version (commit, round) a contract file is byte for byte, when it is in a git repository
+ * and unchanged since HEAD, with the date its document carries: that commit's (as a redline's), unless
+ * SOURCE_DATE_EPOCH is set. Not the effective date, which may lie ahead: Word would show the vendor's
+ * tracked changes dated before the document was made.
+ */
+async function versionRenderedFrom(file: string, contractId: string): Promise<{ provenance: CommittedAs; epoch: number } | undefined> {
+  const { committedAs, openRepo, repoPath, versionAuthor } = await import('@contracts/git');
   const repo = await openRepo(file).catch(() => undefined);
   const read = readContractFile(file); // the bytes as committed: git compares blobs, not decoded text
   if (!repo || !read.ok) return undefined;
-  return committedAs(repo, repoPath(repo, file), read.bytes, contractId);
+  const provenance = await committedAs(repo, repoPath(repo, file), read.bytes, contractId);
+  if (!provenance) return undefined;
+  return { provenance, epoch: (await versionAuthor(repo, provenance.commit)).epoch };
 }

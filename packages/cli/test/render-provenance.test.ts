@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProvenance } from '@contracts/render';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { springfieldNegotiation, writeFile } from './git-fixture.js';
 import { runCli } from './run-cli.js';
@@ -16,6 +17,18 @@ describe('render --to docx records the version it was rendered from', () => {
     expect((await render('round-3.docx')).exitCode).toBe(0);
     const provenance = readProvenance(readFileSync(join(repo.dir, 'round-3.docx')));
     expect(provenance).toMatchObject({ contractId: 'springfield-smartcam', commit: commits.at(-1), round: 3, ref: 'springfield-smartcam/round-3' });
+  });
+
+  it('is dated by that commit, not by an effective date that may lie ahead, unless SOURCE_DATE_EPOCH is set', async () => {
+    const dated = async (name: string, env: Record<string, string | undefined>) => {
+      expect((await runCli(['render', file, '--to', 'docx', '--out', name], { cwd: repo.dir, env: { ...repo.env, ...env } })).exitCode).toBe(0);
+      const docx = readFileSync(join(repo.dir, name));
+      const core = strFromU8(unzipSync(docx)['docProps/core.xml']!);
+      return { renderedAt: readProvenance(docx)?.renderedAt, created: /<dcterms:created[^>]*>([^<]+)</.exec(core)?.[1] };
+    };
+    // Round 3 was committed on 2024-03-15 (the fixture's author date); its effective date is another day.
+    expect(await dated('by-commit.docx', { SOURCE_DATE_EPOCH: undefined })).toEqual({ renderedAt: '2024-03-15T10:00:00Z', created: '2024-03-15T10:00:00Z' });
+    expect(await dated('by-env.docx', { SOURCE_DATE_EPOCH: '1775001600' })).toEqual({ renderedAt: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' });
   });
 
   it('records no commit for a file with uncommitted edits (import then asks for --base)', async () => {

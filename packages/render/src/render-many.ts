@@ -16,6 +16,11 @@ export type RenderFormat = 'md' | 'html' | 'docx' | 'pdf';
 
 export interface RenderManyOptions extends Omit<RenderDocxManyOptions, 'epochs' | 'provenance' | 'provenances'> {
   html?: { engine?: 'builtin' | 'pandoc' };
+  /**
+   * The date each DOCX is stamped with, per contract (in input order), e.g. its commit's; where absent,
+   * `epoch`, else {@link resolveEpoch} (SOURCE_DATE_EPOCH, else the effective date).
+   */
+  epochs?: readonly (number | undefined)[];
   /** Commit, round and ref the contracts were read at; each DOCX records them with its contract id. */
   provenance?: Omit<ProvenanceInput, 'contractId'>;
   /** The same per contract (in input order), when they were read at different versions; wins over `provenance`. */
@@ -37,7 +42,7 @@ export async function renderMany(
   const concurrency = options.concurrency ?? availableParallelism();
   if (format === 'html') return Promise.all(markdowns.map((m, i) => renderHtml(m, { ...options, ...options.html, title: contracts[i]!.title })));
   if (format === 'docx') {
-    const epochs = contracts.map((c) => options.epoch ?? resolveEpoch(c.effectiveDate));
+    const epochs = contracts.map((c, i) => options.epochs?.[i] ?? options.epoch ?? resolveEpoch(c.effectiveDate));
     const provenances = contracts.map((c, i) => ({ ...(options.provenances?.[i] ?? options.provenance), contractId: c.id }));
     return renderDocxMany(markdowns, { ...options, provenance: undefined, concurrency, epochs, provenances });
   }

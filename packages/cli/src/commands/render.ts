@@ -7,7 +7,7 @@ export default class Render extends BaseCommand {
   static override description =
     'Markdown is the canonical output; HTML is standalone with print CSS (built-in converter, no pandoc needed); DOCX is written with the reference document in templates/ (built-in writer; pandoc with --docx-engine pandoc or CONTRACTS_DOCX_ENGINE=pandoc, and for Markdown beyond the built-in subset); PDF needs Chromium or LibreOffice.\n' +
     'One contract: md/html go to stdout and docx/pdf to <id>.<ext>, unless --out is given (--out - for stdout). Several files or a directory: --out DIR.\n' +
-    'Output is byte-identical across runs (dates come from SOURCE_DATE_EPOCH, else the effective date). Existing different files are kept unless --force.\n' +
+    'Output is byte-identical across runs (a DOCX is dated by SOURCE_DATE_EPOCH, else by the commit the file is unchanged from, else by the effective date). Existing different files are kept unless --force.\n' +
     'Exit codes: 0 rendered, 1 the contract has schema errors, 2 usage, I/O, template or missing-tool error.';
   static override examples = [
     '<%= config.bin %> render contracts/springfield-smartcam.yaml --to md',
