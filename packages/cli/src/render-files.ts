@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contractFilesIn, displayPath, loadValidator, readContractFile, UsageError, validateOne, type VendorAgreement } from '@contracts/core';
 import { formatters, terminalText } from '@contracts/format';
-import { clauseContext, loadPlaybook, resolvePlaybookPath } from '@contracts/playbook';
+import { clauseContext, loadPlaybook, negotiatedWordingDiagnostics, resolvePlaybookPath } from '@contracts/playbook';
 import { renderMany, type RenderFormat } from '@contracts/render';
 import { writeFileAtomic } from '@contracts/core/write';
 import type { CommittedAs } from '@contracts/git';
@@ -89,15 +89,29 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
     ...(flags.docxEngine ? { docxEngine: flags.docxEngine } : {}),
   });
 
+  // The counterparty's wording prints in place of the template's: where it restates a term the value no
+  // longer matches (or the import could not read), the document says something other than its terms.
+  const disagreements = results.flatMap((r) =>
+    negotiatedWordingDiagnostics(r.loaded)
+      .filter((d) => d.code === 'playbook/restated-term')
+      .map((d) => ({ ...d, file: displayPath(d.file) })),
+  );
+  const warnings: string[] = [];
+  if (disagreements.length > 0) {
+    warnings.push(formatters.stylish(disagreements, { color: false, files: files.map((f) => ({ file: displayPath(f) })) }).trimEnd());
+    warnings.push(
+      `contracts: rendered, but the counterparty's wording restates a term it does not match in ${disagreements.length === 1 ? 'one place' : `${disagreements.length} places`}: the document says what the wording says; settle it before sending`,
+    );
+  }
   const textual = flags.to === 'md' || flags.to === 'html';
-  if (!batch && (flags.out === '-' || (flags.out === undefined && textual))) return { stdout: outputs[0]!, messages: [], exitCode: 0 };
+  if (!batch && (flags.out === '-' || (flags.out === undefined && textual))) return { stdout: outputs[0]!, messages: warnings, exitCode: 0 };
   const messages: string[] = [];
   for (const [i, contract] of contracts.entries()) {
     const target = outIsDir ? join(flags.out!, `${contract.id}.${flags.to}`) : (flags.out ?? `${contract.id}.${flags.to}`);
     await writeFileAtomic(target, outputs[i]!, { force: flags.force ?? false });
     messages.push(terminalText(`wrote ${displayPath(target)}`));
   }
-  return { messages, exitCode: 0 };
+  return { messages: [...messages, ...warnings], exitCode: 0 };
 }
 
 /**

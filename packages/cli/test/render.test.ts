@@ -17,6 +17,32 @@ describe('contracts render', () => {
     expect(stdout).toContain('within forty-eight (48) hours');
   });
 
+  it("renders wording that restates a term it no longer matches, and warns with check's finding, the file still written", async () => {
+    const cwd = scratch();
+    const file = join(cwd, 'restated.yaml');
+    const entry = [
+      'negotiatedWording:',
+      '  - clause: incidentResponse/notice',
+      '    text: Notice. The Vendor shall notify the Buyer within 72 hours after it becomes aware of a Security Incident.',
+      '    proposedBy: Marcus Lee (Acme Cameras)',
+      '    restates:',
+      '      - term: terms.incidentResponse.notificationHours',
+      '        said: 72 hours',
+      '        value: 72',
+      '',
+    ].join('\n');
+    writeFileSync(file, `${readFileSync(smartcam, 'utf8')}${entry}`); // the term says 48
+    const { stdout, stderr, exitCode } = await runCli(['render', file, '--to', 'md'], { cwd });
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('within 72 hours after it becomes aware');
+    expect(stderr).toMatch(/restates terms\.incidentResponse\.notificationHours as "72 hours" \(72\), but the term is now 48.*playbook\/restated-term/);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      "contracts: rendered, but the counterparty's wording restates a term it does not match in one place: the document says what the wording says; settle it before sending",
+    );
+    // A clean contract renders with nothing on stderr.
+    expect((await runCli(['render', smartcam, '--to', 'md'], { cwd })).stderr).toBe('');
+  });
+
   it('refuses an --out whose extension names another format, and writes nothing', async () => {
     const cwd = scratch();
     const r = await runCli(['render', smartcam, '--to', 'md', '--out', 'x.docx'], { cwd });
