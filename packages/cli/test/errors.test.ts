@@ -35,6 +35,17 @@ describe('every failure is one line with exit 2', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
+  it('for a mistyped command, with the command meant', async () => {
+    expectOneLine(
+      await cli(['chek', file]),
+      /^contracts: There is no command "chek"; did you mean contracts check\? \(contracts --help\) \[usage\/unknown-command\]$/m,
+    );
+    expectOneLine(
+      await cli(['zzz']),
+      /the commands are check, diff, history, import, init, new, pr, redline, render, report, round, rounds, schema, validate .*\[usage\/unknown-command\]/,
+    );
+  });
+
   it('for a missing pandoc binary', async () => {
     // The built-in writer is the default DOCX engine: pandoc is only needed when asked for.
     const r = await cli(['render', file, '--to', 'docx', '--docx-engine', 'pandoc', '--out', 'x.docx'], {
