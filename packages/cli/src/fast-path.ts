@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkFlagSpecs, validateFlagSpecs, type FlagSpec } from './flag-specs.js';
-import { reportError, writeAndFlush } from './output.js';
+import { reportError, writeAndFlush, type BatchOutcome } from './output.js';
 
 /**
  * `check` and `validate` without oclif. They are the commands CI runs on every pull request, and
@@ -11,7 +11,7 @@ import { reportError, writeAndFlush } from './output.js';
  * as always, with its usage errors and help. Both paths parse the same flag specs (flag-specs.ts) and
  * call the same command function, so they cannot disagree about what a flag means.
  */
-type Run = (paths: string[], flags: never, write: (chunk: string) => void) => Promise<{ output: string; exitCode: number }>;
+type Run = (paths: string[], flags: never, write: (chunk: string) => void) => Promise<BatchOutcome>;
 const commands: Record<string, { specs: Record<string, FlagSpec>; run: Run }> = {
   check: { specs: checkFlagSpecs, run: async (paths, flags, write) => (await import('./run-check.js')).checkCommand(paths, flags, write) },
   validate: {
@@ -84,7 +84,7 @@ export function parseSimpleInvocation(argv: readonly string[]): SimpleInvocation
 export async function runWithoutOclif(argv: readonly string[]): Promise<boolean> {
   const invocation = parseSimpleInvocation(argv);
   if (!invocation) return false;
-  let result: { output: string; exitCode: number };
+  let result: BatchOutcome;
   const write = (chunk: string) => {
     if (chunk !== '') process.stdout.write(chunk);
   };
@@ -98,6 +98,7 @@ export async function runWithoutOclif(argv: readonly string[]): Promise<boolean>
   }
   // Written and flushed before the exit code is set, so an early exit never cuts the report short.
   await writeAndFlush(result.output);
+  if (result.note) process.stderr.write(`${result.note}\n`);
   process.exitCode = result.exitCode;
   return true;
 }

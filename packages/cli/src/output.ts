@@ -28,7 +28,18 @@ export function reportError(error: unknown): void {
   process.exitCode = isContractsError(error) ? error.exitCode : 2;
 }
 
+/** How a batch command ends: its report, exit status, and a line for stderr when only the warning limit failed it. */
+export interface BatchOutcome {
+  output: string;
+  exitCode: number;
+  /** Printed after the report: without it a run failed by `--max-warnings` alone says nothing of why. */
+  note?: string;
+}
+
 /** Exit status of a batch command: 1 for errors, or for more warnings than `--max-warnings` allows. */
-export function exitCodeFor(result: { errors: number; warnings: number }, maxWarnings: number | undefined): number {
-  return result.errors > 0 || (maxWarnings !== undefined && result.warnings > maxWarnings) ? 1 : 0;
+export function batchOutcome(output: string, result: { errors: number; warnings: number }, maxWarnings: number | undefined): BatchOutcome {
+  if (result.errors > 0) return { output, exitCode: 1 };
+  if (maxWarnings === undefined || result.warnings <= maxWarnings) return { output, exitCode: 0 };
+  const warnings = `${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+  return { output, exitCode: 1, note: `contracts: failed: ${warnings}, more than --max-warnings ${maxWarnings} allows [check/too-many-warnings]` };
 }

@@ -13,7 +13,7 @@ import {
 import { chunkedFormats, formatters, reportWriter, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
 import type { checkFlagSpecs, FlagValues } from './flag-specs.js';
-import { exitCodeFor, useColor } from './output.js';
+import { batchOutcome, useColor, type BatchOutcome } from './output.js';
 
 export interface CheckRunOptions {
   format: string;
@@ -33,7 +33,7 @@ export interface CheckRunOptions {
 }
 
 /** The whole `contracts check` command after its flags are parsed (by oclif or by the fast path). */
-export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>, write?: (chunk: string) => void) {
+export async function checkCommand(paths: readonly string[], flags: FlagValues<typeof checkFlagSpecs>, write?: (chunk: string) => void): Promise<BatchOutcome> {
   const options = {
     format: flags.format,
     color: useColor(),
@@ -44,7 +44,7 @@ export async function checkCommand(paths: readonly string[], flags: FlagValues<t
     write,
   };
   const result = await checkPaths(paths.length > 0 ? [...paths] : ['contracts'], { ...options, changedSince: flags['changed-since'] });
-  return { output: result.output, exitCode: exitCodeFor(result, flags['max-warnings']) };
+  return batchOutcome(result.output, result, flags['max-warnings']);
 }
 
 /** `contracts check`: playbook, file selection (changed / shard), check on every core, report. */

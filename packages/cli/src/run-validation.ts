@@ -1,7 +1,7 @@
 import { contractFilesIn, countSeverities, displayPath, validateFiles, type Diagnostic } from '@contracts/core';
 import { formatters, type FormatName } from '@contracts/format';
 import type { FlagValues, validateFlagSpecs } from './flag-specs.js';
-import { exitCodeFor, useColor } from './output.js';
+import { batchOutcome, useColor, type BatchOutcome } from './output.js';
 import { machineOptions } from './run-check.js';
 
 export interface ValidationRun {
@@ -12,13 +12,9 @@ export interface ValidationRun {
 }
 
 /** The whole `contracts validate` command after its flags are parsed (by oclif or by the fast path). */
-export async function validateCommand(
-  paths: readonly string[],
-  flags: FlagValues<typeof validateFlagSpecs>,
-  toolVersion: string,
-): Promise<{ output: string; exitCode: number }> {
+export async function validateCommand(paths: readonly string[], flags: FlagValues<typeof validateFlagSpecs>, toolVersion: string): Promise<BatchOutcome> {
   const result = await validatePaths(paths.length > 0 ? [...paths] : ['contracts'], { format: flags.format, color: useColor(), toolVersion });
-  return { output: result.output, exitCode: exitCodeFor(result, flags['max-warnings']) };
+  return batchOutcome(result.output, result, flags['max-warnings']);
 }
 
 /** `contracts validate`: collect files, validate them, format the diagnostics. */

@@ -32,7 +32,14 @@ describe('contracts check', () => {
     const ok = await runCli(['check', dir]);
     expect(ok.exitCode).toBe(0);
     expect(ok.stdout).toMatch(/0 walk-away, \d+ fallback, \d+ preferred, 0 missing, 0 risk findings/);
-    expect((await runCli(['check', dir, '--max-warnings', '0'])).exitCode).toBe(1);
+    const limited = await runCli(['check', dir, '--max-warnings', '0']);
+    expect(limited.exitCode).toBe(1);
+    // Without errors, the exit says why: one line after the report, on stderr (machine formats stay clean).
+    expect(limited.stderr).toMatch(/^contracts: failed: \d+ warnings?, more than --max-warnings 0 allows \[check\/too-many-warnings\]\n$/);
+    const viaOclif = await runCli(['check', dir, '--max-warnings', '0', '--format', 'json'], { env: { CONTRACTS_OCLIF: '1' } });
+    expect(viaOclif.stderr).toBe(limited.stderr);
+    expect(() => JSON.parse(viaOclif.stdout)).not.toThrow();
+    expect((await runCli(['check', dir, '--max-warnings', '99'])).stderr).toBe('');
   });
 
   it('shows preferred positions as info with --verbose', async () => {

@@ -21,8 +21,9 @@ export default class Check extends BaseCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Check);
     const { checkCommand } = await import('../run-check.js');
-    const { output, exitCode } = await checkCommand(argv as string[], flags, (chunk) => process.stdout.write(chunk));
+    const { output, exitCode, note } = await checkCommand(argv as string[], flags, (chunk) => process.stdout.write(chunk));
     await this.print(output);
+    if (note) process.stderr.write(`${note}\n`);
     process.exitCode = exitCode;
   }
 }

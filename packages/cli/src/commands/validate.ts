@@ -18,8 +18,9 @@ export default class Validate extends BaseCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Validate);
     const { validateCommand } = await import('../run-validation.js');
-    const { output, exitCode } = await validateCommand(argv as string[], flags, this.config.version);
+    const { output, exitCode, note } = await validateCommand(argv as string[], flags, this.config.version);
     await this.print(output);
+    if (note) process.stderr.write(`${note}\n`);
     process.exitCode = exitCode;
   }
 }
