@@ -186,7 +186,9 @@ const dottedOnce = (pointer: string): string => {
 function findingDiagnostic(loaded: LoadedFile, f: RuleFinding): Diagnostic {
   const related: RelatedLocation[] = f.triggeredBy.map((pointer) => {
     const at = locate(loaded, pointer);
-    const message = `${dottedOnce(pointer)} is ${showValue(valueAt(loaded.value, pointer.slice(1).split('/')))}`;
+    const value = valueAt(loaded.value, pointer.slice(1).split('/'));
+    // A rule can turn on a fact being absent (the people's location not given, so the devices' decides).
+    const message = `${dottedOnce(pointer)} ${value === undefined ? 'is not given' : `is ${showValue(value)}`}`;
     return { file: loaded.file, path: pointer, message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
   });
   const term = dottedOnce(f.pointer).replace(/^terms\./, '');

@@ -479,6 +479,20 @@ describe('shipped risk rules', async () => {
     expect(d.related!.map((r) => r.path)).toEqual(expect.arrayContaining(['/parties/buyer/establishedIn', '/product/dataLocations/processing']));
   });
 
+  it('names a triggering fact that is absent as not given, in the words counsel reads', () => {
+    const c = baseContract();
+    c.parties.buyer.jurisdiction = 'US-IL';
+    c.product.regulatedData = ['government-id-numbers'];
+    c.product.personalData = { processed: true };
+    delete (c.product.deployment as { installedIn?: unknown }).installedIn;
+    c.terms.incidentResponse.notificationHours = 48;
+    const d = checkContract(asLoaded(c), playbook).diagnostics.find((x) => x.code === 'risk/illinois-breach-notice-to-owner')!;
+    expect(d.related!.map((r) => r.message)).toEqual(
+      expect.arrayContaining(['product.deployment.installedIn is not given', 'parties.buyer.jurisdiction is US-IL']),
+    );
+    expect(d.related!.map((r) => r.message).join('\n')).not.toContain('undefined');
+  });
+
   it('checks numeric limits: a SEC registrant needs notice within 96 hours', () => {
     const c = baseContract();
     c.terms.incidentResponse.notificationHours = 120;
