@@ -59,7 +59,10 @@ export async function renderFiles(paths: string[], flags: RenderFlags): Promise<
   const invalid = results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(d.file) })));
   if (invalid.length > 0) {
     const report = formatters.stylish(invalid, { color: false, files: files.map((f) => ({ file: displayPath(f) })) });
-    return { messages: [report.trimEnd(), 'contracts: not rendered: fix the schema errors above first'], exitCode: 1 };
+    const kinds = new Set(invalid.map((d) => (d.code.startsWith('schema/') ? 'schema error' : d.code.startsWith('yaml/') ? 'YAML error' : 'error')));
+    const what = kinds.size === 1 ? [...kinds][0]! : 'error';
+    const count = invalid.length === 1 ? `the ${what}` : `the ${invalid.length} ${what}s`;
+    return { messages: [report.trimEnd(), `contracts: not rendered: fix ${count} above first`], exitCode: 1 };
   }
   const contracts = results.map((r) => r.loaded.value as unknown as VendorAgreement);
   // Output files are named by id: two contracts with one id would overwrite each other.

@@ -174,7 +174,13 @@ describe('contracts render', () => {
     writeFileSync(file, readFileSync(smartcam, 'utf8').replace('notificationHours: 48', 'notificationHours: soon'));
     const { stderr, exitCode } = await runCli(['render', file, '--to', 'md']);
     expect(exitCode).toBe(1);
-    expect(stderr).toContain('not rendered');
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe('contracts: not rendered: fix the schema error above first');
+    // A YAML error is named as one (a duplicate key is no schema error).
+    writeFileSync(file, readFileSync(smartcam, 'utf8').replace('    notificationHours: 48\n', '    notificationHours: 48\n    notificationHours: 72\n'));
+    const duplicate = await runCli(['render', file, '--to', 'md']);
+    expect(duplicate.exitCode).toBe(1);
+    expect(duplicate.stderr).toContain('yaml/duplicate-key');
+    expect(duplicate.stderr.trimEnd().split('\n').at(-1)).toBe('contracts: not rendered: fix the YAML error above first');
   });
 
   it('exits 2 with installation advice when no PDF engine is present', async () => {
