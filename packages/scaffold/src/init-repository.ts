@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { InputOutputError, UsageError } from '@contracts/core';
 import { toolkitRoot } from '@contracts/core/data';
 import { writeFileAtomic } from '@contracts/core/write';
@@ -65,6 +65,7 @@ export async function initRepository(dir: string, options: { force?: boolean; ac
     // The playbook and schema init writes (a different playbook already there is a conflict, or replaced with --force).
     playbook: join(toolkitRoot, 'playbook.yaml'),
     schema: join(dir, 'schemas', 'vendor-agreement.schema.json'),
+    shownAs: { file: exampleFile.split(sep).join('/'), playbook: 'playbook.yaml' },
     write: false,
     // The cautious defaults `new` takes, for a door-sensor deal between a New York buyer and a Delaware vendor.
     evaluation: { ...DEFAULTS, buyerJurisdiction: 'US-NY', vendorJurisdiction: 'US-DE', category: 'access-control', storage: ['US'] },
@@ -81,7 +82,9 @@ export async function initRepository(dir: string, options: { force?: boolean; ac
     else if (file.existing === 'merge') {
       const merged = mergeEditorSettings(current, file.content);
       if (merged === undefined)
-        notes.push(`kept ${file.shown}: it is not plain JSON, so add what ${join('<toolkit>', 'packages/scaffold/files', file.shown)} sets yourself`);
+        notes.push(
+          `kept ${file.shown}: it cannot be read as JSON with comments, so add what ${join('<toolkit>', 'packages/scaffold/files', file.shown)} sets yourself`,
+        );
       else if (merged !== current) {
         writes.push({ target: file.target, content: merged });
         notes.push(`merged ${file.shown}: added the YAML schema mapping and recommendations; your settings are unchanged`);
