@@ -63,6 +63,7 @@ export const draftingCodes = [
   'drafting/cap-without-amount',
   'drafting/law-not-applicable',
   'drafting/country-only-law',
+  'drafting/country-only-organisation',
   'drafting/placeholder',
   'drafting/no-incident-contact',
   'drafting/undefined-term',

@@ -186,6 +186,11 @@ const texts: Record<string, [string, string, string]> = {
     'Contract law in the United States is state law (Erie R. Co. v. Tompkins, 304 U.S. 64 (1938)) and in Canada provincial (Constitution Act, 1867, s. 92(13)), so "the laws of the United States" or "the courts of Canada" name no law the agreement can be read under and no court that must hear it.',
     'Name the state or province: US-NY, US-DE, CA-ON.',
   ],
+  'drafting/country-only-organisation': [
+    'A US party is said to be organised under the laws of the United States.',
+    'The cover page recites each party as "organised under the laws of" its jurisdiction. A US company is incorporated or formed under the law of a state (Cort v. Ash, 422 U.S. 66, 84 (1975): corporations are creatures of state law); only a federal agency is a creature of federal law.',
+    'Name the state the party is organised in: US-DE, US-NY, US-CA.',
+  ],
   'drafting/placeholder': [
     'A value is still the placeholder contracts new wrote.',
     'contracts new fills the product name and the buyer with placeholders when it is not told them, so the file checks and renders at once; left in, the agreement would print "Product means Product name and model".',

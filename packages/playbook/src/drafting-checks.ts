@@ -127,6 +127,22 @@ export function draftingChecks(loaded: LoadedFile, playbook: Playbook): Diagnost
       related: [related('/terms/incidentResponse', 'the incident-response terms this contact serves')],
     });
   }
+  // The cover page recites each party as "organised under the laws of" its jurisdiction. A US company is
+  // organised under a state's law; only a federal agency (or a federal charter, which the schema has no
+  // field for) is "organised under the laws of the United States".
+  for (const side of ['buyer', 'vendor'] as const) {
+    const party = contract.parties?.[side];
+    if (party?.jurisdiction !== 'US' || (side === 'buyer' && party.entityType === 'federal-agency')) continue;
+    const Party = side === 'buyer' ? 'Buyer' : 'Vendor';
+    out.push({
+      code: 'drafting/country-only-organisation',
+      severity: 'warning',
+      message: `parties.${side}.jurisdiction is US, so the cover page says the ${Party} is "organised under the laws of the United States", but a US company is organised under the law of a state (corporations are creatures of state law)`,
+      ...at(`/parties/${side}/jurisdiction`),
+      source: 'Cort v. Ash, 422 U.S. 66, 84 (1975)',
+      fix: `name the state the ${Party} is organised in: US-DE, US-NY, US-CA`,
+    });
+  }
   const law = contract.terms?.jurisdiction?.governingLaw;
   const federal = typeof law === 'string' ? FEDERAL_CONTRACT_LAW[law] : undefined;
   if (federal) {

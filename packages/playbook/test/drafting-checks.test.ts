@@ -60,6 +60,27 @@ describe('data-level drafting checks (every contracts check)', () => {
     for (const law of ['US-IL', 'CA-ON', 'DE', 'GB-ENG', 'FR']) expect(at(law), law).toEqual([]);
   });
 
+  it('reports a US party said to be organised under the laws of the United States, but not a federal agency, a state or another country', () => {
+    const at = (side: 'buyer' | 'vendor', jurisdiction: string, entityType?: string) => {
+      const c = baseContract('springfield-smartcam');
+      c.parties[side].jurisdiction = jurisdiction;
+      if (entityType) (c.parties.buyer as { entityType?: string }).entityType = entityType;
+      return drafting(c).filter((d) => d.code === 'drafting/country-only-organisation');
+    };
+    expect(at('vendor', 'US')).toMatchObject([
+      {
+        severity: 'warning',
+        path: '/parties/vendor/jurisdiction',
+        message: expect.stringContaining('the cover page says the Vendor is "organised under the laws of the United States"'),
+        source: 'Cort v. Ash, 422 U.S. 66, 84 (1975)',
+        fix: 'name the state the Vendor is organised in: US-DE, US-NY, US-CA',
+      },
+    ]);
+    expect(at('buyer', 'US')).toMatchObject([{ path: '/parties/buyer/jurisdiction' }]);
+    expect(at('buyer', 'US', 'federal-agency')).toEqual([]);
+    for (const j of ['US-DE', 'CA', 'DE', 'GB']) expect(at('vendor', j), j).toEqual([]);
+  });
+
   it('reports incident terms with no security contact to notify, at the buyer, and stays silent once one is named', () => {
     const none = baseContract('springfield-smartcam');
     delete none.parties.buyer.notices;

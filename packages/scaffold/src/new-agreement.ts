@@ -58,6 +58,11 @@ export interface NewAgreementOptions {
   write?: boolean;
   /** The schema the modeline names (default: the repository's copy, else ours); `init` names the copy it is about to write. */
   schema?: string;
+  /**
+   * How the header comment names the file and the playbook (default: their paths from the working directory).
+   * `init` names them from the new repository's root, where its user will run `contracts check`.
+   */
+  shownAs?: { file: string; playbook: string };
 }
 
 /** The schema the modeline should name: the repository's copy (after `contracts init`), else ours. */
@@ -120,7 +125,9 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
   for (const k of open) {
     if (Object.hasOwn(answers, k) || (k === 'remoteMethod' && !e.remoteAccess)) continue;
     if (k === 'vendorJurisdiction' && inferred)
-      assumed.push(`vendor jurisdiction ${inferred}, from the legal form in "${options.vendor}" (--vendor-jurisdiction to change)`);
+      assumed.push(
+        `vendor jurisdiction ${inferred}, from the legal form in "${options.vendor}" (--vendor-jurisdiction to change${inferred === 'US' ? ', naming the state: US-DE' : ''})`,
+      );
     else assumed.push(`${ASSUMPTION[k]}: ${shown(e[k])}`);
   }
   const { playbook, diagnostics } = await loadPlaybook(resolvePlaybookPath(options.playbook));
@@ -154,10 +161,10 @@ export async function newAgreement(id: string, options: NewAgreementOptions): Pr
   const { contract: draft, set: required } = withRequiredTerms(playbook, agreement);
   const header = [
     `# yaml-language-server: $schema=${options.schema ? relativeSchema(file, options.schema) : schemaFor(file)}`,
-    `# New agreement: the terms start at the playbook's preferred positions (${relative(process.cwd(), playbook.file) || playbook.file}).`,
+    `# New agreement: the terms start at the playbook's preferred positions (${options.shownAs?.playbook ?? (relative(process.cwd(), playbook.file) || playbook.file)}).`,
     ...(required.length > 0 ? [`# Beyond them, the rules that bind this product set: ${required.map((r) => r.term).join(', ')}.`] : []),
     '# First complete the product evaluation and the parties: risk rules read them to decide which',
-    `# terms this contract must carry. Then run: contracts check ${file}`,
+    `# terms this contract must carry. Then run: contracts check ${options.shownAs?.file ?? file}`,
   ].join('\n');
   const text = `${header}\n${yamlLib().stringify(draft, { lineWidth: 0 })}`;
   const problems = validateLoaded(loadYamlText(text, file), await loadValidator('vendor-agreement'));

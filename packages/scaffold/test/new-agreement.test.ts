@@ -140,7 +140,8 @@ describe('a new agreement passes its own check', () => {
       product: 'Sensor 9',
       securityEmail: 'soc@buyer.example',
       out,
-      evaluation,
+      // "Inc." says only US; the state a vendor is organised in is the drafter's to give (see the test below).
+      evaluation: { vendorJurisdiction: 'US-DE', ...evaluation },
     });
     const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
     const checked = checkContract(loadYamlText(text, out), playbook!);
@@ -148,7 +149,7 @@ describe('a new agreement passes its own check', () => {
     for (const r of required) expect(text).toContain(r.term.split('.').at(-1)!);
   });
 
-  it('warns that a buyer established only "in the US" leaves the governing law without a state', async () => {
+  it('warns that parties established only "in the US" leave their recitals and the governing law without a state', async () => {
     const out = join(dir, 'us.yaml');
     const { text } = await newAgreement('us-deal', {
       vendor: 'Acme Devices Inc.',
@@ -159,7 +160,11 @@ describe('a new agreement passes its own check', () => {
     });
     const { playbook } = await loadPlaybook(resolvePlaybookPath(undefined));
     const found = checkContract(loadYamlText(text, out), playbook!).diagnostics.filter((d) => d.severity !== 'info');
-    expect(found.map((d) => d.code)).toEqual(['drafting/country-only-law']);
+    expect(found.map((d) => `${d.code} ${d.path}`)).toEqual([
+      'drafting/country-only-organisation /parties/buyer/jurisdiction',
+      'drafting/country-only-organisation /parties/vendor/jurisdiction',
+      'drafting/country-only-law /terms/jurisdiction/governingLaw',
+    ]);
   });
 
   it('warns about each placeholder it wrote, at its line, until the drafter writes the real value', async () => {
