@@ -88,5 +88,15 @@ describe('schema diagnostics', () => {
   it('rejects a date that is not YYYY-MM-DD', async () => {
     const d = (await diagnosticsFor(example.replace('effectiveDate: 2026-07-01', 'effectiveDate: July 1st'))).find((x) => x.path === '/effectiveDate')!;
     expect(d.code).toBe('schema/format');
+    expect(d.message).toContain('must be a date written YYYY-MM-DD');
+  });
+
+  it('says why a date written YYYY-MM-DD is no day of the calendar, and takes a leap day', async () => {
+    const at = async (date: string) =>
+      (await diagnosticsFor(example.replace('effectiveDate: 2026-07-01', `effectiveDate: ${date}`))).find((x) => x.path === '/effectiveDate');
+    expect((await at('2027-02-30'))?.message).toBe('effectiveDate is written YYYY-MM-DD, but February 2027 has 28 days (found "2027-02-30")');
+    expect((await at('2027-04-31'))?.message).toContain('April 2027 has 30 days');
+    expect((await at('2027-13-01'))?.message).toContain('there is no month 13');
+    expect(await at('2028-02-29')).toBeUndefined();
   });
 });

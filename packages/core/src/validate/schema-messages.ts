@@ -122,12 +122,15 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       const example = schema.examples?.[0];
       return { ...base, code: 'schema/pattern', message: `${name} must be ${help}${example ? ` (e.g. ${String(example)})` : ''} (found ${found(error.data)})` };
     }
-    case 'format':
+    case 'format': {
+      const impossible = p.format === 'date' && typeof error.data === 'string' ? impossibleDate(error.data) : undefined;
+      if (impossible) return { ...base, code: 'schema/format', message: `${name} is written YYYY-MM-DD, but ${impossible} (found ${found(error.data)})` };
       return {
         ...base,
         code: 'schema/format',
         message: `${name} must be ${p.format === 'date' ? 'a date written YYYY-MM-DD' : `a valid ${String(p.format)}`} (found ${found(error.data)})`,
       };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -155,4 +158,16 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
     default:
       return { ...base, code: 'schema/invalid', message: `${name} ${error.message ?? 'is invalid'}` };
   }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a date in the right form is no day of the calendar ("February 2027 has 28 days"), or undefined. */
+function impossibleDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day < 1 || day > days ? `${MONTHS[month - 1]} ${year} has ${days} days` : undefined;
 }
