@@ -91,6 +91,17 @@ describe('schema diagnostics', () => {
     expect(d.message).toContain('must be a date written YYYY-MM-DD');
   });
 
+  it("suggests a missing id from the file name, else the schema's example", async () => {
+    const without = example.replace(/^id: .*\n/m, '');
+    const suggestion = async (file: string) => {
+      const loaded = loadYamlText(without, file);
+      return validateLoaded(loaded, await loadValidator('vendor-agreement')).find((d) => d.path === '/id')?.fix;
+    };
+    expect(await suggestion('contracts/Acme Cameras_2027.yaml')).toBe('id: acme-cameras-2027');
+    expect(await suggestion('contracts/nul.yaml')).toBe('id: springfield-smartcam');
+    expect(await suggestion('contracts/___.yml')).toBe('id: springfield-smartcam');
+  });
+
   it('says why a date written YYYY-MM-DD is no day of the calendar, and takes a leap day', async () => {
     const at = async (date: string) =>
       (await diagnosticsFor(example.replace('effectiveDate: 2026-07-01', `effectiveDate: ${date}`))).find((x) => x.path === '/effectiveDate');

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LoadedFile } from '../load/load.js';
 import { locate } from '../load/locate.js';
@@ -38,8 +39,21 @@ export function validateLoaded(file: LoadedFile, validator: SchemaValidator): Di
       file: file.file,
       ...locate(file, problem.locateAt, problem.target),
       path: problem.pointer,
-      ...(problem.fix !== undefined ? { fix: problem.fix } : {}),
+      ...(problem.fix !== undefined
+        ? { fix: problem.pointer === '/id' && problem.code === 'schema/required' ? idFromFileName(file.file, problem.fix) : problem.fix }
+        : {}),
     });
   }
   return diagnostics;
+}
+
+/** A missing id is best suggested from the file's own name (`contracts/acme-cameras.yaml` → `id: acme-cameras`), else the schema's example. */
+function idFromFileName(path: string, fallback: string): string {
+  const stem = basename(path).replace(/\.ya?ml$/i, '');
+  const slug = stem
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // The schema's id pattern: single hyphens between lowercase letters and digits, at most 64, no Windows device name.
+  return /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && slug.length <= 64 ? `id: ${slug}` : fallback;
 }
