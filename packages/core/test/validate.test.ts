@@ -91,6 +91,15 @@ describe('schema diagnostics', () => {
     expect(d.message).toContain('must be a date written YYYY-MM-DD');
   });
 
+  it('says a YAML merge key is not read, rather than calling << an unknown field', async () => {
+    const text = example.replace('terms:\n', 'x-common: &common\n  onSite: true\nterms:\n').replace(/^( {2}audit:\n)/m, '$1    <<: *common\n');
+    const d = (await diagnosticsFor(text)).find((x) => x.path === '/terms/audit/<<')!;
+    expect(d).toMatchObject({ code: 'schema/unknown-field', fix: 'replace the merge with the fields themselves', line: lineOf(text, '<<: *common') });
+    expect(d.message).toBe(
+      'A YAML merge key (<<) in terms.audit is not read: a contract writes each field out, so a reviewer sees every value where it applies',
+    );
+  });
+
   it("suggests a missing id from the file name, else the schema's example", async () => {
     const without = example.replace(/^id: .*\n/m, '');
     const suggestion = async (file: string) => {

@@ -89,6 +89,16 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       const known = Object.keys(schema.properties ?? {});
       const guess = didYouMean(extra, known);
       const where = at === '' ? 'at the top level' : `in ${name}`;
+      // The loader reads `<<` as a plain key on purpose (a merge hides where a value came from): say so.
+      if (extra === '<<')
+        return {
+          code: 'schema/unknown-field',
+          pointer: `${at}/${extra}`,
+          locateAt: `${at}/${extra}`,
+          target: 'key',
+          message: `A YAML merge key (<<) ${where} is not read: a contract writes each field out, so a reviewer sees every value where it applies`,
+          fix: 'replace the merge with the fields themselves',
+        };
       return {
         code: 'schema/unknown-field',
         pointer: `${at}/${extra}`,
