@@ -9,6 +9,7 @@ import {
   runFileTask,
   selectFiles,
   type Diagnostic,
+  UsageError,
 } from '@contracts/core';
 import { chunkedFormats, formatters, reportWriter, type FileSummary, type FormatName, type FormatOptions } from '@contracts/format';
 import { loadPlaybook, rememberPlaybook, resolvePlaybookPath, type CheckedFile } from '@contracts/playbook';
@@ -61,9 +62,19 @@ export async function checkPaths(paths: string[], o: CheckRunOptions): Promise<{
   let files = await contractFilesIn(paths);
   const every = files;
   if (o.changedSince !== undefined) {
-    const { openRepo, keepChangedSince } = await import('@contracts/git');
+    const { openRepo, keepChangedSince, isRoundShorthand, openContract, requireContractId } = await import('@contracts/git');
+    // `round-2` is a round of one agreement (`<id>/round-2`), as wherever a ref is taken: one file names the agreement.
+    let contractId: string | undefined;
+    if (isRoundShorthand(o.changedSince)) {
+      if (files.length !== 1)
+        throw new UsageError(
+          'usage/round-needs-contract',
+          `--changed-since ${o.changedSince} is a round of one agreement: check that agreement's file, or name the round in full (<id>/${o.changedSince})`,
+        );
+      contractId = requireContractId(await openContract(files[0]!, { name: displayPath(files[0]!) }));
+    }
     // The repository the contracts are in, which need not be the one the command runs in.
-    files = await keepChangedSince(await openRepo(files[0] ?? paths[0] ?? process.cwd()), files, o.changedSince);
+    files = await keepChangedSince(await openRepo(files[0] ?? paths[0] ?? process.cwd()), files, o.changedSince, contractId);
   }
   const selected = selectFiles(files, shard);
   const shownAs = new Map(selected.map((f) => [f.path, f.file]));

@@ -119,6 +119,15 @@ describe('contracts check', () => {
     const none = await runCli(['check', '--changed-since', 'HEAD', 'contracts/nordlicht-building-sensors.yaml'], { cwd: dir });
     expect(none.exitCode).toBe(0);
     expect((await runCli(['check', '--changed-since', 'no-such-ref'], { cwd: dir })).exitCode).toBe(2);
+    // The round shorthand, as wherever a ref is taken: for one file it is that agreement's round.
+    git('tag', '-a', '-m', 'Round 1', 'springfield-smartcam/round-1');
+    const byRound = await runCli(['check', '--changed-since', 'round-1', '--format', 'json', 'contracts/springfield-smartcam.yaml'], { cwd: dir });
+    expect((JSON.parse(byRound.stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['contracts/springfield-smartcam.yaml']);
+    const several = await runCli(['check', '--changed-since', 'round-1', 'contracts'], { cwd: dir });
+    expect(several.exitCode).toBe(2);
+    expect(several.stderr).toBe(
+      "contracts: --changed-since round-1 is a round of one agreement: check that agreement's file, or name the round in full (<id>/round-1) [usage/round-needs-contract]\n",
+    );
   });
 
   it('reports a second contract with an id another contract has, at its id line, in full and in partial runs', async () => {

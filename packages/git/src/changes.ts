@@ -53,10 +53,10 @@ export async function changedFilesSince(repo: Repo, ref: string, contractId?: st
 /**
  * The files among `files` (paths relative to the working directory, or absolute) that exist and were
  * added, modified, renamed, copied or left untracked since `ref`: what `check --changed-since` checks.
- * Order is kept.
+ * Order is kept. `contractId` lets `ref` be a round shorthand (`round-2` for `<id>/round-2`).
  */
-export async function keepChangedSince(repo: Repo, files: readonly string[], ref: string): Promise<string[]> {
-  const changed = new Set((await changedFilesSince(repo, ref)).filter((c) => c.status !== 'D').map((c) => resolve(repo.root, c.path)));
+export async function keepChangedSince(repo: Repo, files: readonly string[], ref: string, contractId?: string): Promise<string[]> {
+  const changed = new Set((await changedFilesSince(repo, ref, contractId)).filter((c) => c.status !== 'D').map((c) => resolve(repo.root, c.path)));
   return files.filter((file) => {
     try {
       // repo.root is symlink-resolved, so the files are too (/tmp → /private/tmp on macOS).
