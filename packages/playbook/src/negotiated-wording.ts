@@ -1,7 +1,8 @@
 /**
  * Negotiated wording is outside the playbook by definition: the counterparty's own text for a clause,
  * which no term rates. `check` reports each entry as a warning so that nothing unreviewed slips into a
- * signed agreement, and each comment-only entry (a question the counterparty asked) as info.
+ * signed agreement, and each comment-only entry (a question the counterparty asked, open until answered) as
+ * a warning too, with what the comments say.
  */
 import { locate, type Diagnostic, type LoadedFile } from '@contracts/core';
 import { showValue } from './compile-term.js';
@@ -27,6 +28,18 @@ const short = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 };
+
+/** The counterparty's comments in their own words, shortened: counsel answers them, so check shows what they say. */
+function commentsSaid(comments: unknown): string {
+  if (!Array.isArray(comments) || comments.length === 0) return '';
+  const said = comments.slice(0, 3).map((c) => {
+    const { author, text } = (c ?? {}) as { author?: unknown; text?: unknown };
+    const words = typeof text === 'string' ? `"${short(text)}"` : '(no text)';
+    return typeof author === 'string' && author.trim() !== '' ? `${author}: ${words}` : words;
+  });
+  const more = comments.length > 3 ? `, and ${comments.length - 3} more` : '';
+  return `${said.join('; ')}${more}`;
+}
 
 /** One diagnostic per `negotiatedWording` entry. */
 export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
@@ -55,7 +68,7 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
       out.push({
         code: 'playbook/negotiated-wording',
         severity: 'warning',
-        message: `negotiated wording outside the playbook: counsel to review (${where}${by ? `, proposed by ${by}` : ''}${e.tracked === false ? ', an untracked edit' : ''}: ${what}${comments ? `; ${comments} comment${comments > 1 ? 's' : ''}` : ''})`,
+        message: `negotiated wording outside the playbook: counsel to review (${where}${by ? `, proposed by ${by}` : ''}${e.tracked === false ? ', an untracked edit' : ''}: ${what}${comments ? `; ${comments === 1 ? 'comment' : `${comments} comments`}: ${commentsSaid(e.comments)}` : ''})`,
         file: loaded.file,
         ...at,
         path,
@@ -64,8 +77,9 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
     } else if (comments > 0) {
       out.push({
         code: 'playbook/negotiation-comment',
-        severity: 'info',
-        message: `${comments} counterparty comment${comments > 1 ? 's' : ''} on ${where} to answer; the template wording stands`,
+        // A question asked in the markup is open until counsel answers it (and removes the entry).
+        severity: 'warning',
+        message: `${comments === 1 ? 'a counterparty comment' : `${comments} counterparty comments`} on ${where} to answer (the template wording stands): ${commentsSaid(e.comments)}`,
         file: loaded.file,
         ...at,
         path,

@@ -20,9 +20,31 @@ describe('negotiated wording in check', () => {
           /^negotiated wording outside the playbook: counsel to review \(clause audit\/costs, proposed by Marcus Lee, 2026-05-18, an untracked edit/,
         ),
       },
-      { code: 'playbook/negotiation-comment', severity: 'info', path: '/negotiatedWording/1' },
+      {
+        code: 'playbook/negotiation-comment',
+        severity: 'warning',
+        path: '/negotiatedWording/1',
+        message: 'a counterparty comment on paragraph cover-page/Data return to answer (the template wording stands): Marcus Lee: "Why thirty days?"',
+      },
     ]);
     expect(found[0]!.line).toBeGreaterThan(1);
+  });
+
+  it("says what the counterparty's comments say, shortened, so counsel answers them from the check", async () => {
+    const contract = baseContract();
+    const long = 'Our insurer will not cover more than five million dollars for any one claim, whatever the contract says about the cap.';
+    contract.negotiatedWording = [
+      {
+        clause: 'audit/costs',
+        text: 'Costs. Each party bears its own costs.',
+        comments: [{ author: 'Marcus Lee', text: long }, { text: 'Second thought.' }, { author: 'A', text: 'x' }, { author: 'B', text: 'y' }],
+      },
+    ];
+    const { diagnostics } = checkContract(asLoaded(contract), await defaultPlaybook());
+    const [d] = diagnostics.filter((x) => x.path === '/negotiatedWording/0');
+    expect(d!.message).toBe(
+      `negotiated wording outside the playbook: counsel to review (clause audit/costs: "Costs. Each party bears its own costs."; 4 comments: Marcus Lee: "${long.slice(0, 79)}…"; "Second thought."; A: "x", and 1 more)`,
+    );
   });
 
   it("is a warning for a row's label and the rows added after it, even where the row's value is the template's", async () => {
