@@ -20,6 +20,7 @@ const FLAGS: [flag: string, label: string][] = [
   ['upcoming', 'upcoming deadlines'],
   ['missing', 'missing terms'],
   ['problems', 'problems in the file'],
+  ['wording', 'wording to review'],
 ];
 
 function flagsOf(a: AgreementSummary): string[] {
@@ -30,7 +31,23 @@ function flagsOf(a: AgreementSummary): string[] {
   if (s?.upcoming) flags.push('upcoming');
   if (s?.missing) flags.push('missing');
   if (a.problems.some((d) => d.severity === 'error')) flags.push('problems');
+  if (wordingTotal(a) > 0) flags.push('wording');
   return flags;
+}
+
+/** Everything of the counterparty's own wording counsel has to look at: changes, terms to settle, comments. */
+const wordingTotal = (a: AgreementSummary): number => a.wording.review + a.wording.unsettled + a.wording.comments;
+
+/** `3 to review, 1 to settle, 1 comment`, sorted by how much there is. */
+function wordingCell(a: AgreementSummary): string {
+  const w = a.wording;
+  if (wordingTotal(a) === 0) return '<td class="num" data-sort="0">—</td>';
+  const parts = [
+    ...(w.review > 0 ? [`${w.review} to review`] : []),
+    ...(w.unsettled > 0 ? [`<span class="count-alert">${w.unsettled} to settle</span>`] : []),
+    ...(w.comments > 0 ? [`${w.comments} comment${w.comments === 1 ? '' : 's'}`] : []),
+  ];
+  return `<td class="num" data-sort="${wordingTotal(a)}"><a href="${agreementPage(a.key)}#wording">${parts.join(', ')}</a></td>`;
 }
 
 /** Stalest first: the agreements waiting longest for the next round lead; those without rounds last. */
@@ -57,6 +74,7 @@ const COLUMNS = [
   ['missing', 'Missing', 'number', 'data-first="descending"'],
   ['risk', 'Unmet risk', 'number', 'data-first="descending"'],
   ['deadlines', 'Upcoming deadlines', 'text', ''],
+  ['wording', 'Wording to review', 'number', 'data-first="descending"'],
 ] as const;
 
 function row(a: AgreementSummary): string {
@@ -82,6 +100,7 @@ function row(a: AgreementSummary): string {
     count(s?.missing),
     count(s?.risk, 'count-alert'),
     deadlines,
+    wordingCell(a),
     '</tr>',
   ].join('');
 }
@@ -103,6 +122,7 @@ export function portfolioPage(agreements: readonly AgreementSummary[], o: { foot
 ${quick(n('walk-away'), 'with walk-away terms', 'only=walk-away')}
 ${quick(n('risk'), 'with unmet risk requirements', 'only=risk')}
 ${quick(n('upcoming'), 'with upcoming deadlines', 'only=upcoming')}
+${quick(n('wording'), 'with wording to review', 'only=wording')}
 ${quick(stalled, `idle for ${STALLED_DAYS} days or more`, `idle=${STALLED_DAYS}`)}
 </ul>
 <form id="filters" class="filters" role="search" aria-label="Filter agreements" hidden>
