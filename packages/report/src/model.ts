@@ -44,6 +44,8 @@ export interface AgreementSummary {
   findings: { errors: number; warnings: number; infos: number };
   /** The counterparty's wording for counsel to review (`negotiatedWording`), as check counts it. */
   wording: WordingCounts;
+  /** Terms (paths inside `terms`) whose value the counterparty's wording contradicts (`playbook/restated-term`): the contract says otherwise. */
+  unsettledTerms: string[];
   /** Every playbook term, rated (empty when the file could not be read). */
   terms: TermResult[];
   /** The rows of `contracts rounds --format json`, oldest first. */

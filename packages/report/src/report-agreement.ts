@@ -49,6 +49,7 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
     problems: checked.validation,
     findings: countSeverities(checked.diagnostics),
     wording: wordingCounts(wording),
+    unsettledTerms: [...new Set(wording.flatMap((e) => e.restates.filter((r) => r.problem).map((r) => r.term.replace(/^terms\./, ''))))],
     terms: checked.check?.terms ?? [],
     rounds: rows,
     latest: latestRound(rows, a.options.now),
@@ -85,9 +86,19 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
   } else links.redlineProblem = redline.problem;
 
   const series = positionSeries(a.rounds.versions, playbook);
+  // Clause names cost a split of the rendering into blocks (a few ms): only agreements with wording to show need them.
   await a.writes.add(
     agreementPath(file.key),
-    agreementPage({ summary, checked, series, links, wording, clauses: clauseNames(rendering), playbook, footer: a.options.footer }),
+    agreementPage({
+      summary,
+      checked,
+      series,
+      links,
+      wording,
+      clauses: clauseNames(wording.some((e) => e.kind === 'clause') ? rendering : undefined),
+      playbook,
+      footer: a.options.footer,
+    }),
   );
   return summary;
 }

@@ -150,6 +150,17 @@ describe('contracts report: the same numbers as check and rounds', () => {
     expect(row('termination.dataReturnDays')).not.toContain('<span class="tier tier-preferred">');
     // The rendered contract says what the wording says.
     expect(site('agreements/springfield-smartcam.contract.html')).toContain('USD 2,000,000 per claim');
+    // Where every vendor landed on the term: the rating alone would mislead, so the term's page says so too.
+    const term = site('terms/incidentResponse.cyberInsurance.perClaimUsd.html').split('\n');
+    const landed = (key: string) => term.find((line) => line.startsWith('<tr') && line.includes(`href="../agreements/${key}.html"`))!;
+    expect(landed('springfield-smartcam')).toContain(
+      '<a class="tier tier-unsettled" href="../agreements/springfield-smartcam.html#wording">Counsel to settle: the contract’s wording says otherwise</a>',
+    );
+    expect(landed('nordlicht-building-sensors')).not.toContain('tier-unsettled');
+    expect(agreement('contracts/springfield-smartcam.yaml').unsettledTerms).toEqual([
+      'incidentResponse.cyberInsurance.perClaimUsd',
+      'termination.dataReturnDays',
+    ]);
     // Terms no wording restates keep their badge.
     expect(row('incidentResponse.notificationHours')).toContain('<span class="tier tier-fallback">');
   });
