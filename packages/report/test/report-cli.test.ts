@@ -372,6 +372,33 @@ describe('contracts report: what can go wrong', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reports two files with one id as check does: the later one has contract/duplicate-id, in its counts and on its page', async () => {
+    const twins = makeRepo('contracts-report-twins-');
+    const text = readFileSync(join(repo.dir, 'contracts/bright-smile-sterilizer.yaml'), 'utf8');
+    commitFile(twins, 'contracts/a.yaml', text, { message: 'one' });
+    commitFile(twins, 'contracts/b.yaml', text, { message: 'its copy' });
+    const dir = mkdtempSync(join(tmpdir(), 'contracts-report-twins-out-'));
+    try {
+      const run = (args: string[]) => runCli(args, { cwd: twins.dir, env: { ...twins.env, SOURCE_DATE_EPOCH: REPORT_EPOCH } });
+      expect((await run(['report', '--out', dir])).exitCode).toBe(0);
+      const check = JSON.parse((await run(['check', '--format', 'json', 'contracts'])).stdout) as {
+        files: { file: string; errors: number; warnings: number }[];
+      };
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+        agreements: { file: string; findings: { errors: number; warnings: number } }[];
+      };
+      expect(report.agreements.map((a) => ({ file: a.file, errors: a.findings.errors, warnings: a.findings.warnings }))).toEqual(
+        check.files.map((f) => ({ file: f.file, errors: f.errors, warnings: f.warnings })),
+      );
+      expect(check.files[1]!.errors).toBe(check.files[0]!.errors + 1);
+      expect(readFileSync(join(dir, 'agreements/b.html'), 'utf8')).toContain('is also the id of contracts/a.yaml');
+      expect(readFileSync(join(dir, 'agreements/a.html'), 'utf8')).not.toContain('contract/duplicate-id');
+    } finally {
+      twins.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says in one line that a shallow clone lacks the rounds', async () => {
     const shallow = shallowClone(repo, 1);
     const r = await runCli(['report', '--out', join(shallow.dir, 'site')], { cwd: shallow.dir, env: env() });

@@ -1,4 +1,4 @@
-import { compareDiagnostics, validateOne, type Diagnostic, type LoadedFile, type SchemaValidator } from '@contracts/core';
+import { compareDiagnostics, contractIdAt, validateOne, type ContractIdAt, type Diagnostic, type LoadedFile, type SchemaValidator } from '@contracts/core';
 import { checkContract, ruleApplicability, type CheckResult, type Playbook, type RuleApplicability } from '@contracts/playbook';
 
 /** A working-tree contract file, loaded and schema-validated as `contracts check` loads it. */
@@ -26,6 +26,8 @@ export interface CheckedAgreement {
    * diagnostics, then the playbook's and the rules' (preferred positions and comments to answer as info).
    */
   diagnostics: Diagnostic[];
+  /** The contract's id and where it is written, for check's finding across files (one id, one negotiation). */
+  id?: ContractIdAt;
   /** Every rule that is not out of scope: applies, upcoming, not yet in force, exempt or repealed. */
   rules: RuleApplicability[];
 }
@@ -52,5 +54,6 @@ export function checkAgreement(agreement: LoadedAgreement, playbook: Playbook): 
   }
   const rules = ruleApplicability(playbook, loaded.value).filter((r) => r.status !== 'out-of-scope');
   const diagnostics = validation.length === 0 ? check.diagnostics : [...validation, ...check.diagnostics].sort(compareDiagnostics);
-  return { value: loaded.value, validation, shown, check, diagnostics, rules };
+  const id = contractIdAt(loaded);
+  return { value: loaded.value, validation, shown, check, diagnostics, rules, ...(id ? { id } : {}) };
 }
