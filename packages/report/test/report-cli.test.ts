@@ -184,9 +184,19 @@ describe('contracts report: the same numbers as check and rounds', () => {
       const a = agreement(file);
       const row = html.split('\n').find((line) => line.includes(`href="agreements/${a.key}.html"`))!;
       const cells = [...row.matchAll(/<td class="num">(?:<span[^>]*>)?([^<]*)/g)].map((m) => m[1]);
-      // round, days since, walk-away, fallback, preferred, missing, unmet risk
+      // round, days since, walk-away, fallback, preferred, missing, unmet risk, check's errors and warnings
       expect(cells, file).toEqual(
-        [a.latest.round, a.latest.daysSince, a.summary.walkAway, a.summary.fallback, a.summary.preferred, a.summary.missing, a.summary.risk].map(String),
+        [
+          a.latest.round,
+          a.latest.daysSince,
+          a.summary.walkAway,
+          a.summary.fallback,
+          a.summary.preferred,
+          a.summary.missing,
+          a.summary.risk,
+          a.findings.errors,
+          a.findings.warnings,
+        ].map(String),
       );
     }
   });

@@ -73,6 +73,8 @@ const COLUMNS = [
   ['preferred', 'Preferred', 'number', 'data-first="descending"'],
   ['missing', 'Missing', 'number', 'data-first="descending"'],
   ['risk', 'Unmet risk', 'number', 'data-first="descending"'],
+  ['errors', 'Check errors', 'number', 'data-first="descending"'],
+  ['warnings', 'Check warnings', 'number', 'data-first="descending"'],
   ['deadlines', 'Upcoming deadlines', 'text', ''],
   ['wording', 'Wording to review', 'number', 'data-first="descending"'],
 ] as const;
@@ -99,6 +101,8 @@ function row(a: AgreementSummary): string {
     count(s?.preferred),
     count(s?.missing),
     count(s?.risk, 'count-alert'),
+    count(a.findings.errors, 'count-alert'),
+    count(a.findings.warnings),
     deadlines,
     wordingCell(a),
     '</tr>',
@@ -117,7 +121,7 @@ export function portfolioPage(agreements: readonly AgreementSummary[], o: { foot
       `<th scope="col" data-key="${key}" data-type="${type}"${type === 'number' ? ' class="num"' : ''}${extra ? ` ${extra}` : ''}>${label}</th>`,
   );
   const body = `<h1>Agreements</h1>
-<p class="lede">${ordered.length} agreement${ordered.length === 1 ? '' : 's'}, checked against the playbook “${text(o.playbook)}”. Counts are those of <code>contracts check</code>; rounds those of <code>contracts rounds</code>.</p>
+<p class="lede">${ordered.length} agreement${ordered.length === 1 ? '' : 's'}, checked against the playbook “${text(o.playbook)}”. Counts are those of <code>contracts check</code> (its errors and warnings too); rounds those of <code>contracts rounds</code>.</p>
 <ul class="numbers" aria-label="At a glance">
 ${quick(n('walk-away'), 'with walk-away terms', 'only=walk-away')}
 ${quick(n('risk'), 'with unmet risk requirements', 'only=risk')}
