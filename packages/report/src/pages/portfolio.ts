@@ -68,6 +68,7 @@ const COLUMNS = [
   ['last', 'Last round', 'text', ''],
   ['days', 'Days since', 'number', 'data-first="descending" aria-sort="descending"'],
   ['by', 'Moved last by', 'text', ''],
+  ['wording', 'Wording to review', 'number', 'data-first="descending"'],
   ['walk-away', 'Walk-away', 'number', 'data-first="descending"'],
   ['fallback', 'Fallback', 'number', 'data-first="descending"'],
   ['preferred', 'Preferred', 'number', 'data-first="descending"'],
@@ -76,7 +77,6 @@ const COLUMNS = [
   ['errors', 'Check errors', 'number', 'data-first="descending"'],
   ['warnings', 'Check warnings', 'number', 'data-first="descending"'],
   ['deadlines', 'Upcoming deadlines', 'text', ''],
-  ['wording', 'Wording to review', 'number', 'data-first="descending"'],
 ] as const;
 
 function row(a: AgreementSummary): string {
@@ -96,6 +96,7 @@ function row(a: AgreementSummary): string {
     `<td>${text(a.vendor)}</td><td>${text(a.product)}</td><td>${text(a.buyer)}</td>`,
     `<td class="num">${latest ? latest.round : '—'}</td><td>${latest ? text(latest.authorDate.slice(0, 10)) : '—'}</td>`,
     `<td class="num">${latest ? latest.daysSince : '—'}</td><td>${latest ? text(latest.author) : '—'}</td>`,
+    wordingCell(a),
     count(s?.walkAway, 'count-alert'),
     count(s?.fallback),
     count(s?.preferred),
@@ -104,7 +105,6 @@ function row(a: AgreementSummary): string {
     count(a.findings.errors, 'count-alert'),
     count(a.findings.warnings),
     deadlines,
-    wordingCell(a),
     '</tr>',
   ].join('');
 }
