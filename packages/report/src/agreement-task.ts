@@ -4,7 +4,7 @@
  * repository), renders the contract and the latest redline, writes the agreement's pages, and hands
  * back the plain summary the portfolio and term pages are made from.
  */
-import { loadValidator } from '@contracts/core';
+import { compareDiagnostics, ContractIds, loadValidator } from '@contracts/core';
 import { loadPlaybook, type LoadedPlaybook, type Playbook } from '@contracts/playbook';
 import { checkAgreement, loadAgreement, type CheckedAgreement } from './collect/check-agreement.js';
 import { roundsOfFiles } from './collect/repositories.js';
@@ -49,8 +49,13 @@ export default async function agreementTask(items: string[], options: AgreementT
   // git reads the rounds in its own processes while this thread checks the contracts.
   const reading = roundsOfFiles(files.map((f, i) => ({ path: f.path, shown: f.shown, id: ids[i] })));
   const checked: CheckedAgreement[] = [];
+  // As check does, in the same file order: a file whose id an earlier file has gets contract/duplicate-id.
+  const seen = new ContractIds();
   for (const [i, agreement] of loaded.entries()) {
-    checked.push(checkAgreement(agreement, playbook));
+    const one = checkAgreement(agreement, playbook);
+    const duplicate = seen.see(one.shown, one.id);
+    if (duplicate) one.diagnostics = [...one.diagnostics, duplicate].sort(compareDiagnostics);
+    checked.push(one);
     (loaded as unknown[])[i] = undefined; // its text and positions are garbage now
     if (checked.length % 25 === 0) await new Promise((resume) => setImmediate(resume)); // let git's output in
   }

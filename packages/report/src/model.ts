@@ -5,6 +5,7 @@
 import type { Diagnostic } from '@contracts/core';
 import type { RoundRow } from '@contracts/diff';
 import type { CheckSummary, TermResult, Tier } from '@contracts/playbook';
+import type { WordingCounts } from './collect/wording.js';
 
 /** The latest negotiation round: which, when its version was written and by whom (as `contracts rounds` shows it). */
 export interface LatestRound {
@@ -39,6 +40,12 @@ export interface AgreementSummary {
   summary: CheckSummary | undefined;
   /** Parse and schema errors, as `contracts check` reports them. */
   problems: Diagnostic[];
+  /** How many errors, warnings and infos `contracts check --verbose --format json` reports for the file (errors and warnings: without --verbose too). */
+  findings: { errors: number; warnings: number; infos: number };
+  /** The counterparty's wording for counsel to review (`negotiatedWording`), as check counts it. */
+  wording: WordingCounts;
+  /** Terms (paths inside `terms`) whose value the counterparty's wording contradicts (`playbook/restated-term`): the contract says otherwise. */
+  unsettledTerms: string[];
   /** Every playbook term, rated (empty when the file could not be read). */
   terms: TermResult[];
   /** The rows of `contracts rounds --format json`, oldest first. */

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { isContractsError, type SchemaValidator, type VendorAgreement } from '@contracts/core';
+import { countSeverities, isContractsError, type SchemaValidator, type VendorAgreement } from '@contracts/core';
 import { buildRedline, changeDate, redlineHtml } from '@contracts/diff';
 import type { RoundVersion } from '@contracts/git';
 import { clauseContext, type Playbook } from '@contracts/playbook';
@@ -10,9 +10,11 @@ import { deadlinesOf } from './collect/deadlines.js';
 import type { RoundsOfFile } from './collect/repositories.js';
 import { latestRound, roundRowsOf } from './collect/rounds.js';
 import { positionSeries } from './collect/series.js';
+import { wordingCounts, wordingEntries } from './collect/wording.js';
 import type { ReportFile } from './keys.js';
 import type { AgreementSummary } from './model.js';
 import { agreementPage, type AgreementLinks } from './pages/agreement.js';
+import { clauseNames } from './pages/agreement-wording.js';
 import { agreementPage as agreementPath, contractPage, redlinePage, sibling } from './pages/links.js';
 import type { SiteWrites } from './site/writes.js';
 
@@ -34,6 +36,7 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
   const value = checked.value;
   const parties = (value?.parties ?? {}) as { vendor?: { name?: unknown }; buyer?: { name?: unknown } };
   const rows = roundRowsOf(a.rounds.versions, playbook);
+  const wording = wordingEntries(value, checked.diagnostics);
   const summary: AgreementSummary = {
     key: file.key,
     file: file.shown,
@@ -44,6 +47,9 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
     buyer: str(parties.buyer?.name),
     summary: checked.check?.summary,
     problems: checked.validation,
+    findings: countSeverities(checked.diagnostics),
+    wording: wordingCounts(wording),
+    unsettledTerms: [...new Set(wording.flatMap((e) => e.restates.filter((r) => r.problem).map((r) => r.term.replace(/^terms\./, ''))))],
     terms: checked.check?.terms ?? [],
     rounds: rows,
     latest: latestRound(rows, a.options.now),
@@ -80,7 +86,20 @@ export async function reportAgreement(a: AgreementInput): Promise<AgreementSumma
   } else links.redlineProblem = redline.problem;
 
   const series = positionSeries(a.rounds.versions, playbook);
-  await a.writes.add(agreementPath(file.key), agreementPage({ summary, checked, series, links, playbook, footer: a.options.footer }));
+  // Clause names cost a split of the rendering into blocks (a few ms): only agreements with wording to show need them.
+  await a.writes.add(
+    agreementPath(file.key),
+    agreementPage({
+      summary,
+      checked,
+      series,
+      links,
+      wording,
+      clauses: clauseNames(wording.some((e) => e.kind === 'clause') ? rendering : undefined),
+      playbook,
+      footer: a.options.footer,
+    }),
+  );
   return summary;
 }
 

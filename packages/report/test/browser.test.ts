@@ -146,6 +146,34 @@ describe.skipIf(missing !== undefined)(missing ? `the report in Chromium (skippe
     await page.context().close();
   });
 
+  it('filters to the agreements with wording to review, and shows that wording for counsel on the agreement page', async () => {
+    const page = await open('index.html');
+    await page.check('#f-wording');
+    expect(await visibleRows(page)).toEqual(['Connected Camera Purchase and Security Agreement']);
+    expect(new URL(page.url()).hash).toBe('#only=wording');
+    await page.reload();
+    expect(await page.isChecked('#f-wording')).toBe(true);
+    await page.click('a:text("3 to review, 2 to settle, 3 comments")');
+    expect(page.url()).toBe(`${url('agreements/springfield-smartcam.html')}#wording`);
+    const section = page.locator('section.wording');
+    expect(await section.locator('h3').evaluateAll((hs) => hs.map((h) => h.firstChild!.textContent!.trim()))).toEqual([
+      'Cover page, “Cyber insurance”',
+      'Cover page, “Data return”',
+      'Clause 12.4 (Costs)',
+      'Clause 7.1 (Notice)',
+    ]);
+    const unsettled = page.locator('tr.disputed', { hasText: 'Cyber insurance per claim' });
+    expect(await unsettled.locator('.tier').textContent()).toBe('Counsel to settle');
+    await section.nth(2).screenshot({ path: join(ARTIFACTS, 'agreement-wording-entry.png') });
+    await unsettled.screenshot({ path: join(ARTIFACTS, 'agreement-unsettled-term.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'agreement-wording.png'), fullPage: true });
+    // The clause's link lands on it in the rendered contract.
+    await page.click('a:text("Clause 12.4 (Costs) as rendered")');
+    expect(page.url()).toMatch(/springfield-smartcam\.contract\.html#_c[0-9a-f_]+$/);
+    expect(await page.evaluate(() => document.getElementById(location.hash.slice(1))?.textContent)).toContain('The Buyer bears the costs of every audit.');
+    await page.context().close();
+  });
+
   it('shows a large portfolio a page of rows at a time, every match on "Show all", in the URL too', async () => {
     const big = mkdtempSync(join(tmpdir(), 'contracts-report-big-'));
     generateContracts(join(big, 'contracts'), 120);
@@ -191,10 +219,15 @@ describe.skipIf(missing !== undefined)(missing ? `the report in Chromium (skippe
       'agreements/bright-smile-sterilizer.html',
       'terms/index.html',
       'terms/incidentResponse.notificationHours.html',
+      'terms/incidentResponse.cyberInsurance.perClaimUsd.html',
     ];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
       const page = await open(path);
+      // The infos check reports are folded away: open them, so axe sees them too.
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
       if (path.startsWith('terms/incident')) await page.screenshot({ path: join(ARTIFACTS, 'term.png'), fullPage: true });
       await page.evaluate(axeSource); // through DevTools, not a <script>: the page's CSP stays as it is
       const result = await page.evaluate(() =>

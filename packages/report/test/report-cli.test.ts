@@ -18,6 +18,12 @@ const site = (path: string) => readFileSync(join(out, path), 'utf8');
 // biome-ignore lint/suspicious/noExplicitAny: report.json is read as the JSON a script would read
 const manifest = () => JSON.parse(site('report.json')) as { agreements: Record<string, any>[]; files: string[] };
 const agreement = (file: string) => manifest().agreements.find((a) => a.file === file)!;
+const unescapeHtml = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const FILES = ['contracts/bright-smile-sterilizer.yaml', 'contracts/nordlicht-building-sensors.yaml', 'contracts/springfield-smartcam.yaml'];
 
 beforeAll(async () => {
@@ -53,15 +59,144 @@ describe('contracts report: the same numbers as check and rounds', () => {
     expect(site('index.html')).toContain('<td data-sort="2027-12-11">1, next 2027-12-11</td>');
   });
 
+  it('gives each agreement the errors, warnings and infos of contracts check --format json, on its page and in the portfolio', async () => {
+    type Check = { files: { file: string; errors: number; warnings: number }[]; diagnostics: { file: string; severity: string }[] };
+    const plain = JSON.parse((await cli(['check', '--format', 'json', 'contracts'])).stdout) as Check;
+    const verbose = JSON.parse((await cli(['check', '--format', 'json', '--verbose', 'contracts'])).stdout) as Check;
+    for (const file of plain.files) {
+      const a = agreement(file.file);
+      const infos = verbose.diagnostics.filter((d) => d.file === file.file && d.severity === 'info').length;
+      expect(a.findings, file.file).toEqual({ errors: file.errors, warnings: file.warnings, infos });
+      expect(verbose.files.find((f) => f.file === file.file)).toMatchObject({ errors: file.errors, warnings: file.warnings });
+      const s = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+      expect(site(`agreements/${a.key}.html`), file.file).toContain(
+        `<a href="#check"><code>contracts check</code>: ${s(file.errors, 'error')}, ${s(file.warnings, 'warning')}, ${s(infos, 'info')}</a>`,
+      );
+    }
+    // Springfield carries the vendor's wording: two restated terms that disagree with the values are errors.
+    expect(agreement('contracts/springfield-smartcam.yaml').findings.errors).toBeGreaterThan(1);
+  });
+
+  it('lists every finding check makes for the file on its page, message by message', async () => {
+    const verbose = JSON.parse((await cli(['check', '--format', 'json', '--verbose', 'contracts/springfield-smartcam.yaml'])).stdout) as {
+      diagnostics: { file: string; code: string; severity: string; message: string }[];
+    };
+    const page = site('agreements/springfield-smartcam.html');
+    const section = page.slice(page.indexOf('<h2 id="check">'), page.indexOf('<h2 id="rounds">'));
+    const listed = [...section.matchAll(/<li><span class="severity[^>]*>[^<]*<\/span> (.*?) <span class="path">([^<·]+?)(?: · [^<]*)?<\/span><\/li>/g)].map(
+      (m) => `${m[2]} ${unescapeHtml(m[1]!)}`,
+    );
+    // In check's order, the errors and warnings first, then the infos (folded away).
+    const ours = verbose.diagnostics.filter((d) => d.file === 'contracts/springfield-smartcam.yaml');
+    const expected = [...ours.filter((d) => d.severity !== 'info'), ...ours.filter((d) => d.severity === 'info')];
+    expect(listed).toEqual(expected.map((d) => `${d.code} ${d.message}`));
+  });
+
+  it('shows the wording the counterparty proposed, entry by entry, for counsel to review', () => {
+    const page = site('agreements/springfield-smartcam.html');
+    const section = page.slice(page.indexOf('<h2 id="wording">'), page.indexOf('<h2 id="evaluation">'));
+    expect(section).toContain('<h2 id="wording">Wording the counterparty proposed: counsel to review</h2>');
+    expect(section).toContain('<p>3 wording changes to review, 2 restated terms to settle, 3 comments (replies included).');
+    const headings = [...section.matchAll(/<h3 id="wording-\d+">(.*?) <span class="path">(.*?)<\/span><\/h3>/g)].map((m) => `${m[1]} | ${m[2]}`);
+    // Clauses as the rendered contract numbers and titles them; rows as the cover page labels them.
+    expect(headings).toEqual([
+      'Cover page, “Cyber insurance” | paragraph cover-page/Cyber insurance',
+      'Cover page, “Data return” | paragraph cover-page/Data return',
+      'Clause 12.4 (Costs) | clause audit/costs',
+      'Clause 7.1 (Notice) | clause incidentResponse/notice',
+    ]);
+    expect(section).toContain('<dt>Proposed by</dt><dd>Vic Vendor, 2026-03-24 09:30 UTC</dd>');
+    expect(section).toContain('<dt>How</dt><dd><strong>An untracked edit</strong>: they changed the text without tracked changes</dd>');
+    expect(section).toContain(
+      '<blockquote class="their-words">\n<p>Costs. The Buyer bears the costs of every audit.</p>\n<p>The Vendor bears its own costs of cooperating.</p>\n</blockquote>',
+    );
+    expect(section).toContain('<p>They label the row “Return of data”.</p>');
+    expect(section).toContain('<tr><th scope="row">Data retention</th><td>backups kept for one year after the Agreement ends</td></tr>');
+    expect(section).toContain(
+      '<li><strong>Vic Vendor</strong>, 2026-03-24 09:32 UTC, on “reasonable audit costs”:<blockquote class="their-words"><p>Audits are expensive for us.</p></blockquote>',
+    );
+    expect(section).toContain('<li><strong>Bea Buyer</strong>, 2026-03-25 08:00 UTC: Only if they find no material breach.</li>');
+    expect(section).toContain('Our SOC cannot commit to less than 72 hours.');
+    // The clause links to itself in the rendered contract, by the anchor the contract carries.
+    const href = /<a href="springfield-smartcam\.contract\.html#(_c[0-9a-f_]+)">Clause 12\.4 \(Costs\) as rendered<\/a>/.exec(section)?.[1];
+    expect(href).toBeDefined();
+    expect(site('agreements/springfield-smartcam.contract.html')).toContain(`id="${href}"`);
+    expect(site('agreements/springfield-smartcam.contract.html')).toContain(
+      '<p><strong>12.4</strong> <strong>Costs.</strong> The Buyer bears the costs of every audit.</p>',
+    );
+    // Each entry carries what check says of it: the wording warnings, the restated-term errors, the comment info.
+    const codes = [...section.matchAll(/<span class="path">(playbook\/[a-z-]+) · /g)].map((m) => m[1]);
+    expect(codes).toEqual([
+      'playbook/negotiated-wording',
+      'playbook/restated-term',
+      'playbook/negotiated-wording',
+      'playbook/restated-term',
+      'playbook/negotiated-wording',
+      'playbook/negotiation-comment',
+    ]);
+    expect(agreement('contracts/springfield-smartcam.yaml').wording).toEqual({ review: 3, unsettled: 2, comments: 3 });
+    expect(site('agreements/bright-smile-sterilizer.html')).toContain('<p>None: every clause reads as the templates and the terms make it.</p>');
+  });
+
+  it('marks a term whose wording the import could not read, or that disagrees with its value, instead of a bare badge', () => {
+    const page = site('agreements/springfield-smartcam.html');
+    const row = (path: string) => page.split('\n').find((line) => line.includes(`<span class="path">${path}</span>`) && line.startsWith('<tr'))!;
+    expect(row('incidentResponse.cyberInsurance.perClaimUsd')).toContain(
+      '<span class="tier tier-unsettled">Counsel to settle</span> <span class="unsettled">The contract’s wording says “USD 2,000,000”; the value says USD 5,000,000: counsel to settle (contracts import could not read their words).</span>',
+    );
+    expect(row('termination.dataReturnDays')).toContain(
+      'The contract’s wording says “sixty (60) days” (read as 60 days); the value is now 30 days: update or remove the wording.',
+    );
+    expect(row('termination.dataReturnDays')).not.toContain('<span class="tier tier-preferred">');
+    // The rendered contract says what the wording says.
+    expect(site('agreements/springfield-smartcam.contract.html')).toContain('USD 2,000,000 per claim');
+    // Where every vendor landed on the term: the rating alone would mislead, so the term's page says so too.
+    const term = site('terms/incidentResponse.cyberInsurance.perClaimUsd.html').split('\n');
+    const landed = (key: string) => term.find((line) => line.startsWith('<tr') && line.includes(`href="../agreements/${key}.html"`))!;
+    expect(landed('springfield-smartcam')).toContain(
+      '<a class="tier tier-unsettled" href="../agreements/springfield-smartcam.html#wording">Counsel to settle: the contract’s wording says otherwise</a>',
+    );
+    expect(landed('nordlicht-building-sensors')).not.toContain('tier-unsettled');
+    expect(agreement('contracts/springfield-smartcam.yaml').unsettledTerms).toEqual([
+      'incidentResponse.cyberInsurance.perClaimUsd',
+      'termination.dataReturnDays',
+    ]);
+    // Terms no wording restates keep their badge.
+    expect(row('incidentResponse.notificationHours')).toContain('<span class="tier tier-fallback">');
+  });
+
+  it('counts the wording to review in the portfolio, a column to sort and a filter', () => {
+    const html = site('index.html');
+    const row = (key: string) => html.split('\n').find((line) => line.includes(`href="agreements/${key}.html"`))!;
+    expect(row('springfield-smartcam')).toContain(
+      '<td class="num" data-sort="8"><a href="agreements/springfield-smartcam.html#wording">3 to review, <span class="count-alert">2 to settle</span>, 3 comments</a></td>',
+    );
+    expect(row('springfield-smartcam')).toMatch(/data-flags="[^"]*\bwording\b/);
+    expect(row('nordlicht-building-sensors')).toContain('<td>Bea Buyer</td><td class="num" data-sort="0">—</td>');
+    expect(row('nordlicht-building-sensors')).not.toMatch(/data-flags="[^"]*\bwording\b/);
+    expect(html).toContain('<li><a href="#only=wording"><strong>1</strong> with wording to review</a></li>');
+    expect(html).toContain('<input type="checkbox" id="f-wording" name="only" value="wording"> <label for="f-wording">wording to review</label>');
+  });
+
   it('shows those counts in the portfolio table, row by row', () => {
     const html = site('index.html');
     for (const file of FILES) {
       const a = agreement(file);
       const row = html.split('\n').find((line) => line.includes(`href="agreements/${a.key}.html"`))!;
       const cells = [...row.matchAll(/<td class="num">(?:<span[^>]*>)?([^<]*)/g)].map((m) => m[1]);
-      // round, days since, walk-away, fallback, preferred, missing, unmet risk
+      // round, days since, walk-away, fallback, preferred, missing, unmet risk, check's errors and warnings
       expect(cells, file).toEqual(
-        [a.latest.round, a.latest.daysSince, a.summary.walkAway, a.summary.fallback, a.summary.preferred, a.summary.missing, a.summary.risk].map(String),
+        [
+          a.latest.round,
+          a.latest.daysSince,
+          a.summary.walkAway,
+          a.summary.fallback,
+          a.summary.preferred,
+          a.summary.missing,
+          a.summary.risk,
+          a.findings.errors,
+          a.findings.warnings,
+        ].map(String),
       );
     }
   });
@@ -215,7 +350,14 @@ describe('contracts report: what can go wrong', () => {
     const evil = '<img src=x onerror=alert(1)></script><script>alert(2)</script>\u202Egnp.exe';
     const text = readFileSync(join(repo.dir, 'contracts/springfield-smartcam.yaml'), 'utf8')
       .replace('name: Acme Cameras Inc.', `name: ${JSON.stringify(evil)}`)
-      .replace(/^title: .*$/m, `title: ${JSON.stringify(`Deal ${evil}`)}`);
+      .replace(/^title: .*$/m, `title: ${JSON.stringify(`Deal ${evil}`)}`)
+      // Their wording, their comments, their words for a term: all theirs.
+      .replace('text: USD 2,000,000 per claim, USD 10,000,000 aggregate', `text: ${JSON.stringify(evil)}`)
+      .replace('said: USD 2,000,000', `said: ${JSON.stringify(evil)}`)
+      .replace('label: Return of data', `label: ${JSON.stringify(evil)}`)
+      .replace('text: Audits are expensive for us.', `text: ${JSON.stringify(evil)}`)
+      .replace('author: Bea Buyer', `author: ${JSON.stringify(evil)}`);
+    expect(text.match(/onerror/g)).toHaveLength(7);
     commitFile(hostile, 'contracts/evil.yaml', text.replace('id: springfield-smartcam', 'id: evil'), {
       message: evil,
       author: { name: evil, email: 'x@example.com' },
@@ -231,8 +373,40 @@ describe('contracts report: what can go wrong', () => {
       expect(html, page).not.toContain('\u202E');
       expect(html, page).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;\\u202Egnp.exe');
     }
+    const page = readFileSync(join(dir, 'agreements/evil.html'), 'utf8');
+    const wording = page.slice(page.indexOf('<h2 id="wording">'), page.indexOf('<h2 id="evaluation">'));
+    // Their text, their words for the term (in the entry and its check finding), the label, the comment, the reply's author.
+    expect(wording.split('&lt;img src=x onerror=alert(1)&gt;').length - 1).toBeGreaterThanOrEqual(6);
+    expect(page).toContain('<span class="tier tier-unsettled">Counsel to settle</span> <span class="unsettled">The contract’s wording says “&lt;img src=x');
     hostile.cleanup();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports two files with one id as check does: the later one has contract/duplicate-id, in its counts and on its page', async () => {
+    const twins = makeRepo('contracts-report-twins-');
+    const text = readFileSync(join(repo.dir, 'contracts/bright-smile-sterilizer.yaml'), 'utf8');
+    commitFile(twins, 'contracts/a.yaml', text, { message: 'one' });
+    commitFile(twins, 'contracts/b.yaml', text, { message: 'its copy' });
+    const dir = mkdtempSync(join(tmpdir(), 'contracts-report-twins-out-'));
+    try {
+      const run = (args: string[]) => runCli(args, { cwd: twins.dir, env: { ...twins.env, SOURCE_DATE_EPOCH: REPORT_EPOCH } });
+      expect((await run(['report', '--out', dir])).exitCode).toBe(0);
+      const check = JSON.parse((await run(['check', '--format', 'json', 'contracts'])).stdout) as {
+        files: { file: string; errors: number; warnings: number }[];
+      };
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+        agreements: { file: string; findings: { errors: number; warnings: number } }[];
+      };
+      expect(report.agreements.map((a) => ({ file: a.file, errors: a.findings.errors, warnings: a.findings.warnings }))).toEqual(
+        check.files.map((f) => ({ file: f.file, errors: f.errors, warnings: f.warnings })),
+      );
+      expect(check.files[1]!.errors).toBe(check.files[0]!.errors + 1);
+      expect(readFileSync(join(dir, 'agreements/b.html'), 'utf8')).toContain('is also the id of contracts/a.yaml');
+      expect(readFileSync(join(dir, 'agreements/a.html'), 'utf8')).not.toContain('contract/duplicate-id');
+    } finally {
+      twins.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says in one line that a shallow clone lacks the rounds', async () => {

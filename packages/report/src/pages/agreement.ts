@@ -2,12 +2,15 @@ import type { Diagnostic } from '@contracts/core';
 import type { CheckSummary, Playbook } from '@contracts/playbook';
 import { longDate } from '@contracts/render';
 import type { CheckedAgreement } from '../collect/check-agreement.js';
+import type { WordingEntry } from '../collect/wording.js';
 import { text } from '../html/escape.js';
 import { page } from '../html/layout.js';
 import type { AgreementSummary, PositionSeries } from '../model.js';
+import { checkSection } from './agreement-check.js';
 import { findingsTable, rulesTable } from './agreement-rules.js';
 import { positionCharts, roundsTable } from './agreement-rounds.js';
 import { termsTable } from './agreement-terms.js';
+import { type ClauseName, wordingSection } from './agreement-wording.js';
 import { PORTFOLIO, up } from './links.js';
 import { productFacts } from './product.js';
 
@@ -26,6 +29,10 @@ export interface AgreementPageInput {
   checked: CheckedAgreement;
   series: PositionSeries[];
   links: AgreementLinks;
+  /** The counterparty's wording, with check's diagnostics for each entry. */
+  wording: WordingEntry[];
+  /** Clause numbers and titles as the rendered contract prints them. */
+  clauses: ReadonlyMap<string, ClauseName>;
   playbook: Playbook;
   footer: string;
 }
@@ -44,6 +51,7 @@ export function agreementPage(o: AgreementPageInput): string {
     '<h2 id="standing">Where it stands</h2>',
     standing(s.summary, s),
     problems(s.problems),
+    wordingSection(o.wording, o.clauses, o.links.contract, (term) => o.playbook.termsByPath.get(term.replace(/^terms\./, ''))?.spec.unit),
     '<h2 id="evaluation">Product evaluation</h2>',
     facts.length > 0
       ? `<dl class="facts">\n${facts.map(([k, v]) => `<dt>${text(k)}</dt><dd>${v}</dd>`).join('\n')}\n</dl>`
@@ -53,7 +61,14 @@ export function agreementPage(o: AgreementPageInput): string {
     '<h2 id="risks">Risk findings</h2>',
     check ? findingsTable(check, o.playbook) : '<p>Not checked: the file could not be read.</p>',
     '<h2 id="terms">Terms</h2>',
-    check ? termsTable(check.terms, o.playbook) : '<p>Not checked: the file could not be read.</p>',
+    check
+      ? termsTable(
+          check.terms,
+          o.playbook,
+          o.wording.flatMap((e) => e.restates),
+        )
+      : '<p>Not checked: the file could not be read.</p>',
+    checkSection(checked.diagnostics, s.findings),
     '<h2 id="rounds">Negotiation rounds</h2>',
     s.rounds.length > 0
       ? `${roundsTable(s.rounds)}\n<h3 id="moves">How the key positions moved</h3>\n${positionCharts(o.series, s.rounds)}`
@@ -81,7 +96,14 @@ function standing(summary: CheckSummary | undefined, s: AgreementSummary): strin
   if (!summary) return `${latest}\n<p>The file could not be read as a contract, so no term is rated.</p>`;
   const item = (n: number, what: string, cls = '') => `<li><strong${n > 0 && cls ? ` class="${cls}"` : ''}>${n}</strong> ${what}</li>`;
   const next = s.deadlines[0];
-  return `${latest}
+  const w = s.wording;
+  const wording =
+    w.review + w.unsettled + w.comments > 0
+      ? `\n<p class="wording-alert"><strong>The counterparty proposed wording of their own:</strong> <a href="#wording">${w.review} change${w.review === 1 ? '' : 's'} to review${w.unsettled > 0 ? `, ${w.unsettled} restated term${w.unsettled === 1 ? '' : 's'} to settle` : ''}${w.comments > 0 ? `, ${w.comments} comment${w.comments === 1 ? '' : 's'}` : ''}</a>. Counsel to review before signing.</p>`
+      : '';
+  const f = s.findings;
+  return `${latest}${wording}
+<p><a href="#check"><code>contracts check</code>: ${f.errors} error${f.errors === 1 ? '' : 's'}, ${f.warnings} warning${f.warnings === 1 ? '' : 's'}, ${f.infos} info${f.infos === 1 ? '' : 's'}</a>.</p>
 <ul class="numbers" aria-label="Counts as contracts check reports them">
 ${item(summary.walkAway, 'walk-away', 'count-alert')}
 ${item(summary.fallback, 'fallback', 'count-warn')}

@@ -20,6 +20,7 @@ const FLAGS: [flag: string, label: string][] = [
   ['upcoming', 'upcoming deadlines'],
   ['missing', 'missing terms'],
   ['problems', 'problems in the file'],
+  ['wording', 'wording to review'],
 ];
 
 function flagsOf(a: AgreementSummary): string[] {
@@ -30,7 +31,23 @@ function flagsOf(a: AgreementSummary): string[] {
   if (s?.upcoming) flags.push('upcoming');
   if (s?.missing) flags.push('missing');
   if (a.problems.some((d) => d.severity === 'error')) flags.push('problems');
+  if (wordingTotal(a) > 0) flags.push('wording');
   return flags;
+}
+
+/** Everything of the counterparty's own wording counsel has to look at: changes, terms to settle, comments. */
+const wordingTotal = (a: AgreementSummary): number => a.wording.review + a.wording.unsettled + a.wording.comments;
+
+/** `3 to review, 1 to settle, 1 comment`, sorted by how much there is. */
+function wordingCell(a: AgreementSummary): string {
+  const w = a.wording;
+  if (wordingTotal(a) === 0) return '<td class="num" data-sort="0">—</td>';
+  const parts = [
+    ...(w.review > 0 ? [`${w.review} to review`] : []),
+    ...(w.unsettled > 0 ? [`<span class="count-alert">${w.unsettled} to settle</span>`] : []),
+    ...(w.comments > 0 ? [`${w.comments} comment${w.comments === 1 ? '' : 's'}`] : []),
+  ];
+  return `<td class="num" data-sort="${wordingTotal(a)}"><a href="${agreementPage(a.key)}#wording">${parts.join(', ')}</a></td>`;
 }
 
 /** Stalest first: the agreements waiting longest for the next round lead; those without rounds last. */
@@ -51,11 +68,14 @@ const COLUMNS = [
   ['last', 'Last round', 'text', ''],
   ['days', 'Days since', 'number', 'data-first="descending" aria-sort="descending"'],
   ['by', 'Moved last by', 'text', ''],
+  ['wording', 'Wording to review', 'number', 'data-first="descending"'],
   ['walk-away', 'Walk-away', 'number', 'data-first="descending"'],
   ['fallback', 'Fallback', 'number', 'data-first="descending"'],
   ['preferred', 'Preferred', 'number', 'data-first="descending"'],
   ['missing', 'Missing', 'number', 'data-first="descending"'],
   ['risk', 'Unmet risk', 'number', 'data-first="descending"'],
+  ['errors', 'Check errors', 'number', 'data-first="descending"'],
+  ['warnings', 'Check warnings', 'number', 'data-first="descending"'],
   ['deadlines', 'Upcoming deadlines', 'text', ''],
 ] as const;
 
@@ -76,11 +96,14 @@ function row(a: AgreementSummary): string {
     `<td>${text(a.vendor)}</td><td>${text(a.product)}</td><td>${text(a.buyer)}</td>`,
     `<td class="num">${latest ? latest.round : '—'}</td><td>${latest ? text(latest.authorDate.slice(0, 10)) : '—'}</td>`,
     `<td class="num">${latest ? latest.daysSince : '—'}</td><td>${latest ? text(latest.author) : '—'}</td>`,
+    wordingCell(a),
     count(s?.walkAway, 'count-alert'),
     count(s?.fallback),
     count(s?.preferred),
     count(s?.missing),
     count(s?.risk, 'count-alert'),
+    count(a.findings.errors, 'count-alert'),
+    count(a.findings.warnings),
     deadlines,
     '</tr>',
   ].join('');
@@ -98,11 +121,12 @@ export function portfolioPage(agreements: readonly AgreementSummary[], o: { foot
       `<th scope="col" data-key="${key}" data-type="${type}"${type === 'number' ? ' class="num"' : ''}${extra ? ` ${extra}` : ''}>${label}</th>`,
   );
   const body = `<h1>Agreements</h1>
-<p class="lede">${ordered.length} agreement${ordered.length === 1 ? '' : 's'}, checked against the playbook “${text(o.playbook)}”. Counts are those of <code>contracts check</code>; rounds those of <code>contracts rounds</code>.</p>
+<p class="lede">${ordered.length} agreement${ordered.length === 1 ? '' : 's'}, checked against the playbook “${text(o.playbook)}”. Counts are those of <code>contracts check</code> (its errors and warnings too); rounds those of <code>contracts rounds</code>.</p>
 <ul class="numbers" aria-label="At a glance">
 ${quick(n('walk-away'), 'with walk-away terms', 'only=walk-away')}
 ${quick(n('risk'), 'with unmet risk requirements', 'only=risk')}
 ${quick(n('upcoming'), 'with upcoming deadlines', 'only=upcoming')}
+${quick(n('wording'), 'with wording to review', 'only=wording')}
 ${quick(stalled, `idle for ${STALLED_DAYS} days or more`, `idle=${STALLED_DAYS}`)}
 </ul>
 <form id="filters" class="filters" role="search" aria-label="Filter agreements" hidden>

@@ -77,6 +77,12 @@ ${rows.join('\n')}
 </table></div>`;
 }
 
+/** The agreement's own wording says otherwise than the value rated: the rating alone would mislead. */
+const unsettled = (a: AgreementSummary, path: string) =>
+  a.unsettledTerms.includes(path)
+    ? ` <a class="tier tier-unsettled" href="${up(agreementPage(a.key))}#wording">Counsel to settle: the contract’s wording says otherwise</a>`
+    : '';
+
 function everyAgreement(term: CompiledTerm, found: ReturnType<typeof landings>): string {
   if (found.length === 0) return '<p>None.</p>';
   const numeric = term.spec.kind === 'number';
@@ -85,7 +91,7 @@ function everyAgreement(term: CompiledTerm, found: ReturnType<typeof landings>):
     return (
       `<tr><th scope="row"><a href="${up(agreementPage(a.key))}">${text(a.title)}</a><br><span class="path">${text(a.id ?? a.file)}</span></th>` +
       `<td>${text(a.vendor)}</td><td>${text(a.buyer)}</td><td${sortValue}>${text(showPosition(r.value, term.spec.unit))}</td>` +
-      `<td data-sort="${TIER_RANK[r.tier]}">${tierBadge(r.tier, r.beyondFallback)}</td><td>${r.requiredBy.map((id) => `<code>${text(id)}</code>`).join(', ')}</td>` +
+      `<td data-sort="${TIER_RANK[r.tier]}">${tierBadge(r.tier, r.beyondFallback)}${unsettled(a, term.path)}</td><td>${r.requiredBy.map((id) => `<code>${text(id)}</code>`).join(', ')}</td>` +
       `<td class="num">${a.latest ? a.latest.round : '—'}</td></tr>`
     );
   });
