@@ -129,7 +129,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
         contract: baseValue,
         changes: [],
         matched: new Set<string>(),
-        changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ')),
+        changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ') || proposals.get(r)!.reshaped),
         restated: [],
         renders: 0,
         renderMs: 0,

@@ -6,7 +6,7 @@
  * first block, and then blocks pair in order by shared words. A block the counterparty added joins the
  * region before it (at the very start: the one after it).
  */
-import { tableCells } from '@contracts/render';
+import { CELL_BREAK, tableCells } from '@contracts/render';
 import type { MarkupBlock, TrackedChange } from '../docx/read-document.js';
 import type { Markup } from '../docx/read-markup.js';
 import type { Rendering } from './rendering.js';
@@ -31,6 +31,11 @@ export interface RegionProposal {
   comments: string[];
   /** For a table row: its label and the rows added after it, which term values never explain (see `rowProposal`). */
   row?: RowProposal;
+  /**
+   * A table row whose cells the counterparty split into paragraphs (or joined) where the base prints
+   * none (or other ones): no term value prints a paragraph break, so the row is wording, not values.
+   */
+  reshaped?: boolean;
 }
 
 /** A table row as the counterparty left it: its label and value apart, and the rows it added after it. */
@@ -97,11 +102,26 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** A cell's text as negotiated wording keeps it: each of its paragraphs flat, a blank line between them (render prints a line break there). */
+const cellText = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map(flat)
+    .filter(Boolean)
+    .join('\n\n');
+
 /** A block's accepted text as negotiated wording keeps it, a list item marked as one (see `RegionProposal.paragraphs`). */
 const asWritten = (block: MarkupBlock) => {
   const text = flat(block.accepted);
   return block.kind === 'item' ? `- ${text}` : text.startsWith('- ') ? `\\- ${text.slice(2)}` : text;
 };
+
+/** A rendered row's cells as the reader sees them, each cell's paragraphs (the line breaks it prints between them) apart as in {@link cellText}. */
+const renderedCells = (markdown: string) =>
+  tableCells(markdown.replaceAll(CELL_BREAK, '\uE000')).map((cell) => cell.split('\uE000').map(flat).filter(Boolean).join('\n\n'));
+
+/** The paragraph breaks inside a markup row's cells (each cell's paragraphs but its first). */
+const cellBreaks = (cells: readonly string[]) => cells.reduce((n, cell) => n + Math.max(0, cellText(cell).split('\n\n').length - 1), 0);
 
 /** A region that is one row of a table outside the clauses (a cover-page row), keyed by the template's label. */
 const isRowRegion = (base: Rendering, region: string) => region.startsWith('paragraph:') && base.blocks.find((b) => b.region === region)?.kind === 'row';
@@ -119,19 +139,33 @@ function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBl
   const own = ownPrinted ? blocks[0] : undefined;
   const added = ownPrinted ? blocks.slice(1) : blocks;
   const baseBlocks = base.blocks.filter((b) => b.region === proposal.region);
-  const baseCells = baseBlocks.map((b) => tableCells(b.markdown));
+  const baseCells = baseBlocks.map((b) => renderedCells(b.markdown));
   const printedLabel = ownPrinted ? blockWords(baseCells[0]?.[0] ?? '') : [];
-  const baseAfter = baseCells.slice(ownPrinted ? 1 : 0).map((cells) => ({ label: flat(cells[0] ?? ''), text: flat(cells.slice(1).join(' ')) }));
+  const baseAfter = baseCells.slice(ownPrinted ? 1 : 0).map((cells) => ({ label: cells[0] ?? '', text: cellText(cells.slice(1).join(' ')) }));
   const deleted = own === undefined || blockWords(own.accepted).length === 0;
-  const label = flat(own?.cells?.[0] ?? '');
-  const values = flat(own?.cells?.slice(1).join(' ') ?? '');
+  const label = cellText(own?.cells?.[0] ?? '');
+  const values = cellText(own?.cells?.slice(1).join(' ') ?? '');
   const after = added
     .filter((b) => blockWords(b.accepted).length > 0)
-    .map((b) => ({ label: flat(b.cells?.[0] ?? ''), text: flat(b.cells?.slice(1).join(' ') ?? '') }));
-  const words = (rows: { label: string; text: string }[]) => rows.map((r) => blockWords(`${r.label} ${r.text}`).join(' ')).join(' | ');
+    .map((b) => ({ label: cellText(b.cells?.[0] ?? ''), text: cellText(b.cells?.slice(1).join(' ') ?? '') }));
+  // Words and the paragraphs they fall into: a paragraph added inside a cell with no new words still reshapes it.
+  const words = (rows: { label: string; text: string }[]) =>
+    rows
+      .map((r) =>
+        [r.label, r.text]
+          .map((cell) =>
+            cell
+              .split('\n\n')
+              .map((p) => blockWords(p).join(' '))
+              .join(' ¶ '),
+          )
+          .join(' '),
+      )
+      .join(' | ');
   const labelEdited = !deleted && blockWords(label).join(' ') !== printedLabel.join(' ');
   proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(ownPrinted ? 1 : 0).flatMap((b) => b.words));
   if (!deleted && values !== '') proposal.paragraphs.push(values);
+  if (own && !deleted) proposal.reshaped = cellBreaks(own.cells ?? []) !== cellBreaks(baseCells[0] ?? []);
   proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter) };
 }
 

@@ -311,11 +311,17 @@ export function wordsWithoutNumbering(blocks: readonly string[]): string[] {
 const normalBlock = (b: string) => wordsWithoutNumbering([b]).join(' ');
 
 /**
- * The paragraphs of LibreOffice text blocks (table cells each one), whitespace-normalised, numbering as
- * in `wordsWithoutNumbering`, empty ones left out (an accepted deletion of a paragraph's text can leave
- * its empty mark): the shape a counsel reads, where words alone would pass a run-on paragraph.
+ * The paragraphs of LibreOffice text blocks (each paragraph of a table cell one), whitespace-normalised,
+ * numbering as in `wordsWithoutNumbering`, empty ones left out (an accepted deletion of a paragraph's
+ * text can leave its empty mark): the shape a counsel reads, where words alone would pass a run-on
+ * paragraph. A hard line break (`\n` in LibreOffice's text) counts as a paragraph's end: a pipe-table cell
+ * holds no paragraphs, so a rendering prints a cell's paragraphs with line breaks between them.
  */
-export const paragraphsWithoutNumbering = (blocks: readonly string[]): string[] => blocks.map(normalBlock).filter(Boolean);
+export const paragraphsWithoutNumbering = (blocks: readonly string[]): string[] =>
+  blocks
+    .flatMap((b) => b.split('\n'))
+    .map(normalBlock)
+    .filter(Boolean);
 
 /**
  * The Word edits that turn `before` (LibreOffice's blocks of the base) into `after`: changed blocks as

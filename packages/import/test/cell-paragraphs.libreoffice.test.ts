@@ -1,0 +1,41 @@
+/**
+ * Paragraphs the vendor adds inside a table cell — under the Data return value on the cover page, under
+ * "Name:" in the signature table — stay paragraphs of that cell in the next rendering (not joined into
+ * the cell's text). Judge: the imported round, rendered, reads paragraph by paragraph (each cell's
+ * paragraphs one by one) as LibreOffice's accept-all of the markup.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { libreOfficeAvailability } from '../../../test-support/libreoffice/index.mjs';
+import { roundsInOffice, VENDOR } from './support/rounds-in-office.js';
+
+const lo = libreOfficeAvailability();
+const negotiation = roundsInOffice('contracts-import-cell-paragraphs-');
+
+describe.skipIf(!lo.ok)(`paragraphs the vendor adds inside table cells ${lo.reason}`, () => {
+  it('round 2: a paragraph added under a cover-table value and one under the vendor signatory name stay paragraphs of their cells', async () => {
+    const markup = join(negotiation.round.dir, 'round-1-markup.docx');
+    const edit = {
+      out: markup,
+      author: VENDOR,
+      matchCase: true,
+      insertParagraphs: [
+        ['after the Agreement ends', 'in CSV or JSON, at the Customer’s choice'],
+        ['Name: Marcus Lee', 'for and on behalf of Acme Cameras Inc.'],
+      ] as [string, string][],
+    };
+    expect(await negotiation.office.edit(negotiation.round.docx, edit)).toEqual([]);
+    const result = await negotiation.importAndJudge(markup);
+    expect(result.values).toEqual([]);
+    const wording = negotiation.current().negotiatedWording!;
+    expect(wording.map((e) => e['paragraph'])).toEqual(expect.arrayContaining(['cover-page/Data return']));
+  });
+
+  it('round 3: a markup of that round that changes a value elsewhere keeps both cells as they are', async () => {
+    const before = negotiation.current().negotiatedWording;
+    const { markup } = await negotiation.markupWithValues(2, { 'terms.termination.dataReturnDays': 60 });
+    const result = await negotiation.importAndJudge(markup);
+    expect(result.values).toMatchObject([{ path: 'terms.termination.dataReturnDays', to: 60 }]);
+    expect(negotiation.current().negotiatedWording).toEqual(before);
+  });
+});
