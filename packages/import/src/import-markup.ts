@@ -13,7 +13,7 @@ import { commitFile, contractAt, openContract, resolveRef, type ContractFile } f
 import { clauseContext, type Playbook } from '@contracts/playbook';
 import { readMarkup } from './docx/read-markup.js';
 import { CorruptMarkupError, ImportRefusedError } from './errors.js';
-import { alignMarkup } from './match/align.js';
+import { alignMarkup, type RegionProposal, templateLabel } from './match/align.js';
 import { acceptBaseChanges } from './match/base-changes.js';
 import { libraryFacts } from './match/library-facts.js';
 import type { Restatement } from './match/own-words.js';
@@ -119,14 +119,26 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const facts = libraryFacts(o.templatesDir);
   // Exactly as `contracts render` renders (its templates, the laws the playbook says apply), for the base and every candidate.
   const render = { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), extraContext: (c: VendorAgreement) => clauseContext(playbook, c) };
-  const baseRendering = renderRegions(baseValue, render);
+  let baseRendering = renderRegions(baseValue, render);
   // A markup of our redline: its own changes (the earlier round → the base) are ours, already accepted.
-  const { markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering);
-  const proposals = alignMarkup(baseRendering, marked);
+  let { markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering);
+  let proposals = alignMarkup(baseRendering, marked);
+  // A template row an earlier round deleted, put back where it belongs: it is the template's row again
+  // (the entry's `text: ''` goes), so the markup is read against the base with that row printed.
+  const restored = readdedRows(proposals, markupName);
+  let readBase = baseValue;
+  if (restored.length > 0) {
+    readBase = withRowsRestored(baseValue, restored);
+    baseRendering = renderRegions(readBase, render);
+    ({ markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering));
+    proposals = alignMarkup(baseRendering, marked);
+    // Against that base the rejected view lacks the row: whether they put it back tracked is in their changes.
+    for (const key of restored) proposals.get(`paragraph:${key}`)?.row && (proposals.get(`paragraph:${key}`)!.row!.readded = 'first');
+  }
   const read = ours
-    ? readValues(baseValue, baseRendering, proposals, { render, facts, validator })
+    ? readValues(readBase, baseRendering, proposals, { render, facts, validator })
     : {
-        contract: baseValue,
+        contract: readBase,
         changes: [],
         matched: new Set<string>(),
         changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ') || proposals.get(r)!.reshaped),
@@ -142,6 +154,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     text,
     values.map((v) => ({ path: v.path, to: v.to })),
     wording,
+    restored,
   );
   const updated = loadYamlText(yaml, fileName).value as VendorAgreement | undefined;
   if (!updated || !validator(updated))
@@ -210,4 +223,32 @@ async function resolveBase(contract: ContractFile, ref: string, markupName: stri
     }
     throw error;
   }
+}
+
+/**
+ * The paragraph keys of the template rows the markup puts back (see `RowProposal.readded`). A row put
+ * back below the rows added after it cannot print as the template's row there: refused, naming it.
+ */
+function readdedRows(proposals: ReadonlyMap<string, RegionProposal>, markupName: string): string[] {
+  const out: string[] = [];
+  for (const [region, p] of proposals) {
+    const key = region.slice('paragraph:'.length);
+    if (p.row?.readded === 'first') out.push(key);
+    else if (p.row?.readded === 'elsewhere')
+      throw new ImportRefusedError(
+        'import/row-readded-out-of-place',
+        `${markupName}: the row "${templateLabel(key)}" (paragraph ${key}), deleted in an earlier round, is back below the rows added after it, where the template's row cannot print; move it above them (or delete and re-add it as a new row with another label) and import again (nothing was written)`,
+      );
+  }
+  return out;
+}
+
+/** The contract with the template's wording of each of these rows back (their entries' `text` removed). */
+function withRowsRestored(contract: VendorAgreement, keys: readonly string[]): VendorAgreement {
+  const wording = (contract.negotiatedWording ?? []).map((e) => {
+    if (!e?.paragraph || !keys.includes(e.paragraph)) return e;
+    const { text: _deleted, ...rest } = e;
+    return rest;
+  });
+  return { ...contract, negotiatedWording: wording };
 }

@@ -48,6 +48,12 @@ export interface RowProposal {
   after: { label: string; text: string }[];
   /** The label changed, or rows after it were added or changed, against the base rendering. */
   edited: boolean;
+  /**
+   * The template's row, deleted in an earlier round (only the rows added after it printed), is back:
+   * `first` where it belongs, before those rows (it is read as the template's row again, see
+   * import-markup.ts); `elsewhere` below one of them, where the template's row cannot print.
+   */
+  readded?: 'first' | 'elsewhere';
 }
 
 const jaccard = (a: readonly string[], b: readonly string[]) => {
@@ -82,6 +88,14 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
   const regionOf: (string | undefined)[] = [...markupToBase].map((i) => (i >= 0 ? base.blocks[i]!.region : undefined));
   for (let j = 1; j < regionOf.length; j++) regionOf[j] ??= regionOf[j - 1];
   for (let j = regionOf.length - 1; j >= 0; j--) if (regionOf[j] === undefined) regionOf[j] = regionOf[j + 1] ?? regionOf[j - 1];
+  // A row they added just above a deleted template row's added rows, with that row's template label, is that row put
+  // back (see `readdedRow`), not a row added after the one above it.
+  for (let j = regionOf.length - 2; j >= 0; j--) {
+    const next = regionOf[j + 1];
+    const block = markup.blocks[j]!;
+    if (markupToBase[j]! >= 0 || next === regionOf[j] || next === undefined || !base.addedRowsOnly.has(next) || block.kind !== 'row') continue;
+    if (blockWords(block.cells?.[0] ?? '').join(' ') === blockWords(templateLabel(next.slice('paragraph:'.length))).join(' ')) regionOf[j] = next;
+  }
   const rows = new Map<string, MarkupBlock[]>();
   markup.blocks.forEach((block, j) => {
     const proposal = out.get(regionOf[j] ?? '');
@@ -116,6 +130,24 @@ const asWritten = (block: MarkupBlock) => {
   return block.kind === 'item' ? `- ${text}` : text.startsWith('- ') ? `\\- ${text.slice(2)}` : text;
 };
 
+/** The template's label of a row, from its key (`cover-page/Data return`, `cover-page/Term~2` for a second row so labelled). */
+export const templateLabel = (key: string) => key.slice(key.indexOf('/') + 1).replace(/~\d+$/, '');
+
+/**
+ * Whether the counterparty put back a template row an earlier round deleted (whose region prints only
+ * the rows added after it): the markup holds more rows with the template's label than the base prints
+ * there. The one put back is the row tracked as inserted (else the first so labelled).
+ */
+function readdedRow(base: Rendering, region: string, blocks: readonly MarkupBlock[]): 'first' | 'elsewhere' | undefined {
+  const label = blockWords(templateLabel(region.slice('paragraph:'.length))).join(' ');
+  const labelled = (cell: string | undefined) => blockWords(cell ?? '').join(' ') === label;
+  const printed = base.blocks.filter((b) => b.region === region && labelled(renderedCells(b.markdown)[0])).length;
+  const candidates = blocks.flatMap((b, i) => (labelled(b.cells?.[0]) && blockWords(b.accepted).length > 0 ? [i] : []));
+  if (candidates.length <= printed) return undefined;
+  const inserted = candidates.find((i) => blocks[i]!.changes.some((c) => c.kind === 'insert' && c.text === ''));
+  return (inserted ?? candidates[0]) === 0 ? 'first' : 'elsewhere';
+}
+
 /** A rendered row's cells as the reader sees them, each cell's paragraphs (the line breaks it prints between them) apart as in {@link cellText}. */
 const renderedCells = (markdown: string) =>
   tableCells(markdown.replaceAll(CELL_BREAK, '\uE000')).map((cell) => cell.split('\uE000').map(flat).filter(Boolean).join('\n\n'));
@@ -136,6 +168,7 @@ const isRowRegion = (base: Rendering, region: string) => region.startsWith('para
 function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[]): void {
   // Where an earlier round deleted the template's row and kept the rows it added after it, every row here is one of those.
   const ownPrinted = !base.addedRowsOnly.has(proposal.region);
+  const readded = ownPrinted ? undefined : readdedRow(base, proposal.region, blocks);
   const own = ownPrinted ? blocks[0] : undefined;
   const added = ownPrinted ? blocks.slice(1) : blocks;
   const baseBlocks = base.blocks.filter((b) => b.region === proposal.region);
@@ -166,7 +199,7 @@ function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBl
   proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(ownPrinted ? 1 : 0).flatMap((b) => b.words));
   if (!deleted && values !== '') proposal.paragraphs.push(values);
   if (own && !deleted) proposal.reshaped = cellBreaks(own.cells ?? []) !== cellBreaks(baseCells[0] ?? []);
-  proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter) };
+  proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter), ...(readded !== undefined ? { readded } : {}) };
 }
 
 /** Pairs the blocks an untracked edit left unmatched: by clause bookmark, then in order by shared words. */
