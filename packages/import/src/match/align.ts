@@ -122,6 +122,8 @@ const cellText = (text: string) =>
     .split(/\n\s*\n/)
     .map(flat)
     .filter(Boolean)
+    // One that starts with a dash as `\- `: `- ` would mark a list item.
+    .map((p) => (p.startsWith('- ') ? `\\${p}` : p))
     .join('\n\n');
 
 /** A block's accepted text as negotiated wording keeps it, a list item marked as one (see `RegionProposal.paragraphs`). */
@@ -149,8 +151,7 @@ function readdedRow(base: Rendering, region: string, blocks: readonly MarkupBloc
 }
 
 /** A rendered row's cells as the reader sees them, each cell's paragraphs (the line breaks it prints between them) apart as in {@link cellText}. */
-const renderedCells = (markdown: string) =>
-  tableCells(markdown.replaceAll(CELL_BREAK, '\uE000')).map((cell) => cell.split('\uE000').map(flat).filter(Boolean).join('\n\n'));
+const renderedCells = (markdown: string) => tableCells(markdown.replaceAll(CELL_BREAK, '\uE000')).map((cell) => cellText(cell.split('\uE000').join('\n\n')));
 
 /** The paragraph breaks inside a markup row's cells (each cell's paragraphs but its first). */
 const cellBreaks = (cells: readonly string[]) => cells.reduce((n, cell) => n + Math.max(0, cellText(cell).split('\n\n').length - 1), 0);

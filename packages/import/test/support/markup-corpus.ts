@@ -154,6 +154,7 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
   const compared = out.filter((c) => COMPARED.some((k) => c.id === `${name}/${k}`));
   for (const c of compared) out.push({ ...c, id: `${c.id}+compare`, what: `${c.what}, recorded by Compare Document`, compare: true });
   out.push(...rowCases(name, contract, base));
+  out.push(...cellCases(name, contract, base));
   out.push(...paragraphCases(name, contract, base));
   for (const f of FREE_TEXT) {
     if (f.replace)
@@ -236,6 +237,43 @@ function rowCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase
     deleteRows: ['Data residency'],
     wording: ['cover-page/Data residency'],
   });
+  return out;
+}
+
+/**
+ * Paragraphs the vendor typed inside a table cell (Enter at the end of the cell's text, then text): under
+ * the Data return value on the cover page (tracked and untracked), and under the vendor's signatory's
+ * name in the signature table (a value cell: the added paragraph is wording, not part of the name). A
+ * pipe-table cell holds no paragraphs, so each renders as a line of its own in that cell; the judge
+ * counts the line break as the paragraph's end.
+ */
+function cellCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase, 'id' | 'what' | 'values'>): CorpusCase[] {
+  const out: CorpusCase[] = [];
+  if (contract.terms.termination?.dataReturnDays !== undefined) {
+    const cell = {
+      ...base,
+      values: {},
+      insertParagraphs: [['after the Agreement ends', 'in CSV or JSON, at the Customer’s choice']] as [string, string][],
+      wording: ['cover-page/Data return'],
+    };
+    out.push({ ...cell, id: `${name}/cell-paragraph`, what: 'a paragraph added inside a cover-page value cell' });
+    out.push({
+      ...cell,
+      id: `${name}/cell-paragraph+untracked`,
+      what: 'a paragraph added inside a cover-page value cell, tracking switched off',
+      record: false,
+    });
+  }
+  const { buyer, vendor } = contract.parties;
+  if (vendor.signatory?.name)
+    out.push({
+      ...base,
+      id: `${name}/signature-cell-paragraph`,
+      what: 'a paragraph added under the vendor signatory’s name in the signature table',
+      values: {},
+      insertParagraphs: [[`Name: ${vendor.signatory.name}`, `for and on behalf of ${vendor.name}`]],
+      wording: [`signatures/Name: ${buyer.signatory?.name ?? ''}`.trimEnd()],
+    });
   return out;
 }
 
