@@ -58,6 +58,11 @@ export interface ImportResult {
   values: (ValueChange & Attribution)[];
   regions: RegionReport[];
   wording: NegotiatedEntry[];
+  /**
+   * Template rows an earlier round deleted that the markup puts back (paragraph keys): each is the
+   * template's row again, its entry's `text: ''` removed.
+   */
+  restoredRows: string[];
   /** Terms the counterparty restated in its own words that could not be read: the term kept its value, counsel settles it. */
   unread: Restatement[];
   diff: PositionDiff;
@@ -170,6 +175,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     values,
     regions,
     wording,
+    restoredRows: restored,
     unread: read.restated.filter((r) => r.value === undefined),
     diff,
     by: { ...((by.author ?? markup.lastModifiedBy) ? { author: by.author ?? markup.lastModifiedBy } : {}), ...(by.date ? { date: by.date } : {}) },

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeAvailability } from '../../../test-support/libreoffice/index.mjs';
-import { importMarkup } from '../src/index.js';
+import { formatImport, importMarkup } from '../src/index.js';
 import { roundsInOffice, VENDOR } from './support/rounds-in-office.js';
 
 const lo = libreOfficeAvailability();
@@ -52,6 +52,13 @@ describe.skipIf(!lo.ok)(`a deleted template row put back in a later round ${lo.r
     expect(await negotiation.office.edit(await negotiation.docxOf(2), edit)).toEqual([]);
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toEqual([]);
+    expect(result.restoredRows).toEqual(['cover-page/Governing law']);
+    expect(formatImport(result, 'text')).toContain(
+      "\nTemplate rows put back\n  paragraph cover-page/Governing law: the template's row, deleted in an earlier round, is back\n",
+    );
+    expect(formatImport(result, 'markdown')).toContain(
+      "#### Template rows put back (1)\n\n- paragraph cover-page/Governing law: the template's row, deleted in an earlier round, is back\n",
+    );
     const wording = negotiation.current().negotiatedWording!;
     expect(wording).toHaveLength(1);
     expect(wording[0]).toMatchObject({
