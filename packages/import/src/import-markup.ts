@@ -126,7 +126,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const render = { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), extraContext: (c: VendorAgreement) => clauseContext(playbook, c) };
   let baseRendering = renderRegions(baseValue, render);
   // A markup of our redline: its own changes (the earlier round → the base) are ours, already accepted.
-  let { markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering);
+  const { markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering);
   let proposals = alignMarkup(baseRendering, marked);
   // A template row an earlier round deleted, put back where it belongs: it is the template's row again
   // (the entry's `text: ''` goes), so the markup is read against the base with that row printed.
@@ -134,11 +134,9 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   let readBase = baseValue;
   if (restored.length > 0) {
     readBase = withRowsRestored(baseValue, restored);
+    // Whose changes are our redline's was settled against the base as sent, which is what the markup was made from.
     baseRendering = renderRegions(readBase, render);
-    ({ markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering));
-    proposals = alignMarkup(baseRendering, marked);
-    // Against that base the rejected view lacks the row: whether they put it back tracked is in their changes.
-    for (const key of restored) proposals.get(`paragraph:${key}`)?.row && (proposals.get(`paragraph:${key}`)!.row!.readded = 'first');
+    proposals = alignMarkup(baseRendering, marked, new Set(restored.map((key) => `paragraph:${key}`)));
   }
   const read = ours
     ? readValues(readBase, baseRendering, proposals, { render, facts, validator })

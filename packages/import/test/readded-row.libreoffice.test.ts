@@ -79,4 +79,24 @@ describe.skipIf(!lo.ok)(`a deleted template row put back in a later round ${lo.r
     expect(values).toEqual(intendedValues);
     expect(negotiatedWording).toEqual(before);
   });
+
+  it('round 5: the vendor deletes the Governing law row again', async () => {
+    const markup = join(negotiation.round.dir, 'round-4-markup.docx');
+    const edit = { out: markup, author: VENDOR, matchCase: true, deleteRows: ['Governing law'] };
+    expect(await negotiation.office.edit(await negotiation.docxOf(4), edit)).toEqual([]);
+    await negotiation.importAndJudge(markup);
+    expect(negotiation.current().negotiatedWording).toMatchObject([{ paragraph: 'cover-page/Governing law', text: '', rowsAfter: [{ label: 'Venue' }] }]);
+  });
+
+  it('round 6: put back in their own words, the template row comes back with their wording as its text, the added row kept', async () => {
+    const markup = join(negotiation.round.dir, 'round-5-markup.docx');
+    const own = 'the laws of the State of Delaware, without regard to its conflict-of-laws rules';
+    const edit = { out: markup, author: VENDOR, matchCase: true, insertRows: [['Data breach liability', ['Governing law', own]]] as [string, string[]][] };
+    expect(await negotiation.office.edit(await negotiation.docxOf(5), edit)).toEqual([]);
+    const result = await negotiation.importAndJudge(markup);
+    expect(result.restoredRows).toEqual(['cover-page/Governing law']);
+    expect(negotiation.current().negotiatedWording).toMatchObject([
+      { paragraph: 'cover-page/Governing law', text: own, rowsAfter: [{ label: 'Venue' }], proposedBy: VENDOR, tracked: true, round: 5 },
+    ]);
+  });
 });

@@ -64,8 +64,11 @@ const jaccard = (a: readonly string[], b: readonly string[]) => {
   return both / Math.max(1, sa.size + sb.size - both);
 };
 
-/** Pairs the markup's blocks with the base's and gathers the proposal per region (every base region is present). */
-export function alignMarkup(base: Rendering, markup: Markup): Map<string, RegionProposal> {
+/**
+ * Pairs the markup's blocks with the base's and gathers the proposal per region (every base region is present).
+ * `restored`: row regions whose deleted template row the base prints again because the markup puts it back.
+ */
+export function alignMarkup(base: Rendering, markup: Markup, restored: ReadonlySet<string> = new Set()): Map<string, RegionProposal> {
   const baseKeys = base.blocks.map((b) => b.words.join(' '));
   const rejected = markup.blocks.map((b) => blockWords(b.rejected));
   const pairOf = alignWords(
@@ -89,11 +92,13 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
   for (let j = 1; j < regionOf.length; j++) regionOf[j] ??= regionOf[j - 1];
   for (let j = regionOf.length - 1; j >= 0; j--) if (regionOf[j] === undefined) regionOf[j] = regionOf[j + 1] ?? regionOf[j - 1];
   // A row they added just above a deleted template row's added rows, with that row's template label, is that row put
-  // back (see `readdedRow`), not a row added after the one above it.
+  // back (see `readdedRow`), not a row added after the one above it — also when read against the base that prints it
+  // again (`restored`), where their wording of it may share too few words with the template's to pair with it.
   for (let j = regionOf.length - 2; j >= 0; j--) {
     const next = regionOf[j + 1];
     const block = markup.blocks[j]!;
-    if (markupToBase[j]! >= 0 || next === regionOf[j] || next === undefined || !base.addedRowsOnly.has(next) || block.kind !== 'row') continue;
+    if (markupToBase[j]! >= 0 || next === regionOf[j] || next === undefined || !(base.addedRowsOnly.has(next) || restored.has(next)) || block.kind !== 'row')
+      continue;
     if (blockWords(block.cells?.[0] ?? '').join(' ') === blockWords(templateLabel(next.slice('paragraph:'.length))).join(' ')) regionOf[j] = next;
   }
   const rows = new Map<string, MarkupBlock[]>();
@@ -110,7 +115,7 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
     proposal.proposed.push(...blockWords(block.accepted));
     if (block.accepted.trim() !== '') proposal.paragraphs.push(asWritten(block));
   });
-  for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks);
+  for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks, restored.has(region));
   return out;
 }
 
@@ -166,7 +171,7 @@ const isRowRegion = (base: Rendering, region: string) => region.startsWith('para
  * is kept as negotiated wording. Its first row in the markup is the template's row (unless an earlier round
  * deleted it: `addedRowsOnly`); the rest were added.
  */
-function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[]): void {
+function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[], restored: boolean): void {
   // Where an earlier round deleted the template's row and kept the rows it added after it, every row here is one of those.
   const ownPrinted = !base.addedRowsOnly.has(proposal.region);
   const readded = ownPrinted ? undefined : readdedRow(base, proposal.region, blocks);
@@ -201,6 +206,11 @@ function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBl
   if (!deleted && values !== '') proposal.paragraphs.push(values);
   if (own && !deleted) proposal.reshaped = cellBreaks(own.cells ?? []) !== cellBreaks(baseCells[0] ?? []);
   proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter), ...(readded !== undefined ? { readded } : {}) };
+  if (restored && own) {
+    // The row put back is theirs to answer for: its insertion (a tracked row carries no text of its own) attributes it.
+    proposal.row.readded = 'first';
+    proposal.changes.push(...own.changes.filter((c) => c.text.trim() === ''));
+  }
 }
 
 /** Pairs the blocks an untracked edit left unmatched: by clause bookmark, then in order by shared words. */
