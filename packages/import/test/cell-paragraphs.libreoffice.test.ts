@@ -27,8 +27,17 @@ describe.skipIf(!lo.ok)(`paragraphs the vendor adds inside table cells ${lo.reas
     expect(await negotiation.office.edit(negotiation.round.docx, edit)).toEqual([]);
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toEqual([]);
-    const wording = negotiation.current().negotiatedWording!;
-    expect(wording.map((e) => e['paragraph'])).toEqual(expect.arrayContaining(['cover-page/Data return']));
+    // The name is not a value changed: the paragraph under it is wording of the row, the signatory's name stays.
+    expect(negotiation.current().parties.vendor.signatory?.name).toBe('Marcus Lee');
+    expect(negotiation.current().negotiatedWording).toMatchObject([
+      {
+        paragraph: 'cover-page/Data return',
+        text: 'within thirty (30) days after the Agreement ends (Section 15 (Term and Termination))\n\nin CSV or JSON, at the Customer’s choice',
+        proposedBy: VENDOR,
+        tracked: true,
+      },
+      { paragraph: 'signatures/Name: Dana Whitfield', text: 'Name: Marcus Lee\n\nfor and on behalf of Acme Cameras Inc.', proposedBy: VENDOR, tracked: true },
+    ]);
   });
 
   it('round 3: a markup of that round that changes a value elsewhere keeps both cells as they are', async () => {
@@ -37,5 +46,15 @@ describe.skipIf(!lo.ok)(`paragraphs the vendor adds inside table cells ${lo.reas
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toMatchObject([{ path: 'terms.termination.dataReturnDays', to: 60 }]);
     expect(negotiation.current().negotiatedWording).toEqual(before);
+  });
+
+  it('round 4: the paragraph they added, reworded, is restated in its cell', async () => {
+    const { markup } = await negotiation.markupWithValues(3, {}, [['in CSV or JSON', 'in CSV, JSON or Parquet']]);
+    await negotiation.importAndJudge(markup);
+    expect(negotiation.current().negotiatedWording?.[0]).toMatchObject({
+      paragraph: 'cover-page/Data return',
+      text: 'within thirty (30) days after the Agreement ends (Section 15 (Term and Termination))\n\nin CSV, JSON or Parquet, at the Customer’s choice',
+      round: 3,
+    });
   });
 });
