@@ -13,7 +13,8 @@ import { commitFile, contractAt, openContract, resolveRef, type ContractFile } f
 import { clauseContext, type Playbook } from '@contracts/playbook';
 import { readMarkup } from './docx/read-markup.js';
 import { CorruptMarkupError, ImportRefusedError } from './errors.js';
-import { alignMarkup, type RegionProposal, templateLabel } from './match/align.js';
+import { alignMarkup, type RegionProposal } from './match/align.js';
+import { templateLabel } from './match/rows.js';
 import { acceptBaseChanges } from './match/base-changes.js';
 import { libraryFacts } from './match/library-facts.js';
 import type { Restatement } from './match/own-words.js';

@@ -6,10 +6,11 @@
  * first block, and then blocks pair in order by shared words. A block the counterparty added joins the
  * region before it (at the very start: the one after it).
  */
-import { CELL_BREAK, tableCells } from '@contracts/render';
+import { tableCells } from '@contracts/render';
 import type { MarkupBlock, TrackedChange } from '../docx/read-document.js';
 import type { Markup } from '../docx/read-markup.js';
 import type { Rendering } from './rendering.js';
+import { flat, isRowRegion, type RowProposal, rowProposal, templateLabel } from './rows.js';
 import { alignWords, blockWords } from './words.js';
 
 /** What the counterparty's document says for one region of the base. */
@@ -36,24 +37,6 @@ export interface RegionProposal {
    * none (or other ones): no term value prints a paragraph break, so the row is wording, not values.
    */
   reshaped?: boolean;
-}
-
-/** A table row as the counterparty left it: its label and value apart, and the rows it added after it. */
-export interface RowProposal {
-  /** The label cell as they wrote it. */
-  label: string;
-  /** Whether they deleted the row itself. */
-  deleted: boolean;
-  /** The rows after it that were not the template's (added now, or in an earlier round), as they left them. */
-  after: { label: string; text: string }[];
-  /** The label changed, or rows after it were added or changed, against the base rendering. */
-  edited: boolean;
-  /**
-   * The template's row, deleted in an earlier round (only the rows added after it printed), is back:
-   * `first` where it belongs, before those rows (it is read as the template's row again, see
-   * import-markup.ts); `elsewhere` below one of them, where the template's row cannot print.
-   */
-  readded?: 'first' | 'elsewhere';
 }
 
 const jaccard = (a: readonly string[], b: readonly string[]) => {
@@ -119,99 +102,11 @@ export function alignMarkup(base: Rendering, markup: Markup, restored: ReadonlyS
   return out;
 }
 
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** A cell's text as negotiated wording keeps it: each of its paragraphs flat, a blank line between them (render prints a line break there). */
-const cellText = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map(flat)
-    .filter(Boolean)
-    // One that starts with a dash as `\- `: `- ` would mark a list item.
-    .map((p) => (p.startsWith('- ') ? `\\${p}` : p))
-    .join('\n\n');
-
 /** A block's accepted text as negotiated wording keeps it, a list item marked as one (see `RegionProposal.paragraphs`). */
 const asWritten = (block: MarkupBlock) => {
   const text = flat(block.accepted);
   return block.kind === 'item' ? `- ${text}` : text.startsWith('- ') ? `\\- ${text.slice(2)}` : text;
 };
-
-/** The template's label of a row, from its key (`cover-page/Data return`, `cover-page/Term~2` for a second row so labelled). */
-export const templateLabel = (key: string) => key.slice(key.indexOf('/') + 1).replace(/~\d+$/, '');
-
-/**
- * Whether the counterparty put back a template row an earlier round deleted (whose region prints only
- * the rows added after it): the markup holds more rows with the template's label than the base prints
- * there. The one put back is the row tracked as inserted (else the first so labelled).
- */
-function readdedRow(base: Rendering, region: string, blocks: readonly MarkupBlock[]): 'first' | 'elsewhere' | undefined {
-  const label = blockWords(templateLabel(region.slice('paragraph:'.length))).join(' ');
-  const labelled = (cell: string | undefined) => blockWords(cell ?? '').join(' ') === label;
-  const printed = base.blocks.filter((b) => b.region === region && labelled(renderedCells(b.markdown)[0])).length;
-  const candidates = blocks.flatMap((b, i) => (labelled(b.cells?.[0]) && blockWords(b.accepted).length > 0 ? [i] : []));
-  if (candidates.length <= printed) return undefined;
-  const inserted = candidates.find((i) => blocks[i]!.changes.some((c) => c.kind === 'insert' && c.text === ''));
-  return (inserted ?? candidates[0]) === 0 ? 'first' : 'elsewhere';
-}
-
-/** A rendered row's cells as the reader sees them, each cell's paragraphs (the line breaks it prints between them) apart as in {@link cellText}. */
-const renderedCells = (markdown: string) => tableCells(markdown.replaceAll(CELL_BREAK, '\uE000')).map((cell) => cellText(cell.split('\uE000').join('\n\n')));
-
-/** The paragraph breaks inside a markup row's cells (each cell's paragraphs but its first). */
-const cellBreaks = (cells: readonly string[]) => cells.reduce((n, cell) => n + Math.max(0, cellText(cell).split('\n\n').length - 1), 0);
-
-/** A region that is one row of a table outside the clauses (a cover-page row), keyed by the template's label. */
-const isRowRegion = (base: Rendering, region: string) => region.startsWith('paragraph:') && base.blocks.find((b) => b.region === region)?.kind === 'row';
-
-/**
- * A row's label and the rows added after it are wording no term value explains, so they are set apart:
- * the region's proposal reads as the base's label and added rows with the counterparty's value cells,
- * and a value in the row is read back as usual while the label they wrote (or the rows they added)
- * is kept as negotiated wording. Its first row in the markup is the template's row (unless an earlier round
- * deleted it: `addedRowsOnly`); the rest were added.
- */
-function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[], restored: boolean): void {
-  // Where an earlier round deleted the template's row and kept the rows it added after it, every row here is one of those.
-  const ownPrinted = !base.addedRowsOnly.has(proposal.region);
-  const readded = ownPrinted ? undefined : readdedRow(base, proposal.region, blocks);
-  const own = ownPrinted ? blocks[0] : undefined;
-  const added = ownPrinted ? blocks.slice(1) : blocks;
-  const baseBlocks = base.blocks.filter((b) => b.region === proposal.region);
-  const baseCells = baseBlocks.map((b) => renderedCells(b.markdown));
-  const printedLabel = ownPrinted ? blockWords(baseCells[0]?.[0] ?? '') : [];
-  const baseAfter = baseCells.slice(ownPrinted ? 1 : 0).map((cells) => ({ label: cells[0] ?? '', text: cellText(cells.slice(1).join(' ')) }));
-  const deleted = own === undefined || blockWords(own.accepted).length === 0;
-  const label = cellText(own?.cells?.[0] ?? '');
-  const values = cellText(own?.cells?.slice(1).join(' ') ?? '');
-  const after = added
-    .filter((b) => blockWords(b.accepted).length > 0)
-    .map((b) => ({ label: cellText(b.cells?.[0] ?? ''), text: cellText(b.cells?.slice(1).join(' ') ?? '') }));
-  // Words and the paragraphs they fall into: a paragraph added inside a cell with no new words still reshapes it.
-  const words = (rows: { label: string; text: string }[]) =>
-    rows
-      .map((r) =>
-        [r.label, r.text]
-          .map((cell) =>
-            cell
-              .split('\n\n')
-              .map((p) => blockWords(p).join(' '))
-              .join(' ¶ '),
-          )
-          .join(' '),
-      )
-      .join(' | ');
-  const labelEdited = !deleted && blockWords(label).join(' ') !== printedLabel.join(' ');
-  proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(ownPrinted ? 1 : 0).flatMap((b) => b.words));
-  if (!deleted && values !== '') proposal.paragraphs.push(values);
-  if (own && !deleted) proposal.reshaped = cellBreaks(own.cells ?? []) !== cellBreaks(baseCells[0] ?? []);
-  proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter), ...(readded !== undefined ? { readded } : {}) };
-  if (restored && own) {
-    // The row put back is theirs to answer for: its insertion (a tracked row carries no text of its own) attributes it.
-    proposal.row.readded = 'first';
-    proposal.changes.push(...own.changes.filter((c) => c.text.trim() === ''));
-  }
-}
 
 /** Pairs the blocks an untracked edit left unmatched: by clause bookmark, then in order by shared words. */
 function pairGaps(base: Rendering, markup: Markup, rejected: string[][], pairOf: Int32Array, markupToBase: Int32Array): void {

@@ -46,7 +46,7 @@ export interface Rendering {
   texts: Map<string, string>;
   /**
    * Row regions whose own (template) row an earlier round deleted while rows it added after it stay:
-   * every row printed under the key is one they added (see align.ts `rowProposal`).
+   * every row printed under the key is one they added (see rows.ts `rowProposal`).
    */
   addedRowsOnly: Set<string>;
 }
