@@ -1113,7 +1113,7 @@ export type Paragraph = string;
  */
 export type Text = string;
 /**
- * For a table row (`<part>/<row label>`): the label as the counterparty wrote it, printed in place of the template's. The entry stays keyed by the template's label, so later imports find the row. Without `text` the row's value is the template's (read back as term values).
+ * For a table row (`<part>/<row label>`): the label as the counterparty wrote it, printed in place of the template's. The entry stays keyed by the template's label, so later imports find the row. Without `text` the row's value is the template's (read back as term values); with `text: ''` the row stays, its value emptied (without `label`, `text: ''` deletes the row).
  */
 export type RowLabel = string;
 /**

@@ -151,9 +151,9 @@ export function buildProposal(
   return { regions, wording };
 }
 
-/** A row's label (where it is not the template's) and the rows added after it, as the entry keeps them. */
+/** A row's label (where it is not the template's, or its value was emptied) and the rows added after it, as the entry keeps them. */
 function rowWording(row: RowProposal, key: string): { label?: string; rowsAfter?: { label: string; text: string }[] } {
-  const relabelled = !row.deleted && blockWords(row.label).join(' ') !== blockWords(templateLabel(key)).join(' ');
+  const relabelled = !row.deleted && (row.valueEmptied || blockWords(row.label).join(' ') !== blockWords(templateLabel(key)).join(' '));
   return { ...(relabelled ? { label: row.label } : {}), ...(row.after.length > 0 ? { rowsAfter: row.after } : {}) };
 }
 

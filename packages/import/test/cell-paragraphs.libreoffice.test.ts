@@ -57,4 +57,13 @@ describe.skipIf(!lo.ok)(`paragraphs the vendor adds inside table cells ${lo.reas
       round: 3,
     });
   });
+
+  it("round 5: the value cell emptied, its label kept, leaves the row with an empty value (the entry names the label; text: '' alone deletes a row)", async () => {
+    const markup = join(negotiation.round.dir, 'round-4-markup.docx');
+    // The harness's deletion of the cell's last paragraph takes the whole cell's text, as selecting the cell and deleting does.
+    const edit = { out: markup, author: VENDOR, matchCase: true, deleteParagraphs: ['in CSV, JSON or Parquet'] };
+    expect(await negotiation.office.edit(await negotiation.docxOf(4), edit)).toEqual([]);
+    await negotiation.importAndJudge(markup);
+    expect(negotiation.current().negotiatedWording?.[0]).toMatchObject({ paragraph: 'cover-page/Data return', label: 'Data return', text: '', round: 4 });
+  });
 });

@@ -150,8 +150,9 @@ function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, se
   if (block.kind === 'row') {
     const [, templateLabel = ' ', templateRest = '  |'] = ROW.exec(block.markdown) ?? [];
     const value = typeof entry.text === 'string' ? cellMarkdown(entry.text, sections) : undefined;
-    // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table.
-    if (value === '' && !header) return [];
+    // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table,
+    // and so does a row whose entry names its label (they emptied its value and kept the label).
+    if (value === '' && !header && typeof entry.label !== 'string') return [];
     const label = typeof entry.label === 'string' ? ` ${cellMarkdown(entry.label, sections)} ` : templateLabel;
     return [`|${label}|${value === undefined ? templateRest : ` ${value} |`}`];
   }

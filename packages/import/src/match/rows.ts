@@ -15,6 +15,8 @@ export interface RowProposal {
   label: string;
   /** Whether they deleted the row itself. */
   deleted: boolean;
+  /** Whether they emptied its value cells and kept its label: the entry then names the label, or `text: ''` would delete the row. */
+  valueEmptied: boolean;
   /** The rows after it that were not the template's (added now, or in an earlier round), as they left them. */
   after: { label: string; text: string }[];
   /** The label changed, or rows after it were added or changed, against the base rendering. */
@@ -108,7 +110,14 @@ export function rowProposal(base: Rendering, proposal: RegionProposal, blocks: M
   proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(ownPrinted ? 1 : 0).flatMap((b) => b.words));
   if (!deleted && values !== '') proposal.paragraphs.push(values);
   if (own && !deleted) proposal.reshaped = cellBreaks(own.cells ?? []) !== cellBreaks(baseCells[0] ?? []);
-  proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter), ...(readded !== undefined ? { readded } : {}) };
+  proposal.row = {
+    label,
+    deleted,
+    valueEmptied: !deleted && blockWords(values).length === 0,
+    after,
+    edited: labelEdited || words(after) !== words(baseAfter),
+    ...(readded !== undefined ? { readded } : {}),
+  };
   if (restored && own) {
     // The row put back is theirs to answer for: its insertion (a tracked row carries no text of its own) attributes it.
     proposal.row.readded = 'first';
