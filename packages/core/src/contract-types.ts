@@ -1109,11 +1109,11 @@ export type Clause = string;
  */
 export type Paragraph = string;
 /**
- * The wording as proposed (paragraphs separated by a blank line, each printed as a paragraph of its own; a list item's paragraph starts with "- ", a paragraph that itself starts with a dash with "\- "; clause number left out). Absent: only comments, the template's wording stands. Empty: the clause is deleted.
+ * The wording as proposed (paragraphs separated by a blank line, each printed as a paragraph of its own; a list item's paragraph starts with "- ", a paragraph that itself starts with a dash with "\- "; clause number left out; for a table row, the paragraphs of its value cell, each printed on a line of its own in the cell). Absent: only comments, the template's wording stands. Empty: the clause (or row) is deleted.
  */
 export type Text = string;
 /**
- * For a table row (`<part>/<row label>`): the label as the counterparty wrote it, printed in place of the template's. The entry stays keyed by the template's label, so later imports find the row. Without `text` the row's value is the template's (read back as term values).
+ * For a table row (`<part>/<row label>`): the label as the counterparty wrote it, printed in place of the template's. The entry stays keyed by the template's label, so later imports find the row. Without `text` the row's value is the template's (read back as term values); with `text: ''` the row stays, its value emptied (without `label`, `text: ''` deletes the row).
  */
 export type RowLabel = string;
 /**

@@ -29,6 +29,10 @@ const wordingParts = (r: RegionReport): string[] => [
   ...(r.rowsAfter ?? []).map((row) => `+ row "${excerpt(row.label, 60)}": ${excerpt(row.text, 80)}`),
 ];
 
+/** One line per template row put back: it prints as the template's row again. */
+const restoredLines = (result: ImportResult): string[] =>
+  result.restoredRows.map((key) => `paragraph ${key}: the template's row, deleted in an earlier round, is back`);
+
 /** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
 function unreadLines(result: ImportResult): string[] {
   return result.unread.map((u) => {
@@ -64,6 +68,11 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       for (const line of unreadLines(result)) out.push(`- **${md(line)}**`);
       out.push('');
     }
+    if (result.restoredRows.length > 0) {
+      out.push(`#### Template rows put back (${result.restoredRows.length})`, '');
+      for (const line of restoredLines(result)) out.push(`- ${md(line)}`);
+      out.push('');
+    }
     if (wording.length > 0) {
       out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
       for (const r of wording)
@@ -95,6 +104,10 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   if (result.unread.length > 0) {
     out.push('', "NOT READ: terms restated in the counterparty's own words, counsel to settle");
     for (const line of unreadLines(result)) out.push(`  ! ${t(line)}`);
+  }
+  if (result.restoredRows.length > 0) {
+    out.push('', 'Template rows put back');
+    for (const line of restoredLines(result)) out.push(`  ${t(line)}`);
   }
   if (wording.length > 0) {
     out.push('', 'Negotiated wording outside the playbook: counsel to review');

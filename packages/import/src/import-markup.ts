@@ -13,7 +13,8 @@ import { commitFile, contractAt, openContract, resolveRef, type ContractFile } f
 import { clauseContext, type Playbook } from '@contracts/playbook';
 import { readMarkup } from './docx/read-markup.js';
 import { CorruptMarkupError, ImportRefusedError } from './errors.js';
-import { alignMarkup } from './match/align.js';
+import { alignMarkup, type RegionProposal } from './match/align.js';
+import { templateLabel } from './match/rows.js';
 import { acceptBaseChanges } from './match/base-changes.js';
 import { libraryFacts } from './match/library-facts.js';
 import type { Restatement } from './match/own-words.js';
@@ -58,6 +59,11 @@ export interface ImportResult {
   values: (ValueChange & Attribution)[];
   regions: RegionReport[];
   wording: NegotiatedEntry[];
+  /**
+   * Template rows an earlier round deleted that the markup puts back (paragraph keys): each is the
+   * template's row again, its entry's `text: ''` removed.
+   */
+  restoredRows: string[];
   /** Terms the counterparty restated in its own words that could not be read: the term kept its value, counsel settles it. */
   unread: Restatement[];
   diff: PositionDiff;
@@ -119,17 +125,27 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const facts = libraryFacts(o.templatesDir);
   // Exactly as `contracts render` renders (its templates, the laws the playbook says apply), for the base and every candidate.
   const render = { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), extraContext: (c: VendorAgreement) => clauseContext(playbook, c) };
-  const baseRendering = renderRegions(baseValue, render);
+  let baseRendering = renderRegions(baseValue, render);
   // A markup of our redline: its own changes (the earlier round → the base) are ours, already accepted.
   const { markup: marked, baseAuthors } = acceptBaseChanges(markup, baseRendering);
-  const proposals = alignMarkup(baseRendering, marked);
+  let proposals = alignMarkup(baseRendering, marked);
+  // A template row an earlier round deleted, put back where it belongs: it is the template's row again
+  // (the entry's `text: ''` goes), so the markup is read against the base with that row printed.
+  const restored = readdedRows(proposals, markupName);
+  let readBase = baseValue;
+  if (restored.length > 0) {
+    readBase = withRowsRestored(baseValue, restored);
+    // Whose changes are our redline's was settled against the base as sent, which is what the markup was made from.
+    baseRendering = renderRegions(readBase, render);
+    proposals = alignMarkup(baseRendering, marked, new Set(restored.map((key) => `paragraph:${key}`)));
+  }
   const read = ours
-    ? readValues(baseValue, baseRendering, proposals, { render, facts, validator })
+    ? readValues(readBase, baseRendering, proposals, { render, facts, validator })
     : {
-        contract: baseValue,
+        contract: readBase,
         changes: [],
         matched: new Set<string>(),
-        changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ')),
+        changed: [...proposals.keys()].filter((r) => proposals.get(r)!.proposed.join(' ') !== proposals.get(r)!.base.join(' ') || proposals.get(r)!.reshaped),
         restated: [],
         renders: 0,
         renderMs: 0,
@@ -142,6 +158,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     text,
     values.map((v) => ({ path: v.path, to: v.to })),
     wording,
+    restored,
   );
   const updated = loadYamlText(yaml, fileName).value as VendorAgreement | undefined;
   if (!updated || !validator(updated))
@@ -157,6 +174,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     values,
     regions,
     wording,
+    restoredRows: restored,
     unread: read.restated.filter((r) => r.value === undefined),
     diff,
     by: { ...((by.author ?? markup.lastModifiedBy) ? { author: by.author ?? markup.lastModifiedBy } : {}), ...(by.date ? { date: by.date } : {}) },
@@ -210,4 +228,32 @@ async function resolveBase(contract: ContractFile, ref: string, markupName: stri
     }
     throw error;
   }
+}
+
+/**
+ * The paragraph keys of the template rows the markup puts back (see `RowProposal.readded`). A row put
+ * back below the rows added after it cannot print as the template's row there: refused, naming it.
+ */
+function readdedRows(proposals: ReadonlyMap<string, RegionProposal>, markupName: string): string[] {
+  const out: string[] = [];
+  for (const [region, p] of proposals) {
+    const key = region.slice('paragraph:'.length);
+    if (p.row?.readded === 'first') out.push(key);
+    else if (p.row?.readded === 'elsewhere')
+      throw new ImportRefusedError(
+        'import/row-readded-out-of-place',
+        `${markupName}: the row "${templateLabel(key)}" (paragraph ${key}), deleted in an earlier round, is back below the rows added after it, where the template's row cannot print; move it above them (or delete and re-add it as a new row with another label) and import again (nothing was written)`,
+      );
+  }
+  return out;
+}
+
+/** The contract with the template's wording of each of these rows back (their entries' `text` removed). */
+function withRowsRestored(contract: VendorAgreement, keys: readonly string[]): VendorAgreement {
+  const wording = (contract.negotiatedWording ?? []).map((e) => {
+    if (!e?.paragraph || !keys.includes(e.paragraph)) return e;
+    const { text: _deleted, ...rest } = e;
+    return rest;
+  });
+  return { ...contract, negotiatedWording: wording };
 }

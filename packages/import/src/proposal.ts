@@ -8,7 +8,8 @@ import type { NegotiatedWording } from '@contracts/core';
 import type { MarkupComment } from './docx/read-comments.js';
 import type { TrackedChange } from './docx/read-document.js';
 import type { Markup } from './docx/read-markup.js';
-import type { RegionProposal, RowProposal } from './match/align.js';
+import type { RegionProposal } from './match/align.js';
+import { type RowProposal, templateLabel } from './match/rows.js';
 import { blockWords } from './match/words.js';
 import type { Restatement } from './match/own-words.js';
 import type { ValueChange } from './match/read-values.js';
@@ -106,7 +107,8 @@ export function buildProposal(
     const rowEdited = p.row?.edited === true;
     if (!changed.has(region) && !rowEdited && comments.length === 0) continue;
     const [kind, key] = region.startsWith('clause:') ? (['clause', region.slice(7)] as const) : (['paragraph', region.slice(10)] as const);
-    const untracked = p.rejected.join(' ') !== p.base.join(' ');
+    // A template row put back (see `RowProposal.readded`) is read against a base that prints it, which their rejected view does not.
+    const untracked = p.row?.readded === 'first' ? p.changes.length === 0 : p.rejected.join(' ') !== p.base.join(' ');
     const tracked = attribute(p.changes);
     const by = tracked.author ?? (untracked ? markup.lastModifiedBy : undefined);
     const at = tracked.date ?? (untracked ? isoUtc(markup.modified) : undefined);
@@ -149,12 +151,9 @@ export function buildProposal(
   return { regions, wording };
 }
 
-/** The template's label of a row, from its key (`cover-page/Data return`, `cover-page/Term~2` for a second row so labelled). */
-const templateLabel = (key: string) => key.slice(key.indexOf('/') + 1).replace(/~\d+$/, '');
-
-/** A row's label (where it is not the template's) and the rows added after it, as the entry keeps them. */
+/** A row's label (where it is not the template's, or its value was emptied) and the rows added after it, as the entry keeps them. */
 function rowWording(row: RowProposal, key: string): { label?: string; rowsAfter?: { label: string; text: string }[] } {
-  const relabelled = !row.deleted && blockWords(row.label).join(' ') !== blockWords(templateLabel(key)).join(' ');
+  const relabelled = !row.deleted && (row.valueEmptied || blockWords(row.label).join(' ') !== blockWords(templateLabel(key)).join(' '));
   return { ...(relabelled ? { label: row.label } : {}), ...(row.after.length > 0 ? { rowsAfter: row.after } : {}) };
 }
 

@@ -29,15 +29,20 @@ interface Edit {
 const keyPath = (path: string) => path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 
 /** The updated YAML text. */
-export function updateContractYaml(text: string, changes: readonly YamlChange[], wording: readonly NegotiatedEntry[]): string {
+export function updateContractYaml(
+  text: string,
+  changes: readonly YamlChange[],
+  wording: readonly NegotiatedEntry[],
+  restored: readonly string[] = [],
+): string {
   const yaml = yamlLib();
   const doc = yaml.parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
   const original = doc.toJS() as Record<string, unknown>;
   let intended = original as never;
   for (const c of changes) intended = withValue(intended, c.path, c.to === undefined ? ABSENT : c.to) as never;
-  const merged = mergeWording((original.negotiatedWording as NegotiatedEntry[] | undefined) ?? [], wording);
+  const merged = mergeWording((original.negotiatedWording as NegotiatedEntry[] | undefined) ?? [], wording, restored);
   if (merged.length > 0) intended = { ...(intended as object), negotiatedWording: merged } as never;
-  else if (wording.length > 0) {
+  else if (wording.length > 0 || restored.length > 0) {
     // Every entry went back to the template's wording: the key goes.
     const { negotiatedWording: _gone, ...rest } = intended as Record<string, unknown>;
     intended = rest as never;
@@ -66,7 +71,7 @@ export function updateContractYaml(text: string, changes: readonly YamlChange[],
     else doc.setIn(keyPath(c.path), c.to);
   }
   if (merged.length > 0) doc.set('negotiatedWording', merged);
-  else if (wording.length > 0) doc.delete('negotiatedWording');
+  else if (wording.length > 0 || restored.length > 0) doc.delete('negotiatedWording');
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -76,9 +81,11 @@ export function updateContractYaml(text: string, changes: readonly YamlChange[],
  * paragraph's row label and added rows are restated whole (absent: back to the template's label, no
  * rows added). Comments add up. An entry left with nothing to print and no comments goes.
  */
-function mergeWording(existing: readonly NegotiatedEntry[], added: readonly NegotiatedEntry[]): NegotiatedEntry[] {
+function mergeWording(existing: readonly NegotiatedEntry[], added: readonly NegotiatedEntry[], restored: readonly string[]): NegotiatedEntry[] {
   const keyOf = (e: NegotiatedEntry) => (e.clause ? `c:${e.clause}` : `p:${e.paragraph}`);
   const out = existing.map((e) => ({ ...e }));
+  // A deleted template row put back: its `text: ''` goes (their wording of it, if any, comes with `added`).
+  for (const e of out) if (e.paragraph !== undefined && restored.includes(e.paragraph)) delete e.text;
   for (const entry of added) {
     const at = out.findIndex((e) => keyOf(e) === keyOf(entry));
     if (at < 0) {

@@ -16,6 +16,7 @@ import { normalizeDocx, normalizeEntries, resolveEpoch } from './normalize-docx.
 import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 import type { ProvenanceInput } from './provenance.js';
+import { withGridTablesForPandoc } from './pandoc-cell-breaks.js';
 
 export interface RenderDocxOptions {
   /** Reference document (path or bytes). Default: `reference.docx` from `templatesDir`, else ours. */
@@ -61,7 +62,7 @@ export function docxOptions(options: RenderDocxOptions, epoch: number): ConvertO
 /** pandoc's conversion; when pandoc is missing and was needed only for `reason`, the error says so. */
 async function pandocDocx(markdown: string, options: ConvertOptions, reason?: string): Promise<Uint8Array> {
   try {
-    return (await convert(markdown, options)).output;
+    return (await convert(withGridTablesForPandoc(markdown), options)).output;
   } catch (error) {
     if (reason && isContractsError(error) && error.code.startsWith('pandoc/unavailable'))
       (error as Error).message = `The built-in DOCX writer cannot convert this document (${reason}), and pandoc is needed: ${(error as Error).message}`;

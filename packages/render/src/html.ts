@@ -14,6 +14,7 @@ import { renderAgreement, type RenderedAgreement, type RenderMarkdownOptions } f
 import { markdownToHtml } from './markdown-to-html.js';
 import { checkPandocInput } from './pandoc-limits.js';
 import { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
+import { withGridTablesForPandoc } from './pandoc-cell-breaks.js';
 
 export interface HtmlDocumentOptions {
   title: string;
@@ -94,7 +95,7 @@ export async function renderHtml(input: VendorAgreement | string, options: Rende
   const css = printCss(options.templatesDir);
   if (options.engine !== 'pandoc') return markdownToHtmlDocument(markdown, { title, css });
   checkPandocInput(markdown);
-  const result = await convert(markdown, {
+  const result = await convert(withGridTablesForPandoc(markdown), {
     from: 'markdown',
     to: 'html5',
     extensions: PANDOC_MARKDOWN_EXTENSIONS,

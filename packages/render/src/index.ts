@@ -56,6 +56,7 @@ export { DEFAULT_TEMPLATES_DIR, libraryLabels, readTemplate } from './environmen
 export type { Labels } from './liquid/filters.js';
 export { jurisdictionName, regionName, isPlaceCode, placeCodesNamedIn } from './places.js';
 export { escapeMarkdown, neutralizeBidi, neutralizeText } from './escape-markdown.js';
+export { CELL_BREAK } from './markdown/inlines.js';
 export { PANDOC_MARKDOWN_EXTENSIONS } from './pandoc-options.js';
 export { checkPandocInput, MAX_PANDOC_INPUT_BYTES } from './pandoc-limits.js';
 export { TemplateRenderError, PdfEngineUnavailableError } from './errors.js';

@@ -8,6 +8,7 @@ import type { NegotiatedWording } from '@contracts/core';
 import { agreementBlocks, blockText, isHeaderRow, type AgreementBlock } from './agreement-blocks.js';
 import type { Anchor } from './anchors.js';
 import { escapeMarkdown } from './escape-markdown.js';
+import { CELL_BREAK } from './markdown/inlines.js';
 import type { RenderedAgreement, RenderedSection } from './markdown.js';
 
 const NUMBER = /^\*\*(\d+)\.(\d+)\*\*/;
@@ -148,11 +149,12 @@ const ROW = /^\|([^|]*(?:\\\|[^|]*)*)\|(.*)$/;
 function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, sections: readonly RenderedSection[]): string[] {
   if (block.kind === 'row') {
     const [, templateLabel = ' ', templateRest = '  |'] = ROW.exec(block.markdown) ?? [];
-    const flat = typeof entry.text === 'string' ? plainParagraphs(entry.text).join(' ') : undefined;
-    // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table.
-    if (flat === '' && !header) return [];
-    const label = typeof entry.label === 'string' ? ` ${wordingMarkdown(entry.label.replace(/\s+/g, ' ').trim(), sections)} ` : templateLabel;
-    return [`|${label}|${flat === undefined ? templateRest : ` ${wordingMarkdown(flat, sections)} |`}`];
+    const value = typeof entry.text === 'string' ? cellMarkdown(entry.text, sections) : undefined;
+    // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table,
+    // and so does a row whose entry names its label (they emptied its value and kept the label).
+    if (value === '' && !header && typeof entry.label !== 'string') return [];
+    const label = typeof entry.label === 'string' ? ` ${cellMarkdown(entry.label, sections)} ` : templateLabel;
+    return [`|${label}|${value === undefined ? templateRest : ` ${value} |`}`];
   }
   if (typeof entry.text !== 'string') return [block.markdown];
   const [head, ...rest] = paragraphs(entry.text).map(part);
@@ -186,10 +188,20 @@ const sameWords = (a: string, b: string) => {
   return norm(a) === norm(b);
 };
 
+/**
+ * A table cell's wording: its paragraphs one per line of the cell (a pipe-table cell holds no
+ * paragraphs, so a hard line break stands between them — `<w:br/>` in DOCX, `<br />` in HTML), each
+ * paragraph's own whitespace collapsed.
+ */
+const cellMarkdown = (text: string, sections: readonly RenderedSection[]) =>
+  plainParagraphs(text)
+    .map((p) => wordingMarkdown(p.replace(/\s+/g, ' '), sections))
+    .join(CELL_BREAK);
+
 /** The rows the counterparty added after a row, as they wrote them. */
 const addedRows = (entry: Entry, sections: readonly RenderedSection[]) =>
   (entry.rowsAfter ?? []).map((row) => {
-    const cell = (text: string) => wordingMarkdown(plainParagraphs(text).join(' '), sections) || ' ';
+    const cell = (text: string) => cellMarkdown(text, sections) || ' ';
     return `| ${cell(row.label)} | ${cell(row.text)} |`;
   });
 

@@ -80,6 +80,8 @@ export function readDocument(xml: string, name: string, options: ReadDocumentOpt
   let row: MarkupBlock | undefined;
   let rowMode: Mode = 'same';
   let cell: { accepted: string } | undefined;
+  // The counterparty deleted the mark of the cell paragraph before: it runs on into the next one.
+  let cellMarkDeleted = false;
   let para: (MarkupBlock & { style?: string; numbered?: boolean; mark?: Mode }) | undefined;
   let inPPr = false;
 
@@ -91,7 +93,8 @@ export function readDocument(xml: string, name: string, options: ReadDocumentOpt
     const all = [rowMode, ...modes.map((m) => m.mode)];
     if (!all.some((m) => m === 'delete' || m === 'gone')) {
       block.accepted += text;
-      if (cell) cell.accepted += text;
+      // A cell keeps its paragraphs (and its line breaks, which a rendering prints between them) apart.
+      if (cell) cell.accepted += text === '\n' ? '\n\n' : text;
       for (const id of openComments) commentAnchors.set(id, (commentAnchors.get(id) ?? '') + text);
     }
     if (!all.some((m) => m === 'insert' || m === 'gone')) block.rejected += text;
@@ -133,6 +136,8 @@ export function readDocument(xml: string, name: string, options: ReadDocumentOpt
         case 'w:p':
           if (row) {
             space();
+            if (cell && cell.accepted !== '' && !cellMarkDeleted) cell.accepted += '\n\n';
+            cellMarkDeleted = false;
           } else para = newBlock('paragraph');
           break;
         case 'w:pPr':
@@ -194,6 +199,7 @@ export function readDocument(xml: string, name: string, options: ReadDocumentOpt
           if (!kind) break;
           const change: TrackedChange = { kind, author: a['w:author'] ?? '', ...(a['w:date'] ? { date: a['w:date'] } : {}), text: '' };
           const ofBase = baseAuthors.has(change.author);
+          if (inPPr && cell && kind === 'delete' && !ofBase) cellMarkDeleted = true;
           if (inPPr && para) {
             // A paragraph mark inserted or deleted (w:pPr/w:rPr/w:ins): the paragraph was split or joined.
             para.mark = kind;

@@ -10,6 +10,7 @@ import { tableCells } from '@contracts/render';
 import type { MarkupBlock, TrackedChange } from '../docx/read-document.js';
 import type { Markup } from '../docx/read-markup.js';
 import type { Rendering } from './rendering.js';
+import { flat, isRowRegion, type RowProposal, rowProposal, templateLabel } from './rows.js';
 import { alignWords, blockWords } from './words.js';
 
 /** What the counterparty's document says for one region of the base. */
@@ -31,18 +32,11 @@ export interface RegionProposal {
   comments: string[];
   /** For a table row: its label and the rows added after it, which term values never explain (see `rowProposal`). */
   row?: RowProposal;
-}
-
-/** A table row as the counterparty left it: its label and value apart, and the rows it added after it. */
-export interface RowProposal {
-  /** The label cell as they wrote it. */
-  label: string;
-  /** Whether they deleted the row itself. */
-  deleted: boolean;
-  /** The rows after it that were not the template's (added now, or in an earlier round), as they left them. */
-  after: { label: string; text: string }[];
-  /** The label changed, or rows after it were added or changed, against the base rendering. */
-  edited: boolean;
+  /**
+   * A table row whose cells the counterparty split into paragraphs (or joined) where the base prints
+   * none (or other ones): no term value prints a paragraph break, so the row is wording, not values.
+   */
+  reshaped?: boolean;
 }
 
 const jaccard = (a: readonly string[], b: readonly string[]) => {
@@ -53,8 +47,11 @@ const jaccard = (a: readonly string[], b: readonly string[]) => {
   return both / Math.max(1, sa.size + sb.size - both);
 };
 
-/** Pairs the markup's blocks with the base's and gathers the proposal per region (every base region is present). */
-export function alignMarkup(base: Rendering, markup: Markup): Map<string, RegionProposal> {
+/**
+ * Pairs the markup's blocks with the base's and gathers the proposal per region (every base region is present).
+ * `restored`: row regions whose deleted template row the base prints again because the markup puts it back.
+ */
+export function alignMarkup(base: Rendering, markup: Markup, restored: ReadonlySet<string> = new Set()): Map<string, RegionProposal> {
   const baseKeys = base.blocks.map((b) => b.words.join(' '));
   const rejected = markup.blocks.map((b) => blockWords(b.rejected));
   const pairOf = alignWords(
@@ -77,6 +74,16 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
   const regionOf: (string | undefined)[] = [...markupToBase].map((i) => (i >= 0 ? base.blocks[i]!.region : undefined));
   for (let j = 1; j < regionOf.length; j++) regionOf[j] ??= regionOf[j - 1];
   for (let j = regionOf.length - 1; j >= 0; j--) if (regionOf[j] === undefined) regionOf[j] = regionOf[j + 1] ?? regionOf[j - 1];
+  // A row they added just above a deleted template row's added rows, with that row's template label, is that row put
+  // back (see `readdedRow`), not a row added after the one above it — also when read against the base that prints it
+  // again (`restored`), where their wording of it may share too few words with the template's to pair with it.
+  for (let j = regionOf.length - 2; j >= 0; j--) {
+    const next = regionOf[j + 1];
+    const block = markup.blocks[j]!;
+    if (markupToBase[j]! >= 0 || next === regionOf[j] || next === undefined || !(base.addedRowsOnly.has(next) || restored.has(next)) || block.kind !== 'row')
+      continue;
+    if (blockWords(block.cells?.[0] ?? '').join(' ') === blockWords(templateLabel(next.slice('paragraph:'.length))).join(' ')) regionOf[j] = next;
+  }
   const rows = new Map<string, MarkupBlock[]>();
   markup.blocks.forEach((block, j) => {
     const proposal = out.get(regionOf[j] ?? '');
@@ -91,49 +98,15 @@ export function alignMarkup(base: Rendering, markup: Markup): Map<string, Region
     proposal.proposed.push(...blockWords(block.accepted));
     if (block.accepted.trim() !== '') proposal.paragraphs.push(asWritten(block));
   });
-  for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks);
+  for (const [region, blocks] of rows) rowProposal(base, out.get(region)!, blocks, restored.has(region));
   return out;
 }
-
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** A block's accepted text as negotiated wording keeps it, a list item marked as one (see `RegionProposal.paragraphs`). */
 const asWritten = (block: MarkupBlock) => {
   const text = flat(block.accepted);
   return block.kind === 'item' ? `- ${text}` : text.startsWith('- ') ? `\\- ${text.slice(2)}` : text;
 };
-
-/** A region that is one row of a table outside the clauses (a cover-page row), keyed by the template's label. */
-const isRowRegion = (base: Rendering, region: string) => region.startsWith('paragraph:') && base.blocks.find((b) => b.region === region)?.kind === 'row';
-
-/**
- * A row's label and the rows added after it are wording no term value explains, so they are set apart:
- * the region's proposal reads as the base's label and added rows with the counterparty's value cells,
- * and a value in the row is read back as usual while the label they wrote (or the rows they added)
- * is kept as negotiated wording. Its first row in the markup is the template's row (unless an earlier round
- * deleted it: `addedRowsOnly`); the rest were added.
- */
-function rowProposal(base: Rendering, proposal: RegionProposal, blocks: MarkupBlock[]): void {
-  // Where an earlier round deleted the template's row and kept the rows it added after it, every row here is one of those.
-  const ownPrinted = !base.addedRowsOnly.has(proposal.region);
-  const own = ownPrinted ? blocks[0] : undefined;
-  const added = ownPrinted ? blocks.slice(1) : blocks;
-  const baseBlocks = base.blocks.filter((b) => b.region === proposal.region);
-  const baseCells = baseBlocks.map((b) => tableCells(b.markdown));
-  const printedLabel = ownPrinted ? blockWords(baseCells[0]?.[0] ?? '') : [];
-  const baseAfter = baseCells.slice(ownPrinted ? 1 : 0).map((cells) => ({ label: flat(cells[0] ?? ''), text: flat(cells.slice(1).join(' ')) }));
-  const deleted = own === undefined || blockWords(own.accepted).length === 0;
-  const label = flat(own?.cells?.[0] ?? '');
-  const values = flat(own?.cells?.slice(1).join(' ') ?? '');
-  const after = added
-    .filter((b) => blockWords(b.accepted).length > 0)
-    .map((b) => ({ label: flat(b.cells?.[0] ?? ''), text: flat(b.cells?.slice(1).join(' ') ?? '') }));
-  const words = (rows: { label: string; text: string }[]) => rows.map((r) => blockWords(`${r.label} ${r.text}`).join(' ')).join(' | ');
-  const labelEdited = !deleted && blockWords(label).join(' ') !== printedLabel.join(' ');
-  proposal.proposed.push(...(deleted ? [] : [...printedLabel, ...blockWords(values)]), ...baseBlocks.slice(ownPrinted ? 1 : 0).flatMap((b) => b.words));
-  if (!deleted && values !== '') proposal.paragraphs.push(values);
-  proposal.row = { label, deleted, after, edited: labelEdited || words(after) !== words(baseAfter) };
-}
 
 /** Pairs the blocks an untracked edit left unmatched: by clause bookmark, then in order by shared words. */
 function pairGaps(base: Rendering, markup: Markup, rejected: string[][], pairOf: Int32Array, markupToBase: Int32Array): void {

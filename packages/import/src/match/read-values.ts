@@ -81,7 +81,9 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
   let renders = 0;
   let renderMs = 0;
   const applied: Applied[] = [];
-  const changed = [...proposals.keys()].filter((region) => !equal(baseRendering, region));
+  const changed = [...proposals.keys()].filter((region) => !equal(baseRendering, region) || proposals.get(region)!.reshaped);
+  // A reshaped row (see `RegionProposal.reshaped`) is wording: no value is read out of it.
+  const searched = changed.filter((region) => !proposals.get(region)!.reshaped);
 
   const tryCandidate = (path: string, value: Candidate) => {
     const next = withValue(state, path, value);
@@ -102,7 +104,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
     return { contract: next, rendering: r, moved, breaks };
   };
 
-  for (const region of changed) {
+  for (const region of searched) {
     if (equal(rendering, region)) continue;
     let spent = 0;
     const steps: Applied[] = [];
@@ -139,7 +141,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
   // Terms rewritten in the counterparty's own words (own-words.ts): read where a number reads reliably, else reported.
   const restated: Restatement[] = [];
   const byValue = (r: Rendering, region: string) => numbersByValue(r.texts.get(region) ?? '') === numbersByValue(wanted(region));
-  for (const region of changed) {
+  for (const region of searched) {
     if (equal(rendering, region)) continue;
     for (const span of termSpans(region, rendering, proposals.get(region)?.proposed ?? []).spans) {
       const path = span.leaf.path;
@@ -166,7 +168,7 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
     }
   }
 
-  const matched = new Set(changed.filter((region) => equal(rendering, region)));
+  const matched = new Set(searched.filter((region) => equal(rendering, region)));
   const byPath = new Map<string, ValueChange>();
   for (const step of applied) {
     const entry = byPath.get(step.path) ?? { path: step.path, from: valueAt(base, step.path), to: undefined, regions: [] };

@@ -46,7 +46,7 @@ export interface Rendering {
   texts: Map<string, string>;
   /**
    * Row regions whose own (template) row an earlier round deleted while rows it added after it stay:
-   * every row printed under the key is one they added (see align.ts `rowProposal`).
+   * every row printed under the key is one they added (see rows.ts `rowProposal`).
    */
   addedRowsOnly: Set<string>;
 }
@@ -111,9 +111,13 @@ export function renderRegions(contract: VendorAgreement, render: RenderMarkdownO
   return { agreement, blocks, regions, texts, addedRowsOnly: addedRowsOnly(contract, agreement.anchored, all, blocks) };
 }
 
-/** Regions of a deleted body row (entry `text: ''`) that still print rows: a header row is kept, its value emptied, so it is not one. */
+/** Regions of a deleted body row (entry `text: ''`, no `label`: one with a label keeps the row, its value emptied) that still print rows: a header row is kept, its value emptied, so it is not one. */
 function addedRowsOnly(contract: VendorAgreement, anchored: string, all: readonly AgreementBlock[], blocks: readonly RenderedBlock[]): Set<string> {
-  const deleted = new Set((contract.negotiatedWording ?? []).flatMap((e) => (e?.paragraph && e.text?.trim() === '' ? [`paragraph:${e.paragraph}`] : [])));
+  const deleted = new Set(
+    (contract.negotiatedWording ?? []).flatMap((e) =>
+      e?.paragraph && e.text?.trim() === '' && typeof e.label !== 'string' ? [`paragraph:${e.paragraph}`] : [],
+    ),
+  );
   const out = new Set<string>();
   if (deleted.size === 0) return out;
   const lines = anchored.split('\n');

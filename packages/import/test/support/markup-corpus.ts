@@ -154,6 +154,7 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
   const compared = out.filter((c) => COMPARED.some((k) => c.id === `${name}/${k}`));
   for (const c of compared) out.push({ ...c, id: `${c.id}+compare`, what: `${c.what}, recorded by Compare Document`, compare: true });
   out.push(...rowCases(name, contract, base));
+  out.push(...cellCases(name, contract, base));
   out.push(...paragraphCases(name, contract, base));
   for (const f of FREE_TEXT) {
     if (f.replace)
@@ -240,6 +241,43 @@ function rowCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase
 }
 
 /**
+ * Paragraphs the vendor typed inside a table cell (Enter at the end of the cell's text, then text): under
+ * the Data return value on the cover page (tracked and untracked), and under the vendor's signatory's
+ * name in the signature table (a value cell: the added paragraph is wording, not part of the name). A
+ * pipe-table cell holds no paragraphs, so each renders as a line of its own in that cell; the judge
+ * counts the line break as the paragraph's end.
+ */
+function cellCases(name: string, contract: VendorAgreement, base: Omit<CorpusCase, 'id' | 'what' | 'values'>): CorpusCase[] {
+  const out: CorpusCase[] = [];
+  if (contract.terms.termination?.dataReturnDays !== undefined) {
+    const cell = {
+      ...base,
+      values: {},
+      insertParagraphs: [['after the Agreement ends', 'in CSV or JSON, at the Customer’s choice']] as [string, string][],
+      wording: ['cover-page/Data return'],
+    };
+    out.push({ ...cell, id: `${name}/cell-paragraph`, what: 'a paragraph added inside a cover-page value cell' });
+    out.push({
+      ...cell,
+      id: `${name}/cell-paragraph+untracked`,
+      what: 'a paragraph added inside a cover-page value cell, tracking switched off',
+      record: false,
+    });
+  }
+  const { buyer, vendor } = contract.parties;
+  if (vendor.signatory?.name)
+    out.push({
+      ...base,
+      id: `${name}/signature-cell-paragraph`,
+      what: 'a paragraph added under the vendor signatory’s name in the signature table',
+      values: {},
+      insertParagraphs: [[`Name: ${vendor.signatory.name}`, `for and on behalf of ${vendor.name}`]],
+      wording: [`signatures/Name: ${buyer.signatory?.name ?? ''}`.trimEnd()],
+    });
+  return out;
+}
+
+/**
  * New paragraphs the vendor typed (Enter, then text), where the shape is what counsel reads: outside the
  * clauses (after the cover page's introduction, after the signature block's introduction, after an annex
  * heading) and inside one (between a clause's introduction and its list, a new list item). Each is kept
@@ -311,11 +349,17 @@ export function wordsWithoutNumbering(blocks: readonly string[]): string[] {
 const normalBlock = (b: string) => wordsWithoutNumbering([b]).join(' ');
 
 /**
- * The paragraphs of LibreOffice text blocks (table cells each one), whitespace-normalised, numbering as
- * in `wordsWithoutNumbering`, empty ones left out (an accepted deletion of a paragraph's text can leave
- * its empty mark): the shape a counsel reads, where words alone would pass a run-on paragraph.
+ * The paragraphs of LibreOffice text blocks (each paragraph of a table cell one), whitespace-normalised,
+ * numbering as in `wordsWithoutNumbering`, empty ones left out (an accepted deletion of a paragraph's
+ * text can leave its empty mark): the shape a counsel reads, where words alone would pass a run-on
+ * paragraph. A hard line break (`\n` in LibreOffice's text) counts as a paragraph's end: a pipe-table cell
+ * holds no paragraphs, so a rendering prints a cell's paragraphs with line breaks between them.
  */
-export const paragraphsWithoutNumbering = (blocks: readonly string[]): string[] => blocks.map(normalBlock).filter(Boolean);
+export const paragraphsWithoutNumbering = (blocks: readonly string[]): string[] =>
+  blocks
+    .flatMap((b) => b.split('\n'))
+    .map(normalBlock)
+    .filter(Boolean);
 
 /**
  * The Word edits that turn `before` (LibreOffice's blocks of the base) into `after`: changed blocks as

@@ -7,6 +7,13 @@
 import type { Attributes, Inline } from './syntax.js';
 
 const PUNCT = /[!-/:-@[-`{-~]/;
+
+/**
+ * A hard line break inside a pipe-table cell, where pandoc Markdown has no syntax for one (a row is one
+ * line, and a cell holds no paragraphs): the break as raw HTML and as raw OOXML, each output keeping
+ * its own and dropping the other. Negotiated wording prints a cell's paragraphs with it between them.
+ */
+export const CELL_BREAK = '`<br />`{=html}`<w:r><w:br/></w:r>`{=openxml}';
 /** Link targets kept as links; any other `[text](…)` stays literal. */
 export const SAFE_HREF = /^(#[A-Za-z0-9_.:-]*|https?:\/\/[^\s"<>]+|mailto:[^\s"<>]+)$/;
 
@@ -73,6 +80,8 @@ export function inlineConstructAt(src: string, i: number): InlineConstruct | und
     const after = src[i + 1];
     if (after === '\n') return { kind: 'break', end: i + 2 };
     if (after !== undefined && PUNCT.test(after)) return { kind: 'escape', end: i + 2 };
+  } else if (ch === '`' && src.startsWith(CELL_BREAK, i)) {
+    return { kind: 'break', end: i + CELL_BREAK.length };
   } else if (ch === '*' && src[i + 1] === '*') {
     const end = findClose(src, '**', i + 2);
     if (end > i + 2) return { kind: 'strong', end: end + 2, inner: [i + 2, end] };

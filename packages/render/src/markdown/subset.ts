@@ -7,7 +7,7 @@
  * bundled contracts and generated ones).
  */
 import { BULLET, FENCE_CLOSE, FENCE_OPEN, HEADING, ORDERED, parseBlocks } from './blocks.js';
-import { parseAttributes } from './inlines.js';
+import { CELL_BREAK, parseAttributes } from './inlines.js';
 import type { Attributes, Block, Inline, InlineText } from './syntax.js';
 
 /** The first construct beyond the subset: its 1-based line and what it is. */
@@ -70,6 +70,10 @@ function sourceBeyond(src: string): string | undefined {
       if (next === ' ' || next === '\t') return 'an escaped space (a no-break space)';
       if (next === '') return 'a backslash at the end of a paragraph';
       if (next !== '\n') i++;
+      continue;
+    }
+    if (src.startsWith(CELL_BREAK, i)) {
+      i += CELL_BREAK.length - 1;
       continue;
     }
     if (ch === '_' && !(ALNUM.test(prev) && ALNUM.test(next))) return 'emphasis with underscores';
