@@ -19,7 +19,8 @@ class BrokenPlaybook {
 /**
  * `contracts import FILE MARKUP.docx`: the counterparty's markup into FILE, and what moved. Exit 1 when a
  * term restated in their own words was NOT READ (imported, but counsel must settle it, as `check` exits 1
- * for findings): a script running `import && commit` must not take that round as settled.
+ * for findings), or when the counterparty changed a fact (parties, product), which is not applied until
+ * counsel confirms it: a script running `import && commit` must not take that round as settled.
  */
 export async function runImport(file: string, markup: string, o: ImportRunOptions): Promise<CommandOutput> {
   if (o.dryRun && o.commit) throw new UsageError('usage/conflicting-flags', '--dry-run writes nothing, so it cannot --commit: choose one.');
@@ -38,5 +39,5 @@ export async function runImport(file: string, markup: string, o: ImportRunOption
     ...(o.templates !== undefined ? { templatesDir: o.templates } : {}),
   }).catch((error: unknown) => (error instanceof BrokenPlaybook ? error : Promise.reject(error)));
   if (result instanceof BrokenPlaybook) return brokenOutput(result.diagnostics, o.format);
-  return { output: formatImport(result, o.format, { color: o.color }), exitCode: result.unread.length > 0 ? 1 : 0 };
+  return { output: formatImport(result, o.format, { color: o.color }), exitCode: result.unread.length > 0 || result.factsChanged.length > 0 ? 1 : 0 };
 }

@@ -41,6 +41,17 @@ function unreadLines(result: ImportResult): string[] {
   });
 }
 
+/** One line per fact the markup changed: what it says, where, and that the contract keeps the buyer's value. */
+function factLines(result: ImportResult): string[] {
+  return result.factsChanged.map((f) => {
+    const at = f.regions.map(regionName).join(', ');
+    const by = `${f.author ?? 'unknown'}, ${when(f.date)}`;
+    return `${f.path}  ${shown(f.from)} → ${shown(f.to)}: ${at || 'their wording'} now says "${excerpt(f.said, 80)}" (${by}). Not applied: the contract keeps ${shown(f.from)} and their wording is kept for counsel; check reports it until counsel confirms (change the fact, remove the wording) or rejects (remove the wording)`;
+  });
+}
+
+const FACTS_HEADING = 'Facts the counterparty changed: not applied, counsel to confirm';
+
 /** The report in `format`. */
 export function formatImport(result: ImportResult, format: ImportFormat, options: { color?: boolean } = {}): string {
   if (format === 'json') {
@@ -50,9 +61,15 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   const labels = { file: result.file, fromLabel: `base ${result.base.ref}`, toLabel: result.markup, color: Boolean(options.color) };
   const wording = result.regions.filter((r) => r.outcome === 'wording' || r.label !== undefined || r.rowsAfter !== undefined);
   const comments = result.regions.flatMap((r) => r.comments.map((c) => ({ r, c })));
+  const unsettledParts = [
+    ...(result.unread.length > 0 ? [`${result.unread.length} term${result.unread.length > 1 ? 's' : ''} NOT READ`] : []),
+    ...(result.factsChanged.length > 0
+      ? [`${result.factsChanged.length} fact${result.factsChanged.length > 1 ? 's' : ''} changed by the counterparty NOT APPLIED`]
+      : []),
+  ];
   const unsettled =
-    result.unread.length > 0
-      ? `; ${result.unread.length} term${result.unread.length > 1 ? 's' : ''} NOT READ: imported, but counsel must settle ${result.unread.length > 1 ? 'them' : 'it'} (exit 1)`
+    unsettledParts.length > 0
+      ? `; ${unsettledParts.join(', ')}: imported, but counsel must settle ${result.unread.length + result.factsChanged.length > 1 ? 'them' : 'it'} (exit 1)`
       : '';
   const action = result.written ? `wrote ${result.file}` : 'nothing written';
   if (format === 'markdown') {
@@ -61,6 +78,11 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
       out.push(`#### Values read from the markup (${result.values.length})`, '', '| Term | Before | After | Proposed by |', '|---|---|---|---|');
       for (const v of result.values)
         out.push(`| \`${md(v.path)}\` | ${md(shown(v.from))} | ${md(shown(v.to))} | ${md(v.author ?? '—')}, ${md(when(v.date))}${ownWords(v)} |`);
+      out.push('');
+    }
+    if (result.factsChanged.length > 0) {
+      out.push(`#### ${FACTS_HEADING} (${result.factsChanged.length})`, '');
+      for (const line of factLines(result)) out.push(`- **${md(line)}**`);
       out.push('');
     }
     if (result.unread.length > 0) {
@@ -100,6 +122,10 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     out.push('', 'Values read from the markup');
     for (const v of result.values)
       out.push(`  ${t(v.path)}  ${t(shown(v.from))} → ${t(shown(v.to))}  (${t(v.author ?? 'unknown')}, ${t(when(v.date))}${ownWords(v)})`);
+  }
+  if (result.factsChanged.length > 0) {
+    out.push('', FACTS_HEADING);
+    for (const line of factLines(result)) out.push(`  ! ${t(line)}`);
   }
   if (result.unread.length > 0) {
     out.push('', "NOT READ: terms restated in the counterparty's own words, counsel to settle");

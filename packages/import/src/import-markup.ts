@@ -16,6 +16,7 @@ import { CorruptMarkupError, ImportRefusedError } from './errors.js';
 import { alignMarkup, type RegionProposal } from './match/align.js';
 import { templateLabel } from './match/rows.js';
 import { acceptBaseChanges } from './match/base-changes.js';
+import { type WithheldFact, withholdFacts } from './match/facts.js';
 import { libraryFacts } from './match/library-facts.js';
 import type { Restatement } from './match/own-words.js';
 import { readValues, type ValueChange } from './match/read-values.js';
@@ -64,6 +65,11 @@ export interface ImportResult {
    * template's row again, its entry's `text: ''` removed.
    */
   restoredRows: string[];
+  /**
+   * Facts (`parties.*`, `product.*`) the markup changed: not applied (they decide which laws apply), their
+   * wording kept with `restates`, so check reports playbook/restated-term until counsel confirms or rejects.
+   */
+  factsChanged: (WithheldFact & Attribution)[];
   /** Terms the counterparty restated in its own words that could not be read: the term kept its value, counsel settles it. */
   unread: Restatement[];
   diff: PositionDiff;
@@ -139,7 +145,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     baseRendering = renderRegions(readBase, render);
     proposals = alignMarkup(baseRendering, marked, new Set(restored.map((key) => `paragraph:${key}`)));
   }
-  const read = ours
+  const readAll = ours
     ? readValues(readBase, baseRendering, proposals, { render, facts, validator })
     : {
         contract: readBase,
@@ -150,9 +156,12 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
         renders: 0,
         renderMs: 0,
       };
+  // The counterparty does not change the facts (parties, product): withheld, their words kept for counsel.
+  const { read, facts: withheld } = withholdFacts(readBase, baseRendering, proposals, readAll, render);
   const round = provenance?.round;
   const { regions, wording } = buildProposal(proposals, read.changed, read.matched, marked, round, read.restated);
   const values = attributeValues(read.changes, proposals);
+  const factsChanged = attributeValues(withheld, proposals) as (WithheldFact & Attribution)[];
   const text = new TextDecoder().decode(contract.working.bytes);
   const yaml = updateContractYaml(
     text,
@@ -176,6 +185,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
     wording,
     restoredRows: restored,
     unread: read.restated.filter((r) => r.value === undefined),
+    factsChanged,
     diff,
     by: { ...((by.author ?? markup.lastModifiedBy) ? { author: by.author ?? markup.lastModifiedBy } : {}), ...(by.date ? { date: by.date } : {}) },
     yaml,

@@ -24,6 +24,9 @@ type Restated = { term?: unknown; said?: unknown; value?: unknown };
 const valueAt = (value: unknown, path: string) =>
   path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 
+/** The contract's facts (the parties, the product evaluation), which only the buyer changes: contracts import withholds a counterparty's edit of one. */
+const isFact = (path: string) => /^(?:parties|product)(?:\.|$)/.test(path);
+
 const short = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
@@ -91,8 +94,9 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
 
 /**
  * A term the wording restates in the counterparty's own words is rated on the term's value, so the two
- * must agree: an error when the import could not read the term from the wording, or when the term has
- * changed since (the wording, printed in place of the template's, still says the old figure).
+ * must agree: an error when the import could not read the term from the wording, when the term has
+ * changed since (the wording, printed in place of the template's, still says the old figure), or when
+ * the wording changes a fact (parties, product) the import withheld, until counsel confirms or rejects it.
  */
 function restatedTerms(loaded: LoadedFile, e: Entry, where: string, path: string): Diagnostic[] {
   if (!Array.isArray(e.restates)) return [];
@@ -104,6 +108,9 @@ function restatedTerms(loaded: LoadedFile, e: Entry, where: string, path: string
     let message: string;
     if (r.value === undefined) {
       message = `${where} restates ${r.term} as ${said}, which contracts import could not read: the term is rated at ${current === undefined ? 'no value' : showValue(current)}, which the wording contradicts; counsel to settle it`;
+    } else if (JSON.stringify(r.value) !== JSON.stringify(current) && isFact(r.term)) {
+      const now = current === undefined ? 'absent' : showValue(current);
+      message = `${where} says ${r.term} is ${said} (${showValue(r.value)}), but the contract's fact is ${now}: the counterparty changed a fact, and the parties and the product decide which laws apply, so it was not applied; counsel to confirm: accept (set ${r.term} to ${showValue(r.value)} and remove the wording) or reject (remove the wording)`;
     } else if (JSON.stringify(r.value) !== JSON.stringify(current)) {
       message = `${where} restates ${r.term} as ${said} (${showValue(r.value)}), but the term is now ${current === undefined ? 'absent' : showValue(current)}: the wording no longer says what the term does; update or remove the wording`;
     } else return [];
