@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, withLibreOffice, wordDifferences, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
 import { importMarkup } from '../src/index.js';
+import { isFact } from '../src/match/facts.js';
 import { type CorpusCase, casesFor, editsBetween, paragraphsWithoutNumbering, withValues, wordsWithoutNumbering } from './support/markup-corpus.js';
 
 const CONTRACTS = ['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'];
@@ -125,12 +126,28 @@ describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () =>
     try {
       const result = await importMarkup({ file: base.file, markup, playbook, dryRun: true });
       const imported = parse(result.yaml) as VendorAgreement & {
-        negotiatedWording?: { clause?: string; paragraph?: string; text?: string; label?: string; rowsAfter?: unknown[]; comments?: unknown[] }[];
+        negotiatedWording?: {
+          clause?: string;
+          paragraph?: string;
+          text?: string;
+          label?: string;
+          rowsAfter?: unknown[];
+          comments?: unknown[];
+          restates?: { term: string }[];
+        }[];
       };
       const { negotiatedWording = [], ...values } = imported;
-      // Exactly the change meant: the intended contract, plus negotiated wording where expected.
-      expect(values).toEqual(intended);
-      expect(negotiatedWording.filter((e) => e.text !== undefined).map((e) => e.clause ?? e.paragraph)).toEqual(c.wording);
+      // Exactly the change meant: the intended contract, plus negotiated wording where expected. A fact
+      // (parties, product) the vendor changed is not applied: its passages are kept in the vendor's words,
+      // each restating the fact, for counsel to confirm.
+      const facts = Object.keys(c.values).filter(isFact);
+      const expected = withValues(base.contract, Object.fromEntries(Object.entries(c.values).filter(([path]) => !isFact(path))));
+      expect(values).toEqual(expected);
+      expect(result.factsChanged.map((f) => [f.path, f.to]).sort()).toEqual(facts.map((path) => [path, c.values[path]]).sort());
+      const restatesFact = (e: (typeof negotiatedWording)[number]) => e.restates?.some((r) => isFact(r.term)) === true;
+      expect(negotiatedWording.filter((e) => e.text !== undefined && !restatesFact(e)).map((e) => e.clause ?? e.paragraph)).toEqual(c.wording);
+      expect(negotiatedWording.some(restatesFact)).toBe(facts.length > 0);
+      expect([...new Set(negotiatedWording.flatMap((e) => (e.restates ?? []).map((r) => r.term)).filter(isFact))].sort()).toEqual([...facts].sort());
       expect(negotiatedWording.filter((e) => e.label !== undefined).map((e) => [e.paragraph, e.label])).toEqual(c.labels ?? []);
       expect(negotiatedWording.filter((e) => e.rowsAfter !== undefined).map((e) => [e.paragraph, e.rowsAfter])).toEqual(c.rowsAfter ?? []);
       expect(negotiatedWording.flatMap((e) => e.comments ?? []).length).toBe(c.comments.length);
@@ -146,7 +163,7 @@ describe.skipIf(!lo.ok)(`vendor markups made in LibreOffice ${lo.reason}`, () =>
       for (const item of c.items ?? []) expect(markdown).toContain(`\n- ${item}`);
       // The same moves as the markup made, toward the same side.
       const moves = (to: VendorAgreement) => diffPositions(base.contract, to, playbook).positions.map((p) => [p.path, p.gained, p.tierTo]);
-      expect(moves(imported)).toEqual(moves(intended));
+      expect(moves(imported)).toEqual(moves(expected));
       if (c.record) expect(result.values.filter((v) => v.author !== AUTHOR).map((v) => [v.path, v.author])).toEqual([]);
       ok = true;
     } finally {

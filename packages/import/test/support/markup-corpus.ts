@@ -18,7 +18,11 @@ export interface CorpusCase {
   id: string;
   contract: string;
   what: string;
-  /** Expected term changes (path → value; undefined: removed). */
+  /**
+   * The changes the vendor's edits mean (path → value; undefined: removed). A fact among them
+   * (`parties.*`, `product.*`) is expected withheld: the contract keeps it, the passages printing it are
+   * negotiated wording restating it.
+   */
   values: Record<string, unknown>;
   /** Clause or paragraph keys expected as negotiated wording. */
   wording: string[];
@@ -124,6 +128,7 @@ export function casesFor(name: string, contract: VendorAgreement): CorpusCase[] 
     out.push({ ...base, id: `${name}/${path.split('.').pop()}`, what, values: { [path]: value } });
   }
   // Two values in one cover-page row: the vendor renamed everywhere, and re-domiciled in its own row.
+  // Both are facts (parties.*): the import does not apply them, it keeps the vendor's words for counsel.
   const { vendor, buyer } = contract.parties;
   if (vendor.jurisdiction.startsWith('US-') && vendor.jurisdiction !== 'US-NV' && buyer.jurisdiction !== vendor.jurisdiction) {
     const renamed = `${vendor.name.replace(/,?\s+(?:Inc\.|LLC|GmbH)$/, '')} Holdings, LLC`;
