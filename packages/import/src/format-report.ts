@@ -36,7 +36,18 @@ const restoredLines = (result: ImportResult): string[] =>
 /** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
 function unreadLines(result: ImportResult): string[] {
   return result.unread.map((u) => {
-    const elsewhere = u.contradicted?.length ? `; ${u.contradicted.map(regionName).join(', ')} still say${u.contradicted.length > 1 ? '' : 's'} otherwise` : '';
+    // Name the figures that disagree (the clause may say the new number too; the figure beside it may not).
+    const own = (u.disagreeing ?? []).filter((d) => d.region === u.region);
+    const figures = [...own, ...(u.disagreeing ?? []).filter((d) => d.region !== u.region)].map(
+      (d) =>
+        `${d.region === u.region ? 'it' : regionName(d.region)} still says "${excerpt(d.said, 60) || '(nothing)'}" where ${shown(u.tried)} would read "${excerpt(d.reads, 60) || '(nothing)'}"`,
+    );
+    const elsewhere =
+      figures.length > 0
+        ? `, but ${figures.join('; ')}`
+        : u.contradicted?.length
+          ? `; ${u.contradicted.map(regionName).join(', ')} still say${u.contradicted.length > 1 ? '' : 's'} otherwise`
+          : '';
     return `${u.path}: ${regionName(u.region)} now says "${excerpt(u.said, 80)}"${elsewhere}. Not read: the term stays ${shown(u.current)}, and check reports it until counsel settles it`;
   });
 }

@@ -23,6 +23,7 @@ import { ROOT, type RoundOne, roundOne } from './support/round-one.js';
 const VENDOR = 'Marcus Lee (Acme)';
 const CLI = join(ROOT, 'packages/cli/bin/run.js');
 const HOURS = 'terms.incidentResponse.notificationHours';
+const SUPER_CAP = 'terms.liability.superCapMultipleOfFees';
 const lo = libreOfficeAvailability();
 let round: RoundOne;
 let office: LibreOffice;
@@ -102,7 +103,7 @@ describe.skipIf(!lo.ok)(`a term the vendor restates in its own words ${lo.reason
       },
     ]);
     expect(formatImport(result, 'text')).toMatch(
-      /NOT READ: .*\n {2}! terms\.incidentResponse\.notificationHours: clause incidentResponse\/notice now says "ninety-six \(96\) hours"; paragraph cover-page\/Incident notice still says otherwise\. Not read: the term stays 48/,
+      /NOT READ: .*\n {2}! terms\.incidentResponse\.notificationHours: clause incidentResponse\/notice now says "ninety-six \(96\) hours", but paragraph cover-page\/Incident notice still says "forty-eight \(48\)" where 96 would read "ninety-six \(96\)"\. Not read: the term stays 48/,
     );
     expect(result.wording).toMatchObject([{ clause: 'incidentResponse/notice', restates: [{ term: HOURS, said: 'ninety-six (96) hours' }] }]);
     const [accepted, rendered] = await acceptedAndRendered(markup, result.yaml);
@@ -113,6 +114,33 @@ describe.skipIf(!lo.ok)(`a term the vendor restates in its own words ${lo.reason
     expect(diagnostics.filter((d) => d.code === 'playbook/restated-term')).toMatchObject([
       { severity: 'error', message: expect.stringContaining('which contracts import could not read: the term is rated at 48') },
     ]);
+  });
+
+  it('names the figure that disagrees: the multiple changed in both places, the amount beside it not', async () => {
+    const markup = join(round.dir, 'supercap.docx');
+    const replacements: [string, string][] = [['twelve (12) times the Annual Fees', 'twenty (20) times the Annual Fees']];
+    expect(await office.edit(round.docx, { out: markup, author: VENDOR, replacements, replaceAll: true, matchCase: true })).toEqual([]);
+    const result = await importMarkup({ file: round.file, markup, playbook, dryRun: true });
+    const figure = { said: 'USD 5,040,000', reads: 'USD 8,400,000' };
+    expect(result.unread).toMatchObject([
+      {
+        path: SUPER_CAP,
+        region: 'paragraph:cover-page/Data breach liability',
+        said: 'twenty (20)',
+        tried: 20,
+        current: 12,
+        disagreeing: [
+          { region: 'paragraph:cover-page/Data breach liability', ...figure },
+          { region: 'clause:insuranceLiability/data-breach-liability', ...figure },
+        ],
+      },
+      { path: SUPER_CAP, region: 'clause:insuranceLiability/data-breach-liability', said: 'twenty (20)' },
+    ]);
+    const text = formatImport(result, 'text');
+    expect(text).toContain(
+      '! terms.liability.superCapMultipleOfFees: paragraph cover-page/Data breach liability now says "twenty (20)", but it still says "USD 5,040,000" where 20 would read "USD 8,400,000"; clause insuranceLiability/data-breach-liability still says "USD 5,040,000" where 20 would read "USD 8,400,000". Not read: the term stays 12',
+    );
+    expect(text).not.toMatch(/still says otherwise/);
   });
 
   it('makes the built contracts import exit 1 when a term is NOT READ (written, but unsettled), and 0 when every term was read', async () => {

@@ -11,6 +11,7 @@
  */
 import { numberToWords } from '@contracts/render';
 import { numbersIn } from './candidates.js';
+import { alignWords } from './words.js';
 
 /** What a passage says about a term the counterparty rewrote. `value` absent: it could not be read. */
 export interface Restatement {
@@ -22,6 +23,13 @@ export interface Restatement {
   value?: unknown;
   /** Why it could not be read: the passages that, with the number they wrote, would no longer read as they do. */
   contradicted?: string[];
+  /** The number tried (the one their words state). */
+  tried?: unknown;
+  /**
+   * The figures that disagree with it, passage by passage (this one included): what they wrote
+   * ("USD 2,100,000") where the term at `tried` would print otherwise ("USD 5,040,000").
+   */
+  disagreeing?: { region: string; said: string; reads: string }[];
   /** When not read: the term's value, which stays (undefined: absent). */
   current?: unknown;
 }
@@ -68,3 +76,40 @@ export function numbersByValue(text: string): string {
 
 /** The numbers a passage states, by value ("ninety-six (96) hours" → [96]). */
 export const numbersSaid = (text: string): number[] => numbersIn(numbersByValue(text));
+
+/** A run of words without the punctuation it shares with the text around it: an unbalanced bracket, a trailing comma. */
+function bare(text: string): string {
+  let out = text.replace(/[,.;:]+$/, '');
+  const count = (re: RegExp) => (out.match(re) ?? []).length;
+  while (out.startsWith('(') && count(/\(/g) > count(/\)/g)) out = out.slice(1);
+  while (out.endsWith(')') && count(/\)/g) > count(/\(/g)) out = out.slice(0, -1).replace(/[,.;:]+$/, '');
+  return out;
+}
+
+/**
+ * Where a passage, rendered with a value, still reads otherwise than they wrote once numbers compare by
+ * value: each run of differing words, as they wrote it and as the rendering prints it.
+ */
+export function figuresThatDisagree(rendered: readonly string[], proposed: readonly string[]): { said: string; reads: string }[] {
+  const map = alignWords(rendered, proposed);
+  const out: { said: string; reads: string }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < rendered.length || j < proposed.length) {
+    if (i < rendered.length && map[i] === j) {
+      i++;
+      j++;
+      continue;
+    }
+    const from = { i, j };
+    while (i < rendered.length && map[i]! < 0) i++;
+    const next = i < rendered.length ? map[i]! : proposed.length;
+    j = Math.max(j, next);
+    // A figure is named with its currency ("USD 2,100,000"), which the two share.
+    const unit = from.j > 0 && /^\(?[A-Z]{3}$/.test(proposed[from.j - 1]!) ? `${bare(proposed[from.j - 1]!)} ` : '';
+    const reads = unit + rendered.slice(from.i, i).join(' ');
+    const said = unit + proposed.slice(from.j, j).join(' ');
+    if (numbersByValue(reads) !== numbersByValue(said)) out.push({ said: bare(said), reads: bare(reads) });
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import { ABSENT, type Candidate, candidatesFor } from './candidates.js';
 import type { LibraryFacts } from './library-facts.js';
 import { renderRegions, type Rendering } from './rendering.js';
 import { type Leaf, leavesUnder } from './schema-leaves.js';
-import { numbersByValue, numbersSaid, type Restatement } from './own-words.js';
+import { figuresThatDisagree, numbersByValue, numbersSaid, type Restatement } from './own-words.js';
 import { termSpans } from './term-spans.js';
 import { bagDistance } from './words.js';
 
@@ -164,7 +164,18 @@ export function readValues(base: VendorAgreement, baseRendering: Rendering, prop
         rendering = result.rendering;
         applied.push({ path, value, regions: result.moved, ownWords: true });
         restated.push({ ...said, value });
-      } else restated.push({ ...said, contradicted: wrong.filter((m) => m !== region), current: valueAt(state, path) });
+      } else {
+        const disagreeing = (result ? wrong : []).flatMap((m) =>
+          figuresThatDisagree(result!.rendering.regions.get(m) ?? [], proposals.get(m)?.proposed ?? []).map((f) => ({ region: m, ...f })),
+        );
+        restated.push({
+          ...said,
+          contradicted: wrong.filter((m) => m !== region),
+          tried: value,
+          ...(disagreeing.length > 0 ? { disagreeing } : {}),
+          current: valueAt(state, path),
+        });
+      }
     }
   }
 
