@@ -6,11 +6,12 @@
  * and the YAML is updated in place (or, with `dryRun`, only described). Every refusal is thrown before
  * anything is written.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { type Diagnostic, loadValidator, loadYamlText, type VendorAgreement, writeFileAtomic } from '@contracts/core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { type Diagnostic, InputOutputError, loadValidator, loadYamlText, type VendorAgreement, writeFileAtomic } from '@contracts/core';
 import { diffPositions, type PositionDiff } from '@contracts/diff';
 import { commitFile, contractAt, openContract, resolveRef, type ContractFile } from '@contracts/git';
 import { clauseContext, type Playbook } from '@contracts/playbook';
+import { baseMovedError } from './base-moved.js';
 import { readMarkup } from './docx/read-markup.js';
 import { CorruptMarkupError, ImportRefusedError } from './errors.js';
 import { alignMarkup, type RegionProposal } from './match/align.js';
@@ -86,6 +87,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const fileName = o.names?.file ?? o.file;
   const markupName = o.names?.markup ?? o.markup;
+  if (!existsSync(o.file)) throw notFound(fileName);
   // git runs in its own process while the markup is parsed here.
   const opening = openContract(o.file, { name: fileName });
   opening.catch(() => undefined);
@@ -119,12 +121,8 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   if (!baseValue || baseVersion.loaded.diagnostics.some((d: Diagnostic) => d.severity === 'error')) {
     throw new ImportRefusedError('import/base-unreadable', `${fileName} at ${baseCommit.slice(0, 7)} does not parse as a contract; fix the base first`);
   }
-  if (Buffer.compare(Buffer.from(contract.working.bytes), Buffer.from(baseVersion.bytes)) !== 0) {
-    throw new ImportRefusedError(
-      'import/changed-since-base',
-      `${fileName} has changed since ${baseCommit.slice(0, 7)}, the version ${markupName} was made from: commit or stash your edits and import onto that version (nothing was written)`,
-    );
-  }
+  // A file changed since the base is refused once the markup is read: the refusal says whether it is the markup already imported.
+  const moved = Buffer.compare(Buffer.from(contract.working.bytes), Buffer.from(baseVersion.bytes)) !== 0;
 
   const validator = await validating;
   const playbook = await o.playbook;
@@ -162,7 +160,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const { regions, wording } = buildProposal(proposals, read.changed, read.matched, marked, round, read.restated);
   const values = attributeValues(read.changes, proposals);
   const factsChanged = attributeValues(withheld, proposals) as (WithheldFact & Attribution)[];
-  const text = new TextDecoder().decode(contract.working.bytes);
+  const text = new TextDecoder().decode(baseVersion.bytes);
   const yaml = updateContractYaml(
     text,
     values.map((v) => ({ path: v.path, to: v.to })),
@@ -172,6 +170,19 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   const updated = loadYamlText(yaml, fileName).value as VendorAgreement | undefined;
   if (!updated || !validator(updated))
     throw new CorruptMarkupError(`${markupName}: the imported contract would not be valid; nothing was written (please report this markup)`);
+  if (moved) {
+    const working = contract.working.loaded.value;
+    // A markup that changes nothing is not "already imported" into a file edited since: those are edits.
+    const alreadyImported = yaml !== text && working !== undefined && JSON.stringify(sortedKeys(working)) === JSON.stringify(sortedKeys(updated));
+    throw await baseMovedError({
+      contract,
+      fileName,
+      markupName,
+      baseCommit,
+      ...(provenance?.round !== undefined ? { baseRound: provenance.round } : {}),
+      alreadyImported,
+    });
+  }
   const diff = diffPositions(baseValue, updated, playbook);
   const by = attribute(marked.blocks.flatMap((b) => b.changes));
   const result: ImportResult = {
@@ -211,6 +222,22 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   return result;
 }
 
+/** A value with its keys sorted, to compare two contracts whatever their key order. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v instanceof Date) return v.toISOString();
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]),
+    );
+  return v;
+}
+
+/** A missing file, as every command reports one (`contracts check` through core's `collectContractFiles`). */
+const notFound = (name: string) => new InputOutputError('io/not-found', `No such file or directory: ${name}`);
+
 function readMarkupBytes(path: string, name: string): Uint8Array {
   let size: number;
   try {
@@ -219,6 +246,7 @@ function readMarkupBytes(path: string, name: string): Uint8Array {
     size = info.size;
   } catch (error) {
     if (error instanceof CorruptMarkupError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(name);
     throw new CorruptMarkupError(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
   if (size > MAX_MARKUP_BYTES) throw new CorruptMarkupError(`${name} is ${size} bytes; a markup may be at most ${MAX_MARKUP_BYTES} bytes`);

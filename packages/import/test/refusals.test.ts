@@ -19,9 +19,10 @@ let playbook: Playbook;
 let ours: Uint8Array;
 let original: string;
 let commit: string;
+let git: (...args: string[]) => string;
 
 beforeAll(async () => {
-  ({ dir, file, playbook, original, commit, docx: ours } = await roundOne('contracts-import-refusals-'));
+  ({ dir, file, playbook, original, commit, git, docx: ours } = await roundOne('contracts-import-refusals-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,6 +48,10 @@ function repackaged(change: (entries: Record<string, Uint8Array>) => void): Uint
   return zipSync(entries);
 }
 
+const documentXml = (e: Record<string, Uint8Array>) => new TextDecoder().decode(e['word/document.xml']);
+/** Our rendering with the incident notice edited (untracked) to 72 hours: a markup with one value changed. */
+const seventyTwo = () => repackaged((e) => (e['word/document.xml'] = strToU8(documentXml(e).replaceAll('forty-eight (48) hours', 'seventy-two (72) hours'))));
+
 describe('a markup that cannot be imported is refused with one line, and nothing is written', () => {
   it('a DOCX rendered from another contract', async () => {
     const other = loadContractFile(join(ROOT, 'contracts/nordlicht-building-sensors.yaml')).value as VendorAgreement;
@@ -65,11 +70,69 @@ describe('a markup that cannot be imported is refused with one line, and nothing
     try {
       const markup = join(dir, 'markup.docx');
       writeFileSync(markup, ours);
-      await expect(importMarkup({ file, markup, playbook })).rejects.toMatchObject({ code: 'import/changed-since-base', exitCode: 2 });
+      await expect(importMarkup({ file, markup, playbook })).rejects.toMatchObject({
+        code: 'import/changed-since-base',
+        exitCode: 2,
+        message: expect.stringMatching(/has uncommitted edits, and .*markup\.docx was made from [0-9a-f]{7} \(round-1\): commit or stash them/),
+      });
       expect(readFileSync(file, 'utf8')).toBe(`${original}# a local edit\n`);
     } finally {
       writeFileSync(file, original);
     }
+  });
+
+  it('a markup already imported says so, committed or not, and names the commit and round it is in', async () => {
+    const markup = join(dir, 'seventy-two.docx');
+    writeFileSync(markup, seventyTwo());
+    await importMarkup({ file, markup, playbook });
+    try {
+      await expect(importMarkup({ file, markup, playbook })).rejects.toMatchObject({
+        code: 'import/already-imported',
+        exitCode: 2,
+        message: expect.stringMatching(
+          /already holds .*seventy-two\.docx: importing it onto [0-9a-f]{7} \(round-1\).*in the working tree \(not committed yet\); nothing to do/,
+        ),
+      });
+      git('commit', '-qam', 'their markup');
+      git('tag', '-a', 'springfield-smartcam/round-2', '-m', 'round 2');
+      await expect(importMarkup({ file, markup, playbook })).rejects.toMatchObject({
+        code: 'import/already-imported',
+        message: expect.stringMatching(/as [0-9a-f]{7} \(round-2\) "their markup"; nothing to do/),
+      });
+      // Another markup of round 1: the file moved on to round 2 since, and the message says which commits and how to import onto the base.
+      const other = join(dir, 'other.docx');
+      writeFileSync(
+        other,
+        repackaged((e) => (e['word/document.xml'] = strToU8(documentXml(e).replaceAll('forty-eight (48) hours', 'ninety-six (96) hours')))),
+      );
+      const before = readFileSync(file, 'utf8');
+      await expect(importMarkup({ file, markup: other, playbook })).rejects.toMatchObject({
+        code: 'import/changed-since-base',
+        message: expect.stringMatching(
+          new RegExp(
+            `has moved on to round-2 since ${commit.slice(0, 7)} \\(round-1\\), the version .*other\\.docx was made from: 1 commit since \\([0-9a-f]{7} \\(round-2\\) "their markup"\\)\\. .*git switch -c their-markup ${commit.slice(0, 7)}.*--base REF`,
+          ),
+        ),
+      });
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    } finally {
+      git('reset', '-q', '--hard', commit);
+      git('tag', '-d', 'springfield-smartcam/round-2');
+    }
+  });
+
+  it('a missing markup or contract file, as every command reports a missing file (io/not-found)', async () => {
+    await expect(importMarkup({ file, markup: join(dir, 'nowhere.docx'), playbook, names: { markup: 'nowhere.docx' } })).rejects.toMatchObject({
+      code: 'io/not-found',
+      exitCode: 2,
+      message: 'No such file or directory: nowhere.docx',
+    });
+    await expect(
+      importMarkup({ file: join(dir, 'contracts/nope.yaml'), markup: join(dir, 'markup.docx'), playbook, names: { file: 'contracts/nope.yaml' } }),
+    ).rejects.toMatchObject({
+      code: 'io/not-found',
+      message: 'No such file or directory: contracts/nope.yaml',
+    });
   });
 
   it('a DOCX that is not one of ours says how to proceed (--base REF)', async () => {
