@@ -57,7 +57,7 @@ function factLines(result: ImportResult): string[] {
   return result.factsChanged.map((f) => {
     const at = f.regions.map(regionName).join(', ');
     const by = `${f.author ?? 'unknown'}, ${when(f.date)}`;
-    return `${f.path}  ${shown(f.from)} → ${shown(f.to)}: ${at || 'their wording'} now says "${excerpt(f.said, 80)}" (${by}). Not applied: the contract keeps ${shown(f.from)} and their wording is kept for counsel; check reports it until counsel confirms (change the fact, remove the wording) or rejects (remove the wording)`;
+    return `${f.path}  ${shown(f.from)} → ${shown(f.to)}: ${at || 'their wording'} now say${f.regions.length > 1 ? '' : 's'} "${excerpt(f.said, 80)}" (${by}). Not applied: the contract keeps ${shown(f.from)} and their wording is kept for counsel; check reports it until counsel confirms (change the fact, remove the wording) or rejects (remove the wording)`;
   });
 }
 
