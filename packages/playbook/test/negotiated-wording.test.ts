@@ -100,6 +100,27 @@ describe('negotiated wording in check', () => {
     ]);
   });
 
+  it('is an error worded for a fact where wording changes the parties or the product, until counsel confirms or rejects it', async () => {
+    const contract = baseContract();
+    const jurisdiction = contract.parties.buyer.jurisdiction;
+    contract.negotiatedWording = [
+      {
+        paragraph: 'cover-page/Buyer',
+        text: 'Buyer Ltd, organised under the laws of the State of Delaware',
+        restates: [{ term: 'parties.buyer.jurisdiction', said: 'the State of Delaware', value: 'US-DE' }],
+      },
+      { paragraph: 'cover-page/Product', text: 'Acme', restates: [{ term: 'product.name', said: 'Acme', value: contract.product.name }] },
+    ];
+    const { diagnostics } = checkContract(asLoaded(contract), await defaultPlaybook());
+    expect(diagnostics.filter((d) => d.code === 'playbook/restated-term')).toMatchObject([
+      {
+        severity: 'error',
+        path: '/negotiatedWording/0/restates/0',
+        message: `paragraph cover-page/Buyer says parties.buyer.jurisdiction is "the State of Delaware" (US-DE), but the contract's fact is ${jurisdiction}: the counterparty changed a fact, and the parties and the product decide which laws apply, so it was not applied; counsel to confirm: accept (set parties.buyer.jurisdiction to US-DE and remove the wording) or reject (remove the wording)`,
+      },
+    ]);
+  });
+
   it('is silent without any', async () => {
     const { diagnostics } = checkContract(asLoaded(baseContract()), await defaultPlaybook());
     expect(diagnostics.some((d) => d.code.startsWith('playbook/negotiat'))).toBe(false);
