@@ -5,7 +5,7 @@
  * counterparty wrote it.
  */
 import { showValue } from '@contracts/playbook';
-import { formatDiffMarkdown, formatDiffText } from '@contracts/diff';
+import { excerpt, formatDiffMarkdown, formatDiffText, regionName, wordingLineMarkdown, wordingLinesText, wordingWhen as when } from '@contracts/diff';
 import { markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { ImportResult } from './import-markup.js';
 import type { RegionReport } from './proposal.js';
@@ -13,21 +13,8 @@ import type { RegionReport } from './proposal.js';
 export type ImportFormat = 'text' | 'json' | 'markdown';
 
 const shown = (v: unknown) => (v === undefined ? '(removed)' : showValue(v));
-const when = (d: string | undefined) => (d ? d.replace('T', ' ').replace(/:\d\dZ$/, 'Z') : 'date unknown');
-const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `paragraph ${r.key}`);
-const regionName = (region: string) => (region.startsWith('clause:') ? `clause ${region.slice(7)}` : `paragraph ${region.slice(10)}`);
 const ownWords = (v: ImportResult['values'][number]) => (v.ownWords ? ', read from their own words' : '');
-
-/**
- * What a region's wording says, part by part: its label, its text, the rows added after it (Markdown
- * joins them on one line, text prints one a line). A row whose label or added rows alone changed has no text.
- */
-const wordingParts = (r: RegionReport): string[] => [
-  ...(r.label !== undefined ? [`label "${excerpt(r.label, 80)}"`] : []),
-  ...(r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined) ? [excerpt(r.text ?? '') || '(deleted)'] : []),
-  ...(r.rowsAfter ?? []).map((row) => `+ row "${excerpt(row.label, 60)}": ${excerpt(row.text, 80)}`),
-];
 
 /** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
 function unreadLines(result: ImportResult): string[] {
@@ -66,10 +53,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     }
     if (wording.length > 0) {
       out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
-      for (const r of wording)
-        out.push(
-          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(wordingParts(r).join('; '))}`,
-        );
+      for (const r of wording) out.push(wordingLineMarkdown(r));
       out.push('');
     }
     if (comments.length > 0) {
@@ -98,10 +82,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   }
   if (wording.length > 0) {
     out.push('', 'Negotiated wording outside the playbook: counsel to review');
-    for (const r of wording) {
-      out.push(`  ${t(where(r))}  ${t(r.proposedBy ?? 'unknown')}, ${t(when(r.proposedAt))}${r.tracked ? '' : ', untracked edit'}`);
-      for (const part of wordingParts(r)) out.push(`    ${t(part)}`);
-    }
+    for (const r of wording) out.push(...wordingLinesText(r));
   }
   if (comments.length > 0) {
     out.push('', 'Comments');
