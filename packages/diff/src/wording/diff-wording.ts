@@ -144,8 +144,8 @@ export function diffWording(oldValue: unknown, newValue: unknown): WordingDiff {
     const c = change(e, wordingOf(was), wordingOf(e));
     if (c) changes.push(c);
     comments.push(...addedComments(e, was));
-    const already = new Set(outOfStep(was, oldValue).map((r) => JSON.stringify([r.term, r.said, r.problem, r.read, r.current])));
-    restatements.push(...outOfStep(e, newValue).filter((r) => !already.has(JSON.stringify([r.term, r.said, r.problem, r.read, r.current]))));
+    const already = new Set(outOfStep(was, oldValue).map((r) => JSON.stringify([r.term, r.said, r.problem, r.read])));
+    restatements.push(...outOfStep(e, newValue).filter((r) => !already.has(JSON.stringify([r.term, r.said, r.problem, r.read]))));
   }
   for (const e of before.values()) {
     if (after.has(e.region)) continue;

@@ -76,9 +76,7 @@ const shownSide = (c: WordingChange) => ({ region: c.region, ...(c.after ?? c.be
 function replacedLine(c: WordingChange, whole: boolean): string {
   if (c.change === 'withdrawn') return "withdrawn: the template's wording stands again";
   if (!c.before) return "replaces the template's wording";
-  return `replaces ${wordingParts(c.before, whole)
-    .map((p) => `"${p}"`)
-    .join('; ')}`;
+  return `replaces: ${wordingParts(c.before, whole).join('; ')}`;
 }
 function rowLines(c: WordingChange, whole: boolean): string[] {
   const cut = (x: string, max: number) => (whole ? x : excerpt(x, max));
