@@ -1,19 +1,28 @@
 /**
  * What `contracts import` prints: the position moves exactly as `contracts diff` prints them (base →
  * markup), then the values read back with who proposed them, then the negotiated wording and the
- * comments with clause, author and date. Every text from the markup is escaped for its medium: a
- * counterparty wrote it.
+ * comments with clause, author and date in the lines `contracts diff` prints them (`@contracts/diff`'s
+ * wording formatter: shortened in a terminal, whole in Markdown). Every text from the markup is escaped
+ * for its medium: a counterparty wrote it.
  */
 import { showValue } from '@contracts/playbook';
-import { excerpt, formatDiffMarkdown, formatDiffText, regionName, wordingLineMarkdown, wordingLinesText, wordingWhen as when } from '@contracts/diff';
+import {
+  commentLineMarkdown,
+  commentLinesText,
+  excerpt,
+  formatDiffMarkdown,
+  formatDiffText,
+  regionName,
+  wordingLineMarkdown,
+  wordingLinesText,
+  wordingWhen as when,
+} from '@contracts/diff';
 import { markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { ImportResult } from './import-markup.js';
-import type { RegionReport } from './proposal.js';
 
 export type ImportFormat = 'text' | 'json' | 'markdown';
 
 const shown = (v: unknown) => (v === undefined ? '(removed)' : showValue(v));
-const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `paragraph ${r.key}`);
 const ownWords = (v: ImportResult['values'][number]) => (v.ownWords ? ', read from their own words' : '');
 
 /** One line per term restated but not read: the term, where, what they wrote, what says otherwise. */
@@ -53,15 +62,12 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     }
     if (wording.length > 0) {
       out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
-      for (const r of wording) out.push(wordingLineMarkdown(r));
+      for (const r of wording) out.push(wordingLineMarkdown(r, { whole: true }));
       out.push('');
     }
     if (comments.length > 0) {
       out.push(`#### Comments (${comments.length})`, '');
-      for (const { r, c } of comments)
-        out.push(
-          `- **${md(where(r))}** — ${md(c.author)}, ${md(when(c.date))}: ${md(excerpt(c.text))}${c.replies?.length ? ` (${c.replies.length} replies)` : ''}`,
-        );
+      for (const { r, c } of comments) out.push(commentLineMarkdown({ region: r.region, ...c }));
       out.push('');
     }
     if (result.baseAuthors.length > 0) out.push(`_${baseAuthorsLine(result, md)}_`, '');
@@ -86,10 +92,7 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   }
   if (comments.length > 0) {
     out.push('', 'Comments');
-    for (const { r, c } of comments) {
-      out.push(`  ${t(where(r))}  ${t(c.author)}, ${t(when(c.date))}: ${t(excerpt(c.text))}`);
-      for (const reply of c.replies ?? []) out.push(`    ↳ ${t(reply.author)}, ${t(when(reply.date))}: ${t(excerpt(reply.text))}`);
-    }
+    for (const { r, c } of comments) out.push(...commentLinesText({ region: r.region, ...c }));
   }
   out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}${unsettled}`);
   return `${out.join('\n')}\n`;

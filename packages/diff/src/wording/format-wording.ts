@@ -54,6 +54,29 @@ export function wordingLineMarkdown(w: WordingView, o: { prefix?: string; whole?
   return `${head}${w.tracked === false ? ' (untracked edit)' : ''}: ${md(wordingParts(w, o.whole).join('; '))}`;
 }
 
+/** What the comment lines read: a `negotiatedWording` entry's comment with its region. */
+export interface CommentView {
+  region: string;
+  author: string;
+  date?: string;
+  text: string;
+  replies?: { author: string; date?: string; text: string }[];
+}
+
+/** Terminal lines of one comment: `  <where>  <author>, <when>: <text>`, then each reply. */
+export function commentLinesText(c: CommentView): string[] {
+  return [
+    `  ${t(regionName(c.region))}  ${t(c.author)}, ${t(wordingWhen(c.date))}: ${t(excerpt(c.text))}`,
+    ...(c.replies ?? []).map((reply) => `    ↳ ${t(reply.author)}, ${t(wordingWhen(reply.date))}: ${t(excerpt(reply.text))}`),
+  ];
+}
+
+/** The Markdown bullet of one comment, its text whole unless `whole` is false. */
+export function commentLineMarkdown(c: CommentView, o: { whole?: boolean } = {}): string {
+  const text = o.whole === false ? excerpt(c.text) : c.text;
+  return `- **${md(regionName(c.region))}** — ${md(c.author)}, ${md(wordingWhen(c.date))}: ${md(text)}${c.replies?.length ? ` (${c.replies.length} replies)` : ''}`;
+}
+
 /** `2 added, 1 changed, 1 withdrawn; 1 comment; 1 restated term out of step`, or '' when nothing moved. */
 export function wordingSummary(w: WordingDiff): string {
   const s = w.summary;
@@ -113,10 +136,7 @@ export function formatWordingText(w: WordingDiff, paint: (code: string, text: st
   }
   if (w.comments.length > 0) {
     out.push('', 'Comments added');
-    for (const c of w.comments) {
-      out.push(`  ${t(regionName(c.region))}  ${t(c.author)}, ${t(wordingWhen(c.date))}: ${t(excerpt(c.text))}`);
-      for (const reply of c.replies ?? []) out.push(`    ↳ ${t(reply.author)}, ${t(wordingWhen(reply.date))}: ${t(excerpt(reply.text))}`);
-    }
+    for (const c of w.comments) out.push(...commentLinesText(c));
   }
   if (w.restatements.length > 0) {
     out.push('', 'Restated terms out of step with their value: counsel to settle');
@@ -138,10 +158,7 @@ export function formatWordingMarkdown(w: WordingDiff): string[] {
   }
   if (w.comments.length > 0) {
     out.push(`#### Comments added (${w.comments.length})`, '');
-    for (const c of w.comments)
-      out.push(
-        `- **${md(regionName(c.region))}** — ${md(c.author)}, ${md(wordingWhen(c.date))}: ${md(c.text)}${c.replies?.length ? ` (${c.replies.length} replies)` : ''}`,
-      );
+    for (const c of w.comments) out.push(commentLineMarkdown(c));
     out.push('');
   }
   if (w.restatements.length > 0) {

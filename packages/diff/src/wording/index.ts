@@ -6,6 +6,8 @@
 export type { AddedRow, CommentAdded, RestatementOutOfStep, WordingChange, WordingDiff, WordingState } from './types.js';
 export { diffWording, wordingMoved } from './diff-wording.js';
 export {
+  commentLineMarkdown,
+  commentLinesText,
   excerpt,
   formatWordingMarkdown,
   formatWordingText,
@@ -15,5 +17,6 @@ export {
   wordingParts,
   wordingSummary,
   wordingWhen,
+  type CommentView,
   type WordingView,
 } from './format-wording.js';
