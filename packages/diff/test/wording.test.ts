@@ -79,6 +79,18 @@ describe('the wording formatter', () => {
     expect(md).toContain('(untracked edit)');
   });
 
+  it('prints paragraphs on one terminal line, marked ¶, never as an escaped line break', () => {
+    const w = diffWording(
+      version([]),
+      version([{ clause: 'termination/for-breach', text: 'First.\n\nSecond.', comments: [{ author: 'M', text: 'a\nb' }], ...by }]),
+    );
+    const text = formatWordingText(w).join('\n');
+    expect(text).toContain('      First. ¶ Second.\n');
+    expect(text).toContain(': a b');
+    expect(text).not.toContain('\\n');
+    expect(formatWordingMarkdown(w).join('\n')).toContain('First.<br><br>Second.');
+  });
+
   it('keeps the text whole in Markdown and shortens it in a terminal', () => {
     const text = 'word '.repeat(100).trim();
     const w = diffWording(version([]), version([{ clause: 'audit/costs', text, ...by }]));

@@ -25,16 +25,18 @@ export interface WordingView {
 export const regionName = (region: string) => (region.startsWith('clause:') ? `clause ${region.slice(7)}` : `paragraph ${region.slice(10)}`);
 /** `2026-05-18 10:00Z`, or `date unknown`. */
 export const wordingWhen = (d: string | undefined) => (d ? d.replace('T', ' ').replace(/:\d\dZ$/, 'Z') : 'date unknown');
+/** A terminal line of wording that may hold paragraphs: each paragraph break shown as ` ¶ `, not as an escaped `\n`. */
+const oneLine = (text: string) => text.replace(/[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]*/g, ' ¶ ').replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 /** `text` cut to `max` characters with an ellipsis; `Infinity` keeps it whole. */
 export const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * What a region's wording says, part by part: its label, its text, the rows added after it (Markdown
  * joins them on one line, text prints one a line). A row whose label or added rows alone changed has no
- * text. `whole`: texts uncut (JSON and Markdown reports), else shortened for a terminal.
+ * text. `whole`: texts uncut (JSON and Markdown reports), else on one line, shortened, for a terminal.
  */
 export function wordingParts(w: Pick<WordingView, 'text' | 'label' | 'rowsAfter'>, whole = false): string[] {
-  const cut = (text: string, max: number) => (whole ? text : excerpt(text, max));
+  const cut = (text: string, max: number) => (whole ? text : excerpt(oneLine(text), max));
   return [
     ...(w.label !== undefined ? [`label "${cut(w.label, 80)}"`] : []),
     ...(w.text !== undefined || (w.label === undefined && w.rowsAfter === undefined) ? [cut(w.text ?? '', 160) || '(deleted)'] : []),
@@ -66,8 +68,8 @@ export interface CommentView {
 /** Terminal lines of one comment: `  <where>  <author>, <when>: <text>`, then each reply. */
 export function commentLinesText(c: CommentView): string[] {
   return [
-    `  ${t(regionName(c.region))}  ${t(c.author)}, ${t(wordingWhen(c.date))}: ${t(excerpt(c.text))}`,
-    ...(c.replies ?? []).map((reply) => `    ↳ ${t(reply.author)}, ${t(wordingWhen(reply.date))}: ${t(excerpt(reply.text))}`),
+    `  ${t(regionName(c.region))}  ${t(c.author)}, ${t(wordingWhen(c.date))}: ${t(excerpt(oneLine(c.text)))}`,
+    ...(c.replies ?? []).map((reply) => `    ↳ ${t(reply.author)}, ${t(wordingWhen(reply.date))}: ${t(excerpt(oneLine(reply.text)))}`),
   ];
 }
 
