@@ -1,4 +1,4 @@
-import { diffPositions, formatDiffMarkdown, formatDiffText } from '@contracts/diff';
+import { diffVersions, formatDiffMarkdown, formatDiffText } from '@contracts/diff';
 import { brokenDiagnostics, brokenOutput, openContractFile, playbookFor, versionOf, type CommandOutput, type ReportFormat } from './contract-versions.js';
 
 export interface DiffRunOptions {
@@ -19,7 +19,7 @@ export async function diffFile(file: string, o: DiffRunOptions): Promise<Command
   const broken = brokenDiagnostics(before) ?? brokenDiagnostics(after);
   if (broken) return brokenOutput(broken, o.format);
 
-  const diff = diffPositions(before.loaded.value, after.loaded.value, playbook);
+  const diff = diffVersions(before.loaded.value, after.loaded.value, playbook);
   const names = { file: contract.name, fromLabel: o.from, toLabel: o.to ?? 'working tree', color: o.color };
   if (o.format === 'markdown') return { output: formatDiffMarkdown(diff, names), exitCode: 0 };
   if (o.format === 'text') return { output: formatDiffText(diff, names), exitCode: 0 };

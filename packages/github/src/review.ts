@@ -11,7 +11,7 @@ import {
   type LoadedFile,
   type SchemaValidator,
 } from '@contracts/core';
-import { diffPositions, requiredTerms, type PositionDiff } from '@contracts/diff';
+import { diffVersions, requiredTerms, type PositionDiff } from '@contracts/diff';
 import { changedFilesSince, contractAt, type Repo } from '@contracts/git';
 import { checkContract, type Playbook } from '@contracts/playbook';
 import type { PlaybookChange } from './playbook-change.js';
@@ -140,7 +140,7 @@ async function reviewContract(o: ReviewOptions, path: string, basePath: string |
     headBytes,
     ...(base ? { baseBytes: base.bytes } : {}),
   };
-  if (parsed(head.loaded) && (baseLoaded === undefined || parsed(baseLoaded))) review.diff = diffPositions(baseLoaded?.value ?? {}, value, o.playbook);
+  if (parsed(head.loaded) && (baseLoaded === undefined || parsed(baseLoaded))) review.diff = diffVersions(baseLoaded?.value ?? {}, value, o.playbook);
   return review;
 }
 

@@ -1,33 +1,29 @@
 /**
  * What `contracts import` prints: the position moves exactly as `contracts diff` prints them (base →
  * markup), then the values read back with who proposed them, then the negotiated wording and the
- * comments with clause, author and date. Every text from the markup is escaped for its medium: a
- * counterparty wrote it.
+ * comments with clause, author and date in the lines `contracts diff` prints them (`@contracts/diff`'s
+ * wording formatter: shortened in a terminal, whole in Markdown). Every text from the markup is escaped
+ * for its medium: a counterparty wrote it.
  */
 import { showValue } from '@contracts/playbook';
-import { formatDiffMarkdown, formatDiffText } from '@contracts/diff';
+import {
+  commentLineMarkdown,
+  commentLinesText,
+  excerpt,
+  formatDiffMarkdown,
+  formatDiffText,
+  regionName,
+  wordingLineMarkdown,
+  wordingLinesText,
+  wordingWhen as when,
+} from '@contracts/diff';
 import { markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { ImportResult } from './import-markup.js';
-import type { RegionReport } from './proposal.js';
 
 export type ImportFormat = 'text' | 'json' | 'markdown';
 
 const shown = (v: unknown) => (v === undefined ? '(removed)' : showValue(v));
-const when = (d: string | undefined) => (d ? d.replace('T', ' ').replace(/:\d\dZ$/, 'Z') : 'date unknown');
-const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const where = (r: RegionReport) => (r.kind === 'clause' ? `clause ${r.key}` : `paragraph ${r.key}`);
-const regionName = (region: string) => (region.startsWith('clause:') ? `clause ${region.slice(7)}` : `paragraph ${region.slice(10)}`);
 const ownWords = (v: ImportResult['values'][number]) => (v.ownWords ? ', read from their own words' : '');
-
-/**
- * What a region's wording says, part by part: its label, its text, the rows added after it (Markdown
- * joins them on one line, text prints one a line). A row whose label or added rows alone changed has no text.
- */
-const wordingParts = (r: RegionReport): string[] => [
-  ...(r.label !== undefined ? [`label "${excerpt(r.label, 80)}"`] : []),
-  ...(r.text !== undefined || (r.label === undefined && r.rowsAfter === undefined) ? [excerpt(r.text ?? '') || '(deleted)'] : []),
-  ...(r.rowsAfter ?? []).map((row) => `+ row "${excerpt(row.label, 60)}": ${excerpt(row.text, 80)}`),
-];
 
 /** One line per template row put back: it prints as the template's row again. */
 const restoredLines = (result: ImportResult): string[] =>
@@ -108,18 +104,12 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
     }
     if (wording.length > 0) {
       out.push(`#### Negotiated wording outside the playbook: counsel to review (${wording.length})`, '');
-      for (const r of wording)
-        out.push(
-          `- **${md(where(r))}** — ${md(r.proposedBy ?? 'unknown')}, ${md(when(r.proposedAt))}${r.tracked ? '' : ' (untracked edit)'}: ${md(wordingParts(r).join('; '))}`,
-        );
+      for (const r of wording) out.push(wordingLineMarkdown(r, { whole: true }));
       out.push('');
     }
     if (comments.length > 0) {
       out.push(`#### Comments (${comments.length})`, '');
-      for (const { r, c } of comments)
-        out.push(
-          `- **${md(where(r))}** — ${md(c.author)}, ${md(when(c.date))}: ${md(excerpt(c.text))}${c.replies?.length ? ` (${c.replies.length} replies)` : ''}`,
-        );
+      for (const { r, c } of comments) out.push(commentLineMarkdown({ region: r.region, ...c }));
       out.push('');
     }
     if (result.baseAuthors.length > 0) out.push(`_${baseAuthorsLine(result, md)}_`, '');
@@ -148,17 +138,11 @@ export function formatImport(result: ImportResult, format: ImportFormat, options
   }
   if (wording.length > 0) {
     out.push('', 'Negotiated wording outside the playbook: counsel to review');
-    for (const r of wording) {
-      out.push(`  ${t(where(r))}  ${t(r.proposedBy ?? 'unknown')}, ${t(when(r.proposedAt))}${r.tracked ? '' : ', untracked edit'}`);
-      for (const part of wordingParts(r)) out.push(`    ${t(part)}`);
-    }
+    for (const r of wording) out.push(...wordingLinesText(r));
   }
   if (comments.length > 0) {
     out.push('', 'Comments');
-    for (const { r, c } of comments) {
-      out.push(`  ${t(where(r))}  ${t(c.author)}, ${t(when(c.date))}: ${t(excerpt(c.text))}`);
-      for (const reply of c.replies ?? []) out.push(`    ↳ ${t(reply.author)}, ${t(when(reply.date))}: ${t(excerpt(reply.text))}`);
-    }
+    for (const { r, c } of comments) out.push(...commentLinesText({ region: r.region, ...c }));
   }
   out.push('', `${action}${result.committed ? `; committed ${result.committed.slice(0, 7)} as the counterparty's round` : ''}${unsettled}`);
   return `${out.join('\n')}\n`;

@@ -9,6 +9,7 @@
  */
 import { type Anchor, ANCHOR_ID, fromMarkdownId } from './anchors.js';
 import { inlineToHtml } from './html-inline.js';
+import { splitRow } from './markdown/blocks.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row';
 
@@ -99,18 +100,7 @@ const startsBlock = (line: string) => HEADING.test(line) || CLAUSE_FENCE.test(li
 
 /** The plain text of each cell of a pipe-table row. */
 export function tableCells(row: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  const body = row.trim().replace(/^\|/, '').replace(/\|$/, '');
-  for (let j = 0; j < body.length; j++) {
-    if (body[j] === '\\' && j + 1 < body.length) cell += body[j]! + body[++j]!;
-    else if (body[j] === '|') {
-      cells.push(blockText(cell.trim()).text);
-      cell = '';
-    } else cell += body[j];
-  }
-  cells.push(blockText(cell.trim()).text);
-  return cells;
+  return splitRow(row).map((cell) => blockText(cell).text);
 }
 
 /** A term value inside a block's text: `[start, end)` in characters. */
@@ -172,17 +162,7 @@ function collapseSpaces(text: string, terms: TermRange[]): { text: string; terms
 
 /** Term ranges of a table row, in the text of its cells joined by spaces. */
 function rowTerms(row: string): TermRange[] {
-  const body = row.trim().replace(/^\|/, '').replace(/\|$/, '');
-  const raw: string[] = [];
-  let cell = '';
-  for (let j = 0; j < body.length; j++) {
-    if (body[j] === '\\' && j + 1 < body.length) cell += body[j]! + body[++j]!;
-    else if (body[j] === '|') {
-      raw.push(cell.trim());
-      cell = '';
-    } else cell += body[j];
-  }
-  raw.push(cell.trim());
+  const raw = splitRow(row);
   const out: TermRange[] = [];
   let offset = 0;
   for (const c of raw) {

@@ -6,6 +6,7 @@
  * table, whose cells span lines: each break a trailing `\`, the columns as wide as the pipe table's
  * rule makes them (in proportion, wider than pandoc's 72 columns so the proportions are the widths).
  */
+import { splitRow } from './markdown/blocks.js';
 import { CELL_BREAK } from './markdown/inlines.js';
 
 const RULE = /^\|(?:\s*:?-+:?\s*\|)+\s*$/;
@@ -27,22 +28,6 @@ export function withGridTablesForPandoc(markdown: string): string {
     i = end;
   }
   return out.join('\n');
-}
-
-/** A row's cells, untrimmed escapes kept (`\|` stays inside its cell). */
-function cellsOf(row: string): string[] {
-  const body = row.trim().replace(/^\|/, '').replace(/\|$/, '');
-  const cells: string[] = [];
-  let cell = '';
-  for (let j = 0; j < body.length; j++) {
-    if (body[j] === '\\' && j + 1 < body.length) cell += body[j]! + body[++j]!;
-    else if (body[j] === '|') {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += body[j];
-  }
-  cells.push(cell.trim());
-  return cells;
 }
 
 /** Display columns, as pandoc counts them to find a grid cell's edges (East Asian wide characters take two). */
@@ -72,8 +57,8 @@ function cellLines(cell: string, width: number): string[] {
 
 function gridTable(table: readonly string[]): string[] {
   const [header, rule, ...body] = table;
-  const rules = cellsOf(rule!);
-  const rows = [cellsOf(header!), ...body.map(cellsOf)];
+  const rules = splitRow(rule!);
+  const rows = [splitRow(header!), ...body.map(splitRow)];
   const dashes = rules.map((r) => Math.max(1, r.replace(/[^-]/g, '').length));
   const total = dashes.reduce((a, b) => a + b, 0);
   // Each column at least as wide as its longest unbreakable stretch, the whole wider than 72 columns.

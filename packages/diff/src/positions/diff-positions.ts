@@ -2,6 +2,8 @@ import { toPointer } from '@contracts/core';
 import { evaluateTerm, findTerm, type Playbook } from '@contracts/playbook';
 import { droppedAtWalkAway, gainedBy } from './direction.js';
 import { requiredTerms, requirementChanges, type RuleRequirement } from './requirements.js';
+import { diffWording } from '../wording/diff-wording.js';
+import type { WordingDiff } from '../wording/types.js';
 import type { ChangeKind, PositionChange, PositionDiff, ProductChange, RequirementChange } from './types.js';
 import { absent, flatten, listDelta, sameValue, unionKeys, type Leaf } from './values.js';
 
@@ -36,6 +38,14 @@ export function diffPositions(oldValue: unknown, newValue: unknown, playbook: Pl
       requirementsMet: requirements.filter((r) => r.gained === 'buyer').length,
     },
   };
+}
+
+/**
+ * What `contracts diff` and the PR summary compare: `diffPositions` and the negotiated wording
+ * (`diffWording`) that changed between the two versions.
+ */
+export function diffVersions(oldValue: unknown, newValue: unknown, playbook: Playbook): PositionDiff & { wording: WordingDiff } {
+  return { ...diffPositions(oldValue, newValue, playbook), wording: diffWording(oldValue, newValue) };
 }
 
 /** One version as `rateMoves` reads it: its terms flattened and the rule requirements that bind it, each worked out once. */

@@ -1,4 +1,5 @@
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
+import { formatWordingMarkdown, formatWordingText, wordingSummary } from '../wording/format-wording.js';
 import { show, showMove, showTiers, walkAwayNote } from './show.js';
 import type { PositionChange, PositionDiff, RequirementChange, RequirementState } from './types.js';
 
@@ -41,6 +42,7 @@ export function formatDiffText(diff: PositionDiff, o: DiffFormatOptions): string
       lines.push(`      ${c('2', `source: ${t(r.source)}`)}`);
     }
   }
+  if (diff.wording) lines.push(...formatWordingText(diff.wording, c));
   return `${lines.join('\n')}\n`;
 }
 
@@ -80,14 +82,22 @@ export function formatDiffMarkdown(diff: PositionDiff, o: DiffFormatOptions): st
       );
     out.push('');
   }
+  if (diff.wording) out.push(...formatWordingMarkdown(diff.wording));
   return out.join('\n');
 }
 
 /**
  * `3 positions moved: 2 toward the buyer, 1 toward the vendor; 1 entered walk-away; 1 risk requirement now unmet.`
- * Every count is of rows printed below it.
+ * then, when the diff has its wording, `; negotiated wording 1 added; 1 comment added`. Every count is of
+ * rows printed below it.
  */
 export function summaryLine(diff: PositionDiff): string {
+  const wording = diff.wording ? wordingSummary(diff.wording) : '';
+  const line = positionsLine(diff);
+  return wording ? `${line.slice(0, -1)}; ${wording}.` : line;
+}
+
+function positionsLine(diff: PositionDiff): string {
   const s = diff.summary;
   const walk = [
     ...(s.walkAwayEntered ? [`${s.walkAwayEntered} entered walk-away`] : []),

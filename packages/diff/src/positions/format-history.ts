@@ -1,5 +1,6 @@
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { HistoryStep } from './history.js';
+import { regionName } from '../wording/format-wording.js';
 import { showMove, walkAwayNote } from './show.js';
 
 export interface HistoryFormatOptions {
@@ -11,6 +12,19 @@ export interface HistoryFormatOptions {
 const paint = (on: boolean | undefined) => (code: string, text: string) => (on && text ? `\u001b[${code}m${text}\u001b[0m` : text);
 const roundNames = (s: HistoryStep) => s.rounds.map((r) => r.slice(r.lastIndexOf('/') + 1));
 const day = (iso: string) => iso.slice(0, 10);
+
+/** One line per wording change and comment of a step: the region, then what happened and who proposed it. */
+function wordingMoves(s: HistoryStep): { region: string; what: string }[] {
+  const w = s.wording;
+  if (!w) return [];
+  return [
+    ...w.changes.map((c) => {
+      const by = (c.after ?? c.before)?.proposedBy;
+      return { region: regionName(c.region), what: `negotiated wording ${c.change}${by ? ` (${by})` : ''}` };
+    }),
+    ...w.comments.map((c) => ({ region: regionName(c.region), what: `comment by ${c.author}` })),
+  ];
+}
 
 /**
  * Terminal text: one block per commit (oldest first), one line per moved term. Commit and tag text,
@@ -31,6 +45,7 @@ export function formatHistoryText(steps: readonly HistoryStep[], o: HistoryForma
       const note = walkAwayNote(ch) ? c('1;31', ` (${t(walkAwayNote(ch))})`) : '';
       out.push(`  ${t(ch.label)}: ${t(showMove(ch))}  ${g}${note}`);
     }
+    for (const m of wordingMoves(s)) out.push(`  ${t(m.region)}: ${c('33', t(m.what))}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -47,6 +62,7 @@ export function formatHistoryMarkdown(steps: readonly HistoryStep[], o: HistoryF
     const meta = [`\`${s.commit.slice(0, 10)}\``, md(day(s.authorDate)), md(s.authorName), md(roundNames(s).join(', '))];
     if (s.problem) out.push(row([...meta, '', md(`unreadable: ${s.problem}`), '']));
     for (const ch of s.changes) out.push(row([...meta, md(ch.label), md(showMove(ch)), ch.gained + (walkAwayNote(ch) ? ` (${md(walkAwayNote(ch))})` : '')]));
+    for (const m of wordingMoves(s)) out.push(row([...meta, md(m.region), md(m.what), 'counsel to review']));
   }
   return `${out.join('\n')}\n`;
 }

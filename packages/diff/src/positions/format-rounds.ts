@@ -29,6 +29,10 @@ export interface RoundRow {
   message: string;
   /** Terms that moved since the previous round; null for the first round, or when it or the previous one is unreadable. */
   moved: number | null;
+  /** Regions whose negotiated wording was added, changed or withdrawn since the previous round; null as for `moved`. */
+  wording: number | null;
+  /** Counterparty comments added since the previous round; null as for `moved`. */
+  comments: number | null;
 }
 
 export interface RoundsFormatOptions {
@@ -38,27 +42,34 @@ export interface RoundsFormatOptions {
 
 /** The rows of `contracts rounds`, from the round steps in round order. */
 export function roundRows(steps: readonly RoundStep[]): RoundRow[] {
-  return steps.map((s, i) => ({
-    round: s.n,
-    tag: s.tag,
-    commit: s.commit,
-    author: s.authorName,
-    authorDate: s.authorDate,
-    tagger: s.tagger,
-    taggedAt: s.taggedAt,
-    message: s.message,
-    moved: i === 0 || s.problem !== undefined || steps[i - 1]!.problem !== undefined ? null : s.changes.length,
-  }));
+  return steps.map((s, i) => {
+    const unknown = i === 0 || s.problem !== undefined || steps[i - 1]!.problem !== undefined;
+    return {
+      round: s.n,
+      tag: s.tag,
+      commit: s.commit,
+      author: s.authorName,
+      authorDate: s.authorDate,
+      tagger: s.tagger,
+      taggedAt: s.taggedAt,
+      message: s.message,
+      moved: unknown ? null : s.changes.length,
+      wording: unknown ? null : (s.wording?.changes.length ?? 0),
+      comments: unknown ? null : (s.wording?.comments.length ?? 0),
+    };
+  });
 }
 
+/** `1 moved`, `1 moved, 2 wording, 1 comment`; `—` when unknown. */
+export const roundChanges = (r: RoundRow) =>
+  r.moved === null
+    ? '—'
+    : [`${r.moved} moved`, ...(r.wording ? [`${r.wording} wording`] : []), ...(r.comments ? [`${r.comments} comment${r.comments === 1 ? '' : 's'}`] : [])].join(
+        ', ',
+      );
+
 const HEADINGS = ['Round', 'Authored', 'Author', 'Moved', 'Tag message'];
-const cells = (r: RoundRow) => [
-  `round-${r.round}`,
-  r.authorDate.slice(0, 10),
-  r.author,
-  r.moved === null ? '—' : `${r.moved} moved`,
-  r.message.split('\n')[0]!,
-];
+const cells = (r: RoundRow) => [`round-${r.round}`, r.authorDate.slice(0, 10), r.author, roundChanges(r), r.message.split('\n')[0]!];
 
 /** Terminal text: a column per field, labelled; tag messages and names go through `terminalText`. */
 export function formatRoundsText(rows: readonly RoundRow[], o: RoundsFormatOptions): string {

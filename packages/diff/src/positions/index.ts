@@ -3,7 +3,17 @@
  * gained by the playbook's ordering, tiers crossed, and what product-fact changes do to the risk rules.
  */
 export type { ChangeKind, PositionChange, PositionDiff, ProductChange, RequirementChange, RequirementState } from './types.js';
-export { diffPositions, diffTerms, diffFlatTerms, flattenTerms, rateMoves, termChange, versionToRate, type VersionToRate } from './diff-positions.js';
+export {
+  diffPositions,
+  diffVersions,
+  diffTerms,
+  diffFlatTerms,
+  flattenTerms,
+  rateMoves,
+  termChange,
+  versionToRate,
+  type VersionToRate,
+} from './diff-positions.js';
 export { requiredTerms, diffRequirements, requirementChanges, type RuleRequirement } from './requirements.js';
 export { positionHistory, type HistoryStep, type HistoryVersion } from './history.js';
 export { formatDiffText, formatDiffMarkdown, summaryLine, type DiffFormatOptions } from './format-diff.js';
@@ -14,6 +24,7 @@ export {
   formatRoundsMarkdown,
   formatRoundsJson,
   roundRows,
+  roundChanges,
   type RoundRow,
   type RoundStep,
   type RoundsFormatOptions,

@@ -1,4 +1,5 @@
 import type { BuyerDirection, Tier } from '@contracts/playbook';
+import type { WordingDiff } from '../wording/types.js';
 
 /** How a term changed between two versions of an agreement. */
 export type ChangeKind = 'changed' | 'added' | 'removed';
@@ -77,11 +78,13 @@ export interface RequirementChange {
   gained: BuyerDirection;
 }
 
-/** Everything `diffPositions` finds. */
+/** Everything `diffPositions` finds; `diffVersions` adds the negotiated wording. */
 export interface PositionDiff {
   positions: PositionChange[];
   product: ProductChange[];
   requirements: RequirementChange[];
+  /** The counterparty's own wording that changed (`diffVersions`; absent from `diffPositions`, which rates terms only). */
+  wording?: WordingDiff;
   summary: {
     moved: number;
     towardBuyer: number;
