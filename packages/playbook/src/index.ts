@@ -22,5 +22,5 @@ export { asOfDate } from './dates.js';
 export { valueAt } from './paths.js';
 export { clauseContext, inapplicableLaws, type ApplicableRule, type InapplicableLaw } from './clause-context.js';
 export { draftingChecks } from './drafting-checks.js';
-export { negotiatedWordingDiagnostics } from './negotiated-wording.js';
+export { isFact, negotiatedWordingDiagnostics, restatementProblem } from './negotiated-wording.js';
 export { rulesDocument, describeCondition } from './rules-document.js';

@@ -25,7 +25,18 @@ const valueAt = (value: unknown, path: string) =>
   path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 
 /** The contract's facts (the parties, the product evaluation), which only the buyer changes: contracts import withholds a counterparty's edit of one. */
-const isFact = (path: string) => /^(?:parties|product)(?:\.|$)/.test(path);
+/** Whether a path is one of the contract's facts (the parties, the product evaluation), which only the buyer changes. */
+export const isFact = (path: string): boolean => /^(?:parties|product)(?:\.|$)/.test(path);
+
+/**
+ * How a restatement stands against the term's value now: `unread` (the import read no value from the
+ * wording), `contradicted` (the value read is no longer the term's), or undefined when the two agree.
+ * `check` (playbook/restated-term) and `diff` (restatements out of step) both judge by it.
+ */
+export function restatementProblem(read: unknown, current: unknown): 'unread' | 'contradicted' | undefined {
+  if (read === undefined) return 'unread';
+  return JSON.stringify(read) !== JSON.stringify(current) ? 'contradicted' : undefined;
+}
 
 const short = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -105,15 +116,17 @@ function restatedTerms(loaded: LoadedFile, e: Entry, where: string, path: string
     if (typeof r.term !== 'string' || typeof r.said !== 'string') return [];
     const current = valueAt(loaded.value, r.term);
     const said = `"${short(r.said)}"`;
+    const problem = restatementProblem(r.value, current);
+    if (!problem) return [];
     let message: string;
-    if (r.value === undefined) {
+    if (problem === 'unread') {
       message = `${where} restates ${r.term} as ${said}, which contracts import could not read: the term is rated at ${current === undefined ? 'no value' : showValue(current)}, which the wording contradicts; counsel to settle it`;
-    } else if (JSON.stringify(r.value) !== JSON.stringify(current) && isFact(r.term)) {
+    } else if (isFact(r.term)) {
       const now = current === undefined ? 'absent' : showValue(current);
       message = `${where} says ${r.term} is ${said} (${showValue(r.value)}), but the contract's fact is ${now}: the counterparty changed a fact, and the parties and the product decide which laws apply, so it was not applied; counsel to confirm: accept (set ${r.term} to ${showValue(r.value)} and remove the wording) or reject (remove the wording)`;
-    } else if (JSON.stringify(r.value) !== JSON.stringify(current)) {
+    } else {
       message = `${where} restates ${r.term} as ${said} (${showValue(r.value)}), but the term is now ${current === undefined ? 'absent' : showValue(current)}: the wording no longer says what the term does; update or remove the wording`;
-    } else return [];
+    }
     const at = `${path}/restates/${k}`;
     return [{ code: 'playbook/restated-term', severity: 'error', message, file: loaded.file, ...locate(loaded, at, 'first-key'), path: at }];
   });

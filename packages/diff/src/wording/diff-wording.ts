@@ -1,4 +1,5 @@
 import type { NegotiatedWording1 } from '@contracts/core';
+import { restatementProblem } from '@contracts/playbook';
 import { changesWording } from '@contracts/render';
 import { valueAt } from '../positions/values.js';
 import type { AddedRow, CommentAdded, RestatementOutOfStep, WordingChange, WordingDiff, WordingState } from './types.js';
@@ -110,7 +111,7 @@ function outOfStep(e: Entry | undefined, version: unknown): RestatementOutOfStep
     const said = str(r.said);
     if (term === undefined || said === undefined) return [];
     const current = valueAt(version, term.split('.'));
-    const problem = r.value === undefined ? 'unread' : JSON.stringify(r.value) !== JSON.stringify(current) ? 'contradicted' : undefined;
+    const problem = restatementProblem(r.value, current);
     if (!problem) return [];
     return [
       {

@@ -7,6 +7,7 @@
  * and each records what it says (`restates`), which `check` reports as an error until counsel settles it.
  */
 import type { VendorAgreement } from '@contracts/core';
+import { isFact } from '@contracts/playbook';
 import type { RenderMarkdownOptions } from '@contracts/render';
 import type { RegionProposal } from './align.js';
 import { ABSENT } from './candidates.js';
@@ -15,8 +16,7 @@ import { type ReadValuesResult, type ValueChange, withValue } from './read-value
 import { renderRegions, type Rendering } from './rendering.js';
 import { termSpans } from './term-spans.js';
 
-/** Whether a term path is one of the contract's facts, which only the buyer changes. */
-export const isFact = (path: string): boolean => /^(?:parties|product)(?:\.|$)/.test(path);
+export { isFact };
 
 /** A fact the markup changed: not applied; `to` is what their wording says. */
 export interface WithheldFact extends ValueChange {
