@@ -23,7 +23,7 @@ import type { Restatement } from './match/own-words.js';
 import { readValues, type ValueChange } from './match/read-values.js';
 import { renderRegions } from './match/rendering.js';
 import { attribute, attributeValues, buildProposal, type Attribution, type NegotiatedEntry, type RegionReport } from './proposal.js';
-import { updateContractYaml } from './write-yaml.js';
+import { sameJson, updateContractYaml } from './write-yaml.js';
 
 /** Largest markup read (a 100-page agreement with images is a few MB). */
 export const MAX_MARKUP_BYTES = 64 * 1024 * 1024;
@@ -173,7 +173,7 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   if (moved) {
     const working = contract.working.loaded.value;
     // A markup that changes nothing is not "already imported" into a file edited since: those are edits.
-    const alreadyImported = yaml !== text && working !== undefined && JSON.stringify(sortedKeys(working)) === JSON.stringify(sortedKeys(updated));
+    const alreadyImported = yaml !== text && working !== undefined && sameJson(working, updated);
     throw await baseMovedError({
       contract,
       fileName,
@@ -220,19 +220,6 @@ export async function importMarkup(o: ImportOptions): Promise<ImportResult> {
   }
   result.stats.ms = Math.round(performance.now() - started);
   return result;
-}
-
-/** A value with its keys sorted, to compare two contracts whatever their key order. */
-function sortedKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedKeys);
-  if (v instanceof Date) return v.toISOString();
-  if (v && typeof v === 'object')
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]),
-    );
-  return v;
 }
 
 /** A missing file, as every command reports one (`contracts check` through core's `collectContractFiles`). */

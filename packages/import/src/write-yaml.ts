@@ -104,7 +104,8 @@ function mergeWording(existing: readonly NegotiatedEntry[], added: readonly Nego
   return out.filter((e) => changesWording(e) || (e.comments?.length ?? 0) > 0);
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+/** Whether two contract values are the same data, whatever their key order (dates as ISO text). */
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v instanceof Date) return v.toISOString();

@@ -6,19 +6,12 @@
  */
 import { showValue } from '@contracts/playbook';
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
-import type { AddedRow, WordingChange, WordingDiff } from './types.js';
+import type { WordingChange, WordingDiff, WordingState } from './types.js';
 
 /** What `wordingParts` and the region lines read: a `negotiatedWording` entry or import's region report. */
-export interface WordingView {
+export interface WordingView extends WordingState {
   /** `clause:<key>` or `paragraph:<key>`. */
   region: string;
-  text?: string;
-  label?: string;
-  rowsAfter?: AddedRow[];
-  proposedBy?: string;
-  proposedAt?: string;
-  /** False: made with tracking switched off. */
-  tracked?: boolean;
 }
 
 /** `clause audit/costs`, `paragraph cover-page/Cyber insurance`. */
