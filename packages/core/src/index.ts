@@ -13,6 +13,7 @@ export * from './diagnostic.js';
 export * from './errors.js';
 export { bundledData, toolkitRoot } from './data.js';
 export { PLACEHOLDERS } from './placeholders.js';
+export { emptiedAs } from './negotiated-wording.js';
 
 export { DEFAULT_MAX_BYTES } from './load/decode.js';
 export { loadContractFile, loadYamlBytes, loadYamlFile, loadYamlText, type LoadedFile, type LoadOptions } from './load/load.js';

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { diffWording, formatWordingMarkdown, formatWordingText, wordingLineMarkdown, wordingLinesText, wordingSummary } from '../src/index.js';
+import { diffWording, formatWordingMarkdown, formatWordingText, wordingLineMarkdown, wordingLinesText, wordingParts, wordingSummary } from '../src/index.js';
 
 const by = { proposedBy: 'Marcus Lee', proposedAt: '2026-05-18T10:00:00Z', tracked: true };
 const version = (negotiatedWording: unknown[], terms: unknown = {}) => ({ terms, negotiatedWording });
 
 describe('diffWording', () => {
+  it('says a row kept with its value emptied is no deletion, and a region emptied without its label is', () => {
+    expect(wordingParts({ text: '', label: 'Data return' })).toEqual(['label "Data return"', '(value emptied)']);
+    expect(wordingParts({ text: '' })).toEqual(['(deleted)']);
+  });
+
   it('takes a comment-only entry that gains text as wording added, and one that loses it as withdrawn', () => {
     const commentOnly = { clause: 'audit/costs', comments: [{ author: 'M', text: 'Why?' }] };
     const worded = { ...commentOnly, text: 'Costs. The Buyer bears them.', ...by };

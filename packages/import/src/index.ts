@@ -14,7 +14,7 @@ export type { MarkupComment } from './docx/read-comments.js';
 export { openDocxPackage, PACKAGE_LIMITS } from './docx/open-package.js';
 export { updateContractYaml, type YamlChange } from './write-yaml.js';
 export type { ValueChange } from './match/read-values.js';
-export { isFact, type WithheldFact } from './match/facts.js';
+export type { WithheldFact } from './match/facts.js';
 export type { Restatement } from './match/own-words.js';
 export type { RegionReport, NegotiatedEntry } from './proposal.js';
 export * from './errors.js';

@@ -17,7 +17,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeAvailability, startLibreOffice, withLibreOffice, wordDifferences, type LibreOffice } from '../../../test-support/libreoffice/index.mjs';
 import { importMarkup } from '../src/index.js';
-import { isFact } from '../src/match/facts.js';
+import { isFact } from '@contracts/playbook';
 import { type CorpusCase, casesFor, editsBetween, paragraphsWithoutNumbering, withValues, wordsWithoutNumbering } from './support/markup-corpus.js';
 
 const CONTRACTS = ['springfield-smartcam', 'nordlicht-building-sensors', 'bright-smile-sterilizer'];

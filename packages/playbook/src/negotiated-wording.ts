@@ -4,7 +4,7 @@
  * signed agreement, and each comment-only entry (a question the counterparty asked, open until answered) as
  * a warning too, with what the comments say.
  */
-import { locate, type Diagnostic, type LoadedFile } from '@contracts/core';
+import { emptiedAs, locate, type Diagnostic, type LoadedFile } from '@contracts/core';
 import { showValue } from './compile-term.js';
 
 type Entry = {
@@ -24,8 +24,7 @@ type Restated = { term?: unknown; said?: unknown; value?: unknown };
 const valueAt = (value: unknown, path: string) =>
   path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 
-/** The contract's facts (the parties, the product evaluation), which only the buyer changes: contracts import withholds a counterparty's edit of one. */
-/** Whether a path is one of the contract's facts (the parties, the product evaluation), which only the buyer changes. */
+/** Whether a path is one of the contract's facts (the parties, the product evaluation), which only the buyer changes: contracts import withholds a counterparty's edit of one. */
 export const isFact = (path: string): boolean => /^(?:parties|product)(?:\.|$)/.test(path);
 
 /**
@@ -55,6 +54,14 @@ function commentsSaid(comments: unknown): string {
   return `${said.join('; ')}${more}`;
 }
 
+/** What an entry's text says, or what its empty text does (a row kept with its value emptied is no deletion). */
+function emptiedWords(e: { text?: unknown; label?: unknown }, clause: boolean): string {
+  const emptied = emptiedAs(e);
+  if (emptied === 'value-emptied') return "empties the row's value";
+  if (emptied === 'deleted') return clause ? 'deletes the clause' : 'deletes the paragraph';
+  return `"${short(String(e.text))}"`;
+}
+
 /** One diagnostic per `negotiatedWording` entry. */
 export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
   const entries = (loaded.value as { negotiatedWording?: unknown } | undefined)?.negotiatedWording;
@@ -74,7 +81,7 @@ export function negotiatedWordingDiagnostics(loaded: LoadedFile): Diagnostic[] {
     if (typeof e.text === 'string' || typeof e.label === 'string' || rows > 0) {
       const what = [
         typeof e.label === 'string' ? `labels the row "${short(e.label)}"` : undefined,
-        typeof e.text === 'string' ? (e.text.trim() === '' ? 'deletes the clause' : `"${short(e.text)}"`) : undefined,
+        typeof e.text === 'string' ? emptiedWords(e, typeof e.clause === 'string') : undefined,
         rows > 0 ? `adds ${rows} row${rows > 1 ? 's' : ''} after it` : undefined,
       ]
         .filter(Boolean)

@@ -47,6 +47,21 @@ describe('negotiated wording in check', () => {
     );
   });
 
+  it('says a row kept with its value emptied empties the value, and an emptied paragraph or clause deletes it', async () => {
+    const contract = baseContract();
+    contract.negotiatedWording = [
+      { paragraph: 'cover-page/Data return', text: '', label: 'Data return' },
+      { paragraph: 'cover-page/Governing law', text: '' },
+      { clause: 'audit/costs', text: '' },
+    ];
+    const { diagnostics } = checkContract(asLoaded(contract), await defaultPlaybook());
+    expect(diagnostics.filter((d) => d.path.startsWith('/negotiatedWording')).map((d) => d.message.replace(/^.*: (?=[^:]*\)$)/, ''))).toEqual([
+      'labels the row "Data return"; empties the row\'s value)',
+      'deletes the paragraph)',
+      'deletes the clause)',
+    ]);
+  });
+
   it("is a warning for a row's label and the rows added after it, even where the row's value is the template's", async () => {
     const contract = baseContract();
     contract.negotiatedWording = [

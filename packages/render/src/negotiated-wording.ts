@@ -4,7 +4,7 @@
  * clause or paragraph. It is counterparty text, so every paragraph of it goes through the one Markdown
  * escaper like any value; the clause keeps its number and the clauses after a deleted one renumber.
  */
-import type { NegotiatedWording } from '@contracts/core';
+import { emptiedAs, type NegotiatedWording } from '@contracts/core';
 import { agreementBlocks, blockText, isHeaderRow, type AgreementBlock } from './agreement-blocks.js';
 import type { Anchor } from './anchors.js';
 import { escapeMarkdown } from './escape-markdown.js';
@@ -152,7 +152,7 @@ function paragraphLines(block: AgreementBlock, entry: Entry, header: boolean, se
     const value = typeof entry.text === 'string' ? cellMarkdown(entry.text, sections) : undefined;
     // A deleted body row goes; a header row stays (its label, its value emptied), or the rows below lose their table,
     // and so does a row whose entry names its label (they emptied its value and kept the label).
-    if (value === '' && !header && typeof entry.label !== 'string') return [];
+    if (value === '' && !header && emptiedAs(entry) === 'deleted') return [];
     const label = typeof entry.label === 'string' ? ` ${cellMarkdown(entry.label, sections)} ` : templateLabel;
     return [`|${label}|${value === undefined ? templateRest : ` ${value} |`}`];
   }

@@ -40,20 +40,23 @@ export function validateLoaded(file: LoadedFile, validator: SchemaValidator): Di
       ...locate(file, problem.locateAt, problem.target),
       path: problem.pointer,
       ...(problem.fix !== undefined
-        ? { fix: problem.pointer === '/id' && problem.code === 'schema/required' ? idFromFileName(file.file, problem.fix) : problem.fix }
+        ? { fix: problem.pointer === '/id' && problem.code === 'schema/required' ? idFromFileName(file.file, problem.fix, validator) : problem.fix }
         : {}),
     });
   }
   return diagnostics;
 }
 
-/** A missing id is best suggested from the file's own name (`contracts/acme-cameras.yaml` → `id: acme-cameras`), else the schema's example. */
-function idFromFileName(path: string, fallback: string): string {
-  const stem = basename(path).replace(/\.ya?ml$/i, '');
-  const slug = stem
+/**
+ * A missing id is best suggested from the file's own name (`contracts/acme-cameras.yaml` → `id: acme-cameras`)
+ * when the schema takes it as an id, else the schema's example. (`errors` was read before: a second call is safe.)
+ */
+function idFromFileName(path: string, fallback: string, validator: SchemaValidator): string {
+  const slug = basename(path)
+    .replace(/\.ya?ml$/i, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  // The schema's id pattern: single hyphens between lowercase letters and digits, at most 64, no Windows device name.
-  return /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && slug.length <= 64 ? `id: ${slug}` : fallback;
+  validator({ id: slug });
+  return slug !== '' && !validator.errors?.some((e) => e.instancePath === '/id') ? `id: ${slug}` : fallback;
 }

@@ -4,6 +4,7 @@
  * when, tracked or not — then its parts (label, text, rows added). Every text a counterparty wrote is
  * escaped for its medium.
  */
+import { emptiedAs } from '@contracts/core';
 import { showValue } from '@contracts/playbook';
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { WordingChange, WordingDiff, WordingState } from './types.js';
@@ -32,7 +33,9 @@ export function wordingParts(w: Pick<WordingView, 'text' | 'label' | 'rowsAfter'
   const cut = (text: string, max: number) => (whole ? text : excerpt(oneLine(text), max));
   return [
     ...(w.label !== undefined ? [`label "${cut(w.label, 80)}"`] : []),
-    ...(w.text !== undefined || (w.label === undefined && w.rowsAfter === undefined) ? [cut(w.text ?? '', 160) || '(deleted)'] : []),
+    ...(w.text !== undefined || (w.label === undefined && w.rowsAfter === undefined)
+      ? [cut(w.text ?? '', 160) || (emptiedAs({ text: w.text ?? '', label: w.label }) === 'value-emptied' ? '(value emptied)' : '(deleted)')]
+      : []),
     ...(w.rowsAfter ?? []).map((row) => `+ row "${cut(row.label, 60)}": ${cut(row.text, 80)}`),
   ];
 }

@@ -16,8 +16,6 @@ import { type ReadValuesResult, type ValueChange, withValue } from './read-value
 import { renderRegions, type Rendering } from './rendering.js';
 import { termSpans } from './term-spans.js';
 
-export { isFact };
-
 /** A fact the markup changed: not applied; `to` is what their wording says. */
 export interface WithheldFact extends ValueChange {
   /** Their words where the base printed the fact (first region). */

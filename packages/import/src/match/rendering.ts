@@ -5,7 +5,7 @@
  * term value sits in them. Block texts are cached by Markdown: a candidate value changes a few blocks,
  * and the rest are not converted again.
  */
-import type { VendorAgreement } from '@contracts/core';
+import { emptiedAs, type VendorAgreement } from '@contracts/core';
 import {
   agreementBlocks,
   blockText,
@@ -113,11 +113,7 @@ export function renderRegions(contract: VendorAgreement, render: RenderMarkdownO
 
 /** Regions of a deleted body row (entry `text: ''`, no `label`: one with a label keeps the row, its value emptied) that still print rows: a header row is kept, its value emptied, so it is not one. */
 function addedRowsOnly(contract: VendorAgreement, anchored: string, all: readonly AgreementBlock[], blocks: readonly RenderedBlock[]): Set<string> {
-  const deleted = new Set(
-    (contract.negotiatedWording ?? []).flatMap((e) =>
-      e?.paragraph && e.text?.trim() === '' && typeof e.label !== 'string' ? [`paragraph:${e.paragraph}`] : [],
-    ),
-  );
+  const deleted = new Set((contract.negotiatedWording ?? []).flatMap((e) => (e?.paragraph && emptiedAs(e) === 'deleted' ? [`paragraph:${e.paragraph}`] : [])));
   const out = new Set<string>();
   if (deleted.size === 0) return out;
   const lines = anchored.split('\n');

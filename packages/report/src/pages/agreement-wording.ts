@@ -1,3 +1,4 @@
+import { emptiedAs } from '@contracts/core';
 import { agreementBlocks, type RenderedAgreement } from '@contracts/render';
 import { type Restatement, type WordingEntry, wordingCounts } from '../collect/wording.js';
 import { capitalised, lines, text, words } from '../html/escape.js';
@@ -84,8 +85,8 @@ function entryHtml(e: WordingEntry, names: ReadonlyMap<string, ClauseName>, cont
   if (e.label !== undefined) parts.push(`<h4>Label changed</h4>\n<p>They label the row “${text(e.label)}”.</p>`);
   if (e.text !== undefined)
     parts.push(
-      e.text.trim() === ''
-        ? '<h4>Their text</h4>\n<p><strong>They delete the clause.</strong></p>'
+      emptiedAs(e) !== undefined
+        ? `<h4>Their text</h4>\n<p><strong>${emptiedAs(e) === 'value-emptied' ? 'They empty the row’s value; the row stays.' : `They delete the ${e.kind === 'clause' ? 'clause' : 'paragraph'}.`}</strong></p>`
         : `<h4>Their text</h4>\n<blockquote class="their-words">\n${paragraphs(e.text)}\n</blockquote>`,
     );
   if (e.rowsAfter.length > 0)
