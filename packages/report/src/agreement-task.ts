@@ -23,6 +23,8 @@ export interface AgreementTaskOptions {
   footer: string;
   /** A clause library overriding the built-in templates, as `contracts render --templates`. */
   templatesDir?: string;
+  /** [id, shown file] of the first file of every id over the whole report, when its files are split between threads. */
+  firstFileOfId?: [string, string][];
 }
 
 const playbooks = new Map<string, Promise<LoadedPlaybook>>();
@@ -50,7 +52,7 @@ export default async function agreementTask(items: string[], options: AgreementT
   const reading = roundsOfFiles(files.map((f, i) => ({ path: f.path, shown: f.shown, id: ids[i] })));
   const checked: CheckedAgreement[] = [];
   // As check does, in the same file order: a file whose id an earlier file has gets contract/duplicate-id.
-  const seen = new ContractIds();
+  const seen = new ContractIds(new Map(options.firstFileOfId ?? []));
   for (const [i, agreement] of loaded.entries()) {
     const one = checkAgreement(agreement, playbook);
     const duplicate = seen.see(one.shown, one.id);

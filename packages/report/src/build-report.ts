@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { contractFilesIn, countSeverities, displayPath, runFileTask, ContractsError, type Diagnostic } from '@contracts/core';
+import { contractFilesIn, contractIdsOf, countSeverities, displayPath, runFileTask, ContractsError, type Diagnostic } from '@contracts/core';
 import { writeFileAtomic } from '@contracts/core/write';
 import { loadPlaybook, resolvePlaybookPath, type Playbook } from '@contracts/playbook';
 import { playbookAt, type AgreementTaskOptions } from './agreement-task.js';
@@ -26,6 +26,9 @@ export interface ReportOptions {
   /** Threads (default: CONTRACTS_THREADS, else the machine's cores up to 4; small portfolios use one). */
   threads?: number;
 }
+
+/** Below twice this many agreements the report runs on one thread (a thread's start-up outweighs its share). */
+const MIN_FILES_PER_THREAD = 60;
 
 /** What was written. */
 export interface ReportResult {
@@ -55,9 +58,14 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
   const generatedAt = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const footer = `Generated ${text(generatedAt.replace('T', ' ').replace('Z', ' UTC'))} by <code>contracts report</code> from ${files.length} contract file${files.length === 1 ? '' : 's'}, playbook “${text(playbook.title)}”. A negotiation aid, not legal advice.`;
   const task: AgreementTaskOptions = { playbookPath, out: options.out, now, footer, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) };
-  const items = reportFiles(files).map((f) => JSON.stringify(f));
+  const reported = reportFiles(files);
+  // Threads each check a share of the files. As check does over all of them, a file whose id an earlier
+  // file has is a duplicate, wherever the earlier one falls: so each thread starts from the first file of
+  // every id (read here once, only when the files may be split: one thread sees them all in order).
+  if (reported.length >= 2 * MIN_FILES_PER_THREAD) task.firstFileOfId = [...contractIdsOf(reported)];
+  const items = reported.map((f) => JSON.stringify(f));
   const agreements = await runFileTask<AgreementTaskOptions, AgreementSummary>(new URL(import.meta.resolve('@contracts/report/agreement-task')), items, task, {
-    minFilesPerThread: 60,
+    minFilesPerThread: MIN_FILES_PER_THREAD,
     ...(options.threads ? { threads: options.threads } : {}),
   });
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitFile, makeRepo, shallowClone, tag, type TestRepo } from '../../cli/test/git-fixture.js';
 import { runCli } from '../../cli/test/run-cli.js';
+import { defaultPlaybookPath } from '@contracts/playbook';
+import agreementTask from '../src/agreement-task.js';
 import { portfolioRepo, REPORT_EPOCH } from './portfolio-repo.js';
 
 // The judges: the report's numbers must be those `contracts check --format json` and `contracts rounds
@@ -403,6 +405,16 @@ describe('contracts report: what can go wrong', () => {
       expect(check.files[1]!.errors).toBe(check.files[0]!.errors + 1);
       expect(readFileSync(join(dir, 'agreements/b.html'), 'utf8')).toContain('is also the id of contracts/a.yaml');
       expect(readFileSync(join(dir, 'agreements/a.html'), 'utf8')).not.toContain('contract/duplicate-id');
+      // Split between threads, the thread that has only b.yaml still finds a.yaml's id first, as check does.
+      const alone = join(tmpdir(), `contracts-report-twins-thread-${process.pid}`);
+      mkdirSync(alone, { recursive: true });
+      const b = { path: join(twins.dir, 'contracts/b.yaml'), shown: 'contracts/b.yaml', key: 'b' };
+      const options = { playbookPath: defaultPlaybookPath, out: alone, now: 0, footer: '' };
+      const [unseeded] = await agreementTask([JSON.stringify(b)], options);
+      const [seeded] = await agreementTask([JSON.stringify(b)], { ...options, firstFileOfId: [['bright-smile-sterilizer', 'contracts/a.yaml']] });
+      rmSync(alone, { recursive: true, force: true });
+      expect(seeded!.findings.errors).toBe(unseeded!.findings.errors + 1);
+      expect(seeded!.findings.errors).toBe(check.files[1]!.errors);
     } finally {
       twins.cleanup();
       rmSync(dir, { recursive: true, force: true });
