@@ -61,7 +61,7 @@ const paragraphs = (s: string) =>
     .map((p) => `<p>${lines(p)}</p>`)
     .join('\n');
 
-function entryHtml(e: WordingEntry, names: ReadonlyMap<string, ClauseName>, contract: string | undefined, units: (term: string) => string | undefined): string {
+function entryHtml(e: WordingEntry, names: ReadonlyMap<string, ClauseName>, contract: string | undefined): string {
   const id = `wording-${e.index + 1}`;
   const anchor = e.kind === 'clause' ? names.get(e.key)?.anchor : undefined;
   const facts: [string, string][] = [
@@ -97,7 +97,8 @@ function entryHtml(e: WordingEntry, names: ReadonlyMap<string, ClauseName>, cont
     parts.push(
       `<h4>Terms restated in their words</h4>\n<ul class="restated">\n${e.restates
         .map((r) => {
-          const note = r.problem ? `<strong class="count-alert">${text(restatementNote(r, units(r.term)))}</strong>` : 'The value agrees with their words.';
+          // check's own words (for a withheld fact they say to confirm or reject it; for a term, to settle or update).
+          const note = r.problem ? `<strong class="count-alert">${text(r.problem.message)}</strong>` : 'The value agrees with their words.';
           return `<li><code>${text(r.term)}</code>: “${text(r.said)}”. ${note}</li>`;
         })
         .join('\n')}\n</ul>`,
@@ -122,12 +123,7 @@ function entryHtml(e: WordingEntry, names: ReadonlyMap<string, ClauseName>, cont
  * names it), who proposed it and when, tracked or not, their text, rows added, labels changed, the terms
  * it restates and their comments — with what check reports for it. Their text is theirs: escaped, never markup.
  */
-export function wordingSection(
-  entries: readonly WordingEntry[],
-  names: ReadonlyMap<string, ClauseName>,
-  contract: string | undefined,
-  units: (term: string) => string | undefined,
-): string {
+export function wordingSection(entries: readonly WordingEntry[], names: ReadonlyMap<string, ClauseName>, contract: string | undefined): string {
   const head = '<h2 id="wording">Wording the counterparty proposed: counsel to review</h2>';
   if (entries.length === 0) return `${head}\n<p>None: every clause reads as the templates and the terms make it.</p>`;
   const { review, unsettled, comments } = wordingCounts(entries);
@@ -136,5 +132,5 @@ export function wordingSection(
     ...(unsettled > 0 ? [`${unsettled} restated term${unsettled === 1 ? '' : 's'} to settle`] : []),
     ...(comments > 0 ? [`${comments} comment${comments === 1 ? '' : 's'} (replies included)`] : []),
   ];
-  return `${head}\n<p>${counts.join(', ')}. Their text prints in the rendered contract in place of the templates’ wording; no playbook term rates it.</p>\n${entries.map((e) => entryHtml(e, names, contract, units)).join('\n')}`;
+  return `${head}\n<p>${counts.join(', ')}. Their text prints in the rendered contract in place of the templates’ wording; no playbook term rates it.</p>\n${entries.map((e) => entryHtml(e, names, contract)).join('\n')}`;
 }

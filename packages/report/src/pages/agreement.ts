@@ -51,7 +51,7 @@ export function agreementPage(o: AgreementPageInput): string {
     '<h2 id="standing">Where it stands</h2>',
     standing(s.summary, s),
     problems(s.problems),
-    wordingSection(o.wording, o.clauses, o.links.contract, (term) => o.playbook.termsByPath.get(term.replace(/^terms\./, ''))?.spec.unit),
+    wordingSection(o.wording, o.clauses, o.links.contract),
     '<h2 id="evaluation">Product evaluation</h2>',
     facts.length > 0
       ? `<dl class="facts">\n${facts.map(([k, v]) => `<dt>${text(k)}</dt><dd>${v}</dd>`).join('\n')}\n</dl>`
