@@ -5,6 +5,15 @@ const by = { proposedBy: 'Marcus Lee', proposedAt: '2026-05-18T10:00:00Z', track
 const version = (negotiatedWording: unknown[], terms: unknown = {}) => ({ terms, negotiatedWording });
 
 describe('diffWording', () => {
+  it('says a restated fact the counterparty changed was not applied, where a term is simply out of step', () => {
+    const buyer = { paragraph: 'cover-page/Buyer', text: 'Acme, organised under the laws of the State of Delaware', ...by };
+    const fact = { ...buyer, restates: [{ term: 'parties.buyer.jurisdiction', said: 'the State of Delaware', value: 'US-DE' }] };
+    const lines = formatWordingText(diffWording(version([]), { ...version([fact]), parties: { buyer: { jurisdiction: 'US-IL' } } })).join('\n');
+    expect(lines).toContain(
+      `parties.buyer.jurisdiction: paragraph cover-page/Buyer says "the State of Delaware" (US-DE), but the contract's fact is US-IL: a fact the counterparty changed, not applied; counsel to confirm or reject`,
+    );
+  });
+
   it('says a row kept with its value emptied is no deletion, and a region emptied without its label is', () => {
     expect(wordingParts({ text: '', label: 'Data return' })).toEqual(['label "Data return"', '(value emptied)']);
     expect(wordingParts({ text: '' })).toEqual(['(deleted)']);

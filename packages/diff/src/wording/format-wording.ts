@@ -5,7 +5,7 @@
  * escaped for its medium.
  */
 import { emptiedAs } from '@contracts/core';
-import { showValue } from '@contracts/playbook';
+import { isFact, showValue } from '@contracts/playbook';
 import { markdownCode, markdownText as md, terminalText as t } from '@contracts/format/escape';
 import type { WordingChange, WordingDiff, WordingState } from './types.js';
 
@@ -116,7 +116,9 @@ function rowLines(c: WordingChange, whole: boolean): string[] {
 const restatedLine = (r: WordingDiff['restatements'][number]) =>
   r.problem === 'unread'
     ? `${r.term}: ${regionName(r.region)} says "${excerpt(r.said, 80)}", not read: the term is rated at ${r.current === undefined ? 'no value' : showValue(r.current)}; counsel to settle`
-    : `${r.term}: ${regionName(r.region)} says "${excerpt(r.said, 80)}" (${showValue(r.read)}), but the term is now ${r.current === undefined ? 'absent' : showValue(r.current)}`;
+    : isFact(r.term)
+      ? `${r.term}: ${regionName(r.region)} says "${excerpt(r.said, 80)}" (${showValue(r.read)}), but the contract's fact is ${r.current === undefined ? 'absent' : showValue(r.current)}: a fact the counterparty changed, not applied; counsel to confirm or reject`
+      : `${r.term}: ${regionName(r.region)} says "${excerpt(r.said, 80)}" (${showValue(r.read)}), but the term is now ${r.current === undefined ? 'absent' : showValue(r.current)}`;
 
 /** The terminal section after the positions: each region changed, the comments added, the restated terms out of step. Empty when nothing moved. */
 export function formatWordingText(w: WordingDiff, paint: (code: string, text: string) => string = (_c, x) => x): string[] {
