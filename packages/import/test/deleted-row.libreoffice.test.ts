@@ -6,25 +6,16 @@
  * it back; it is read as what it is — the deleted row stays deleted, their reworded row is restated.
  * Every round, rendered, reads paragraph by paragraph as LibreOffice's accept-all of its markup.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeAvailability } from '../../../test-support/libreoffice/index.mjs';
-import { roundsInOffice, VENDOR } from './support/rounds-in-office.js';
+import { deleteGoverningLawAddVenue, roundsInOffice, VENDOR } from './support/rounds-in-office.js';
 
 const lo = libreOfficeAvailability();
 const negotiation = roundsInOffice('contracts-import-deleted-row-');
 
 describe.skipIf(!lo.ok)(`a deleted cover-page row whose added row stays, over several rounds ${lo.reason}`, () => {
   it('round 2: the vendor adds a Venue row after Governing law and deletes the Governing law row', async () => {
-    const markup = join(negotiation.round.dir, 'round-1-markup.docx');
-    const edit = {
-      out: markup,
-      author: VENDOR,
-      matchCase: true,
-      insertRows: [['Governing law', ['Venue', 'the courts of Sangamon County, Illinois']]] as [string, string[]][],
-      deleteRows: ['Governing law'],
-    };
-    expect(await negotiation.office.edit(negotiation.round.docx, edit)).toEqual([]);
+    const markup = await deleteGoverningLawAddVenue(negotiation);
     const result = await negotiation.importAndJudge(markup);
     expect(result.values).toEqual([]);
     expect(negotiation.current().negotiatedWording).toMatchObject([

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeAvailability } from '../../../test-support/libreoffice/index.mjs';
 import { formatImport, importMarkup } from '../src/index.js';
-import { roundsInOffice, VENDOR } from './support/rounds-in-office.js';
+import { deleteGoverningLawAddVenue, roundsInOffice, VENDOR } from './support/rounds-in-office.js';
 
 const lo = libreOfficeAvailability();
 const negotiation = roundsInOffice('contracts-import-readded-row-');
@@ -19,15 +19,7 @@ const GOVERNING_LAW: [string, string] = ['Governing law', 'the laws of the State
 
 describe.skipIf(!lo.ok)(`a deleted template row put back in a later round ${lo.reason}`, () => {
   it('round 2: the vendor adds a Venue row after Governing law and deletes the Governing law row', async () => {
-    const markup = join(negotiation.round.dir, 'round-1-markup.docx');
-    const edit = {
-      out: markup,
-      author: VENDOR,
-      matchCase: true,
-      insertRows: [['Governing law', ['Venue', 'the courts of Sangamon County, Illinois']]] as [string, string[]][],
-      deleteRows: ['Governing law'],
-    };
-    expect(await negotiation.office.edit(negotiation.round.docx, edit)).toEqual([]);
+    const markup = await deleteGoverningLawAddVenue(negotiation);
     await negotiation.importAndJudge(markup);
     expect(negotiation.current().negotiatedWording).toMatchObject([{ paragraph: 'cover-page/Governing law', text: '' }]);
   });

@@ -21,6 +21,23 @@ export const VENDOR = 'Marcus Lee (Acme)';
 /** SOURCE_DATE_EPOCH of every rendering. */
 const EPOCH = 1_780_000_000;
 
+/**
+ * The vendor's round-2 markup both row tests start from: a Venue row added after Governing law, and the
+ * Governing law row deleted, recorded as VENDOR in LibreOffice. Returns the markup's path.
+ */
+export async function deleteGoverningLawAddVenue(negotiation: RoundsInOffice): Promise<string> {
+  const markup = join(negotiation.round.dir, 'round-1-markup.docx');
+  const edit = {
+    out: markup,
+    author: VENDOR,
+    matchCase: true,
+    insertRows: [['Governing law', ['Venue', 'the courts of Sangamon County, Illinois']]] as [string, string[]][],
+    deleteRows: ['Governing law'],
+  };
+  expect(await negotiation.office.edit(negotiation.round.docx, edit)).toEqual([]);
+  return markup;
+}
+
 export type Contract = VendorAgreement & { negotiatedWording?: Record<string, unknown>[] };
 
 export interface RoundsInOffice {
